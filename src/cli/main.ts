@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// PLACEHOLDER: the real CLI comes next.
+console.log('dateline');

@@ -1,0 +1,20 @@
+export { read, type ReadInput, type ReadOptions } from './read.js';
+export { toArticleJson, type ArticleJson } from './output/json.js';
+export { DatelineError, type ErrorCode } from './doc/errors.js';
+export type {
+  NewsDoc,
+  Source,
+  Block,
+  BlockKind,
+  Furniture,
+  FurnitureKind,
+  Author,
+  DateField,
+  Dateline,
+  ArticleMetadata,
+  DecodingInfo,
+} from './doc/news-doc.js';
+export type { Diagnostic, DiagnosticCode } from './doc/diagnostics.js';
+export type { Span } from './doc/span.js';
+export type { Stage, Capability } from './pipeline/stage.js';
+export { buildPipeline, type Pipeline } from './pipeline/pipeline.js';
