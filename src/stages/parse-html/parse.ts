@@ -1,10 +1,21 @@
 import { Parser } from 'htmlparser2';
+import { parse as parseSpec, type DefaultTreeAdapterMap } from 'parse5';
 import type { HtmlElement, HtmlTree } from '../../doc/html-tree.js';
 
 /** Browsers stop nesting at 512 (Blink/WebKit); deeper elements are flattened into the 512th. */
 export const MAX_DEPTH = 512;
 /** Past this many elements the rest of the page adds only text, never structure. */
 export const MAX_ELEMENTS = 200_000;
+
+/**
+ * htmlparser2 keeps its open-element stack with `unshift`, so nesting thousands deep
+ * costs quadratic time (100,000 nested divs: ~7 s). Past this many open elements we
+ * stop and re-parse with parse5, whose tree builder is linear, and cap depth while
+ * converting its tree. Real pages nest well under 100.
+ */
+const FAST_PATH_MAX_OPEN = 2_000;
+
+class TooDeepForFastPath extends Error {}
 
 /** Elements whose text is never page text and need not be kept at all. */
 const DROPPED_CONTENT = new Set(['style']);
@@ -15,6 +26,15 @@ const DROPPED_CONTENT = new Set(['style']);
  * is both a stack and a CPU attack) and so that every later walker can stay simple.
  */
 export function parseHtml(html: string): HtmlTree {
+  try {
+    return parseFast(html);
+  } catch (error) {
+    if (error instanceof TooDeepForFastPath) return parseDeep(html);
+    throw error;
+  }
+}
+
+function parseFast(html: string): HtmlTree {
   const root: HtmlElement = { type: 'element', tag: '#root', attrs: {}, children: [], parent: null };
   let current = root;
   let depth = 0;
@@ -27,6 +47,7 @@ export function parseHtml(html: string): HtmlTree {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (openKinds.length >= FAST_PATH_MAX_OPEN) throw new TooDeepForFastPath();
         if (droppedDepth > 0 || DROPPED_CONTENT.has(name)) {
           droppedDepth++;
           openKinds.push(false);
@@ -71,5 +92,52 @@ export function parseHtml(html: string): HtmlTree {
   );
   parser.write(html);
   parser.end();
+  return { root, elementCount, depthCapped };
+}
+
+type SpecNode = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
+
+/** The slow, linear path for pathologically nested pages: parse5, converted iteratively. */
+function parseDeep(html: string): HtmlTree {
+  const document = parseSpec(html);
+  const root: HtmlElement = { type: 'element', tag: '#root', attrs: {}, children: [], parent: null };
+  let elementCount = 0;
+  let depthCapped = false;
+  // Each entry: a parse5 node and the element of ours it attaches to, with that element's depth.
+  const stack: [SpecNode, HtmlElement, number][] = [];
+  const pushChildren = (nodes: readonly SpecNode[], target: HtmlElement, depth: number) => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push([nodes[i]!, target, depth]);
+  };
+  pushChildren(document.childNodes as SpecNode[], root, 0);
+  while (stack.length > 0) {
+    const [node, target, depth] = stack.pop()!;
+    if (node.nodeName === '#text') {
+      const text = (node as DefaultTreeAdapterMap['textNode']).value;
+      const last = target.children[target.children.length - 1];
+      if (last !== undefined && last.type === 'text') {
+        target.children[target.children.length - 1] = { type: 'text', text: last.text + text, parent: target };
+      } else {
+        target.children.push({ type: 'text', text, parent: target });
+      }
+      continue;
+    }
+    if (!('tagName' in node)) continue;
+    const element = node as DefaultTreeAdapterMap['element'];
+    if (DROPPED_CONTENT.has(element.tagName)) continue;
+    const children = (element.tagName === 'template'
+      ? (element as DefaultTreeAdapterMap['template']).content.childNodes
+      : element.childNodes) as SpecNode[];
+    if (depth >= MAX_DEPTH || elementCount >= MAX_ELEMENTS) {
+      if (depth >= MAX_DEPTH) depthCapped = true;
+      pushChildren(children, target, depth);
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    for (const attr of element.attrs) if (!(attr.name in attrs)) attrs[attr.name] = attr.value;
+    const ours: HtmlElement = { type: 'element', tag: element.tagName, attrs, children: [], parent: target };
+    target.children.push(ours);
+    elementCount++;
+    pushChildren(children, ours, depth + 1);
+  }
   return { root, elementCount, depthCapped };
 }
