@@ -1,15 +1,24 @@
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
+import { decodeBytes } from './decode.js';
 
-// PLACEHOLDER: replaced by the real decoder (BOM, header, meta, detection).
+export { decodeBytes, stripControls, type DecodeResult } from './decode.js';
+export { looksLikeHtml, sniffBinary } from './sniff.js';
+
+/**
+ * Bytes → `doc.input` and `doc.decoding`: BOM, Content-Type charset, `<meta>` prescan,
+ * detection, UTF-8 (see `decodeBytes`). Throws `INPUT_BINARY` for non-text bytes.
+ */
 export const decodeStage: Stage = {
   id: 'decode',
-  version: 1,
+  version: 2,
   requires: ['bytes'],
   produces: ['input'],
   run(doc: NewsDoc): NewsDoc {
-    doc.input = new TextDecoder('utf-8').decode(doc.source.bytes ?? new Uint8Array());
-    doc.decoding = { encoding: 'utf-8', decidedBy: 'default', replacements: 0 };
+    const result = decodeBytes(doc.source.bytes ?? new Uint8Array(), doc.source.contentType);
+    doc.input = result.text;
+    doc.decoding = result.info;
+    doc.diagnostics.push(...result.diagnostics);
     return doc;
   },
 };

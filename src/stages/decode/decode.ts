@@ -1,0 +1,245 @@
+import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from '@exodus/bytes/encoding.js';
+import { analyse } from 'chardet';
+import type { Diagnostic } from '../../doc/diagnostics.js';
+import { DatelineError } from '../../doc/errors.js';
+import type { DecodingInfo } from '../../doc/news-doc.js';
+import { charsetFromContentType, encodingForLabel, prescanMetaCharset, sniffBom } from './charset.js';
+import { sniffBinary, sniffUtf16WithoutBom } from './sniff.js';
+
+export interface DecodeResult {
+  readonly text: string;
+  readonly info: DecodingInfo;
+  readonly diagnostics: Diagnostic[];
+}
+
+const STAGE = 'decode';
+/** Bytes of text around non-ASCII bytes handed to the detector. */
+const DETECT_SAMPLE_BYTES = 16 * 1024;
+/** Single-byte encodings: every byte decodes, so U+FFFD never shows a wrong guess. */
+const SINGLE_BYTE = /^(windows-\d+|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
+
+/**
+ * Bytes → string, the WHATWG way: BOM > transport charset (Content-Type) > `<meta>`
+ * prescan of the first 1,024 bytes > detection > UTF-8. A declaration that does not fit
+ * the bytes (many U+FFFD where a detected encoding decodes cleanly, or a legacy label on
+ * valid multi-byte UTF-8) is overruled and reported as `DECODE_MISDECLARED`. Invalid
+ * sequences become U+FFFD; NUL and C0 controls other than tab, LF and CR are removed.
+ * Throws `INPUT_BINARY` for images, archives, executables and other non-text bytes.
+ */
+export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResult {
+  const binary = sniffBinary(bytes);
+  if (binary !== null) {
+    throw new DatelineError('INPUT_BINARY', `The input is ${binary}, not a page or text.`);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const headerLabel = contentType !== undefined ? charsetFromContentType(contentType) : null;
+  const bom = sniffBom(bytes);
+
+  if (bom !== null) {
+    const text = decodeWith(bom.encoding, bytes.subarray(bom.length));
+    const declared = headerLabel ?? prescanMetaCharset(bytes.subarray(bom.length));
+    const declaredName = declared !== null ? encodingForLabel(declared) : null;
+    if (declared !== null && declaredName !== bom.encoding) {
+      diagnostics.push(diag('DECODE_BOM', 'info', `The byte-order mark (${bom.encoding}) overrides the declared charset "${declared}".`));
+    }
+    return finish(text, bom.encoding, 'bom', declared, diagnostics);
+  }
+
+  // Each declaration in WHATWG order; an unknown label falls through to the next step.
+  let declared: string | null = null;
+  let chosen: { encoding: string; decidedBy: 'header' | 'meta' } | null = null;
+  if (headerLabel !== null) {
+    declared = headerLabel;
+    const name = encodingForLabel(headerLabel);
+    if (name !== null) chosen = { encoding: name, decidedBy: 'header' };
+  }
+  if (chosen === null) {
+    const metaLabel = prescanMetaCharset(bytes);
+    if (metaLabel !== null) {
+      declared ??= metaLabel;
+      let name = encodingForLabel(metaLabel);
+      // WHATWG: a meta can't declare UTF-16 (the prescan read it as ASCII), and x-user-defined means windows-1252.
+      if (name === 'utf-16le' || name === 'utf-16be') name = 'utf-8';
+      if (name === 'x-user-defined') name = 'windows-1252';
+      if (name !== null) {
+        declared = metaLabel;
+        chosen = { encoding: name, decidedBy: 'meta' };
+      }
+    }
+  }
+  if (chosen !== null && chosen.encoding.startsWith('utf-16') && sniffUtf16WithoutBom(bytes) === null) {
+    // A header claiming UTF-16 over bytes that are plainly ASCII-compatible.
+    chosen = { encoding: 'utf-8', decidedBy: chosen.decidedBy };
+  }
+
+  if (chosen === null) {
+    const utf16 = sniffUtf16WithoutBom(bytes);
+    if (utf16 !== null) {
+      diagnostics.push(diag('DECODE_GUESSED', 'info', `No charset was declared; the bytes look like ${utf16} without a byte-order mark.`));
+      return finish(decodeWith(utf16, bytes), utf16, 'detected', declared, diagnostics);
+    }
+  }
+
+  const encoding = chosen?.encoding ?? 'utf-8';
+  const text = decodeWith(encoding, bytes);
+  const better = misfit(bytes, encoding, text) ? findBetterEncoding(bytes, encoding, text) : null;
+  if (better !== null) {
+    if (chosen !== null) {
+      diagnostics.push(
+        diag('DECODE_MISDECLARED', 'warning', `The page declares "${declared}" but its bytes are ${better.encoding}; decoded as ${better.encoding}.`),
+      );
+    } else {
+      diagnostics.push(diag('DECODE_GUESSED', 'info', `No charset was declared and the bytes are not UTF-8; detected ${better.encoding}.`));
+    }
+    return finish(better.text, better.encoding, 'detected', declared, diagnostics);
+  }
+  return finish(text, encoding, chosen?.decidedBy ?? 'default', declared, diagnostics);
+}
+
+/** Removes NUL and C0 control characters other than tab, line feed and carriage return. */
+export function stripControls(text: string): string {
+  return CONTROLS.test(text) ? text.replace(CONTROLS_G, '') : text;
+}
+const CONTROLS = /[\0-\x08\x0B\x0C\x0E-\x1F]/;
+const CONTROLS_G = /[\0-\x08\x0B\x0C\x0E-\x1F]+/g;
+
+function finish(
+  raw: string,
+  encoding: string,
+  decidedBy: DecodingInfo['decidedBy'],
+  declared: string | null,
+  diagnostics: Diagnostic[],
+): DecodeResult {
+  const replacements = countReplacements(raw);
+  if (replacements > 0) {
+    diagnostics.push(
+      diag(
+        'DECODE_REPLACEMENT_CHARS',
+        'warning',
+        `${replacements} byte sequence${replacements === 1 ? ' was' : 's were'} not valid ${encoding} and became U+FFFD.`,
+      ),
+    );
+  }
+  const info: DecodingInfo = {
+    encoding,
+    decidedBy,
+    ...(declared !== null ? { declared: declared.trim().toLowerCase() } : {}),
+    replacements,
+  };
+  return { text: stripControls(raw), info, diagnostics };
+}
+
+function decodeWith(encoding: string, bytes: Uint8Array): string {
+  // @exodus/bytes: Node 20's own TextDecoder gets windows-1252 and gbk wrong.
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+export function countReplacements(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
+  return count;
+}
+
+/** Characters outside ASCII; a count of how much the choice of encoding matters. */
+function countNonAscii(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) count++;
+  return count;
+}
+
+/** C1 controls (U+0080–U+009F): what a single-byte decode of the wrong bytes leaves. */
+function countC1(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && c <= 0x9f) count++;
+  }
+  return count;
+}
+
+/**
+ * Whether the decode looks wrong: more U+FFFD than well-decoded non-ASCII characters,
+ * or a single-byte legacy label over bytes that are valid, multi-byte UTF-8.
+ */
+function misfit(bytes: Uint8Array, encoding: string, text: string): boolean {
+  if (SINGLE_BYTE.test(encoding)) return countNonAscii(text) > 0 && isUtf8(bytes);
+  const replacements = countReplacements(text);
+  if (replacements === 0) return false;
+  const wellDecoded = countNonAscii(text) - replacements;
+  return replacements > wellDecoded;
+}
+
+/** Errors a decode shows: U+FFFD, plus C1 controls for single-byte encodings. */
+function errorsOf(encoding: string, text: string): number {
+  return countReplacements(text) + (SINGLE_BYTE.test(encoding) ? countC1(text) : 0);
+}
+
+/**
+ * Tries UTF-8 (when it was not the choice), then the detector's candidates in order of
+ * confidence, then windows-1252, on a sample of the non-ASCII parts; the first that
+ * decodes the sample cleanly and the whole input with far fewer errors wins.
+ */
+function findBetterEncoding(bytes: Uint8Array, current: string, currentText: string): { encoding: string; text: string } | null {
+  const currentErrors = errorsOf(current, currentText);
+  const candidates: string[] = [];
+  const add = (name: string | null): void => {
+    if (name !== null && name !== current && !candidates.includes(name) && !name.startsWith('utf-16')) candidates.push(name);
+  };
+  if (current !== 'utf-8') {
+    if (isUtf8(bytes)) return { encoding: 'utf-8', text: decodeWith('utf-8', bytes) };
+    add('utf-8');
+  }
+  const sample = detectionSample(bytes);
+  for (const match of analyse(sample)) {
+    if (match.confidence < 10) continue;
+    add(encodingForLabel(match.name));
+  }
+  add('windows-1252');
+  for (const encoding of candidates) {
+    if (encoding === 'iso-2022-jp' && !bytes.includes(0x1b)) continue;
+    // The sample is cut at arbitrary bytes: allow for a split character at each cut.
+    const sampleErrors = errorsOf(encoding, decodeWith(encoding, sample));
+    if (sampleErrors > 2 + Math.floor(sample.length / 4096)) continue;
+    const text = decodeWith(encoding, bytes);
+    const errors = errorsOf(encoding, text);
+    if (errors === 0 || errors * 10 <= currentErrors) return { encoding, text };
+  }
+  return null;
+}
+
+/** Up to 16 KiB of the input, taken around its non-ASCII bytes (where encodings differ). */
+function detectionSample(bytes: Uint8Array): Uint8Array {
+  if (bytes.length <= DETECT_SAMPLE_BYTES) return bytes;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let i = 0;
+  while (i < bytes.length && size < DETECT_SAMPLE_BYTES) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    // Start and end each window on an ASCII byte so multi-byte characters stay whole.
+    let start = Math.max(0, i - 48);
+    while (start > 0 && start < i && bytes[start]! >= 0x80) start--;
+    let end = Math.min(bytes.length, i + 208);
+    while (end < bytes.length && bytes[end - 1]! >= 0x80) end++;
+    parts.push(bytes.subarray(start, end));
+    parts.push(SPACE);
+    size += end - start + 1;
+    i = end;
+  }
+  if (parts.length === 0) return bytes.subarray(0, DETECT_SAMPLE_BYTES);
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+const SPACE = Uint8Array.of(0x20);
+
+function diag(code: Diagnostic['code'], severity: Diagnostic['severity'], message: string): Diagnostic {
+  return { code, severity, stage: STAGE, message };
+}
