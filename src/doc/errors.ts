@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   INPUT_UNSUPPORTED: 'The input type is not supported.',
   EXTRACT_EMPTY: 'No text could be found in the input.',
   EXTRACT_TIMEOUT: 'Reading the input took longer than the time limit.',
+  EXTRACT_OOM: 'Reading the input needed more memory than the limit.',
   PIPELINE_INVALID: 'The pipeline is misconfigured.',
   INTERNAL: 'An unexpected internal error.',
 } as const;
