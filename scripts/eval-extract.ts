@@ -1,0 +1,167 @@
+/**
+ * Development evaluation of the extractor on the Zyte benchmark and WCXB dev.
+ *
+ *   npx tsx scripts/eval-extract.ts [--set zyte|wcxb|all] [--type article] [--worst 20]
+ *                                   [--id XXXX] [--show] [--limit N]
+ *
+ * Prints precision / recall / F1 / accuracy / empty per set (and per WCXB page type),
+ * pages per CPU-second for parse + metadata + extract, the slowest page, and the worst
+ * pages with a hint of what was missed and what was added. `--id` (repeatable, prefix
+ * match) restricts to given pages; `--show` prints the extracted body of each.
+ */
+import { loadWcxb, loadZyte, type BenchPage } from '../bench/lib/datasets.js';
+import {
+  aggregate,
+  aggregateWcxb,
+  wcxbScore,
+  wordTokens,
+  zyteScore,
+  type PageScore,
+} from '../bench/lib/metrics.js';
+import { createDoc, type NewsDoc } from '../src/doc/news-doc.js';
+import { decodeStage } from '../src/stages/decode/index.js';
+import { parseHtmlStage } from '../src/stages/parse-html/index.js';
+import { metadataStage } from '../src/stages/metadata/index.js';
+import { extractStage } from '../src/stages/extract/index.js';
+import { bodyText } from '../src/output/json.js';
+
+interface Args {
+  set: 'zyte' | 'wcxb' | 'all';
+  type?: string;
+  worst: number;
+  ids: string[];
+  show: boolean;
+  limit?: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { set: 'all', worst: 10, ids: [], show: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--set') {
+      const v = next();
+      if (v !== 'zyte' && v !== 'wcxb' && v !== 'all') throw new Error('--set zyte|wcxb|all');
+      args.set = v;
+    } else if (a === '--type') args.type = next();
+    else if (a === '--worst') args.worst = Number(next());
+    else if (a === '--id') args.ids.push(next());
+    else if (a === '--show') args.show = true;
+    else if (a === '--limit') args.limit = Number(next());
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+interface Result {
+  page: BenchPage;
+  doc: NewsDoc;
+  body: string;
+  score: PageScore;
+  f1: number;
+  ms: number;
+}
+
+function runPage(page: BenchPage): { doc: NewsDoc; ms: number } {
+  let doc = createDoc({ format: 'html', bytes: page.html, url: page.url });
+  doc = decodeStage.run(doc, {});
+  const t0 = performance.now();
+  doc = parseHtmlStage.run(doc, {});
+  doc = metadataStage.run(doc, {});
+  doc = extractStage.run(doc, {});
+  return { doc, ms: performance.now() - t0 };
+}
+
+function pageF1(s: PageScore): number {
+  if (s.empty) return 0;
+  return s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall);
+}
+
+/** Lines of `a` whose words are mostly absent from `b`: a cheap hint of what differs. */
+function missingLines(a: string, b: string, max: number): string[] {
+  const bag = new Set(wordTokens(b.toLowerCase()));
+  const out: string[] = [];
+  for (const raw of a.split(/\n+/)) {
+    const line = raw.trim();
+    const tokens = wordTokens(line.toLowerCase());
+    if (tokens.length === 0) continue;
+    const absent = tokens.filter((t) => !bag.has(t)).length;
+    if (absent / tokens.length > 0.5) {
+      out.push(line.length > 110 ? `${line.slice(0, 107)}...` : line);
+      if (out.length >= max) break;
+    }
+  }
+  return out;
+}
+
+function evaluate(name: string, pages: BenchPage[], zyte: boolean, args: Args): void {
+  const results: Result[] = [];
+  // Warm up the JIT on a few pages so the speed figure reflects steady state.
+  for (const page of pages.slice(0, 5)) runPage(page);
+  const cpu0 = process.cpuUsage();
+  let timed = 0;
+  for (const page of pages) {
+    const { doc, ms } = runPage(page);
+    timed += ms;
+    const body = bodyText(doc);
+    const score = zyte ? zyteScore(page.body, body) : wcxbScore(page.body, body);
+    results.push({ page, doc, body, score, f1: pageF1(score), ms });
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+  const show = (label: string, scores: PageScore[]): void => {
+    const agg = zyte ? aggregate(scores) : aggregateWcxb(scores);
+    console.log(
+      `${label.padEnd(22)} n=${String(agg.pages).padStart(4)}  P ${agg.precision.toFixed(3)}  R ${agg.recall.toFixed(3)}  ` +
+        `F1 ${agg.f1.toFixed(3)}${zyte ? `  acc ${agg.accuracy.toFixed(3)}` : ''}  empty ${agg.empty}`,
+    );
+  };
+  console.log(`\n== ${name} ==`);
+  show('all', results.map((r) => r.score));
+  if (!zyte) {
+    const types = [...new Set(results.map((r) => r.page.pageType ?? '?'))].sort();
+    for (const t of types) show(`  ${t}`, results.filter((r) => r.page.pageType === t).map((r) => r.score));
+  }
+  const slowest = results.reduce((a, b) => (b.ms > a.ms ? b : a), results[0]!);
+  const nonArticle = results.filter((r) => r.doc.isArticle === false).length;
+  const strategies = new Map<string, number>();
+  for (const r of results) strategies.set(r.doc.extractedBy ?? '-', (strategies.get(r.doc.extractedBy ?? '-') ?? 0) + 1);
+  console.log(
+    `speed: ${(results.length / cpuSeconds).toFixed(1)} pages/CPU-s (process CPU incl. scoring), ` +
+      `${((results.length * 1000) / timed).toFixed(1)} pages/s timed stages; slowest ${slowest.page.id} ${slowest.ms.toFixed(1)} ms`,
+  );
+  console.log(`isArticle=false: ${nonArticle}; strategies: ${[...strategies].map(([k, v]) => `${k}=${v}`).join(' ')}`);
+
+  const worst = [...results].sort((a, b) => a.f1 - b.f1).slice(0, args.worst);
+  for (const r of worst) {
+    console.log(
+      `\n-- ${r.page.id.slice(0, 16)} ${r.page.pageType ?? ''} F1 ${r.f1.toFixed(3)} P ${r.score.precision.toFixed(3)} ` +
+        `R ${r.score.recall.toFixed(3)} by=${r.doc.extractedBy ?? '-'} ${r.page.url}`,
+    );
+    for (const line of missingLines(r.page.body, r.body, 4)) console.log(`   MISSING: ${line}`);
+    for (const line of missingLines(r.body, r.page.body, 4)) console.log(`   EXTRA:   ${line}`);
+    if (args.show) console.log(`--- body ---\n${r.body}\n--- truth ---\n${r.page.body}\n`);
+  }
+}
+
+const args = parseArgs(process.argv.slice(2));
+const filter = (pages: BenchPage[]): BenchPage[] => {
+  let out = pages;
+  if (args.type !== undefined) out = out.filter((p) => p.pageType === args.type);
+  if (args.ids.length > 0) out = out.filter((p) => args.ids.some((id) => p.id.startsWith(id)));
+  if (args.limit !== undefined) out = out.slice(0, args.limit);
+  return out;
+};
+if (args.set !== 'wcxb') {
+  const pages = filter(loadZyte());
+  if (pages.length > 0) evaluate('Zyte article-extraction-benchmark', pages, true, args);
+}
+if (args.set !== 'zyte') {
+  const pages = filter(loadWcxb());
+  if (pages.length > 0) evaluate('WCXB dev', pages, false, args);
+}

@@ -1,0 +1,188 @@
+import type { HtmlElement, HtmlNode } from '../../doc/html-tree.js';
+import type { BlockKind } from '../../doc/news-doc.js';
+import { BLOCK_TAGS, HEADING_TAGS } from './tags.js';
+import type { PageIndex } from './page-index.js';
+
+/** A block of text as the page gives it, before cleanup. */
+export interface RawBlock {
+  kind: BlockKind;
+  level?: number;
+  text: string;
+  /** Visible characters, and of which inside links. */
+  chars: number;
+  linkChars: number;
+  /** Index of the element that owns the block. */
+  owner: number;
+}
+
+/** Decides, for an element inside the chosen container, whether to leave it out. */
+export type SkipRule = (i: number) => boolean;
+
+const CELL_TAGS = new Set(['td', 'th']);
+
+interface Frame {
+  el: HtmlElement;
+  i: number;
+  next: number;
+  kind: BlockKind | null;
+  level: number;
+  isBlock: boolean;
+  rowMode: boolean;
+}
+
+function kindOf(tag: string): { kind: BlockKind; level?: number } | null {
+  if (HEADING_TAGS.has(tag)) return { kind: 'heading', level: Number(tag[1]) };
+  switch (tag) {
+    case 'li':
+    case 'dd':
+    case 'dt':
+      return { kind: 'list-item' };
+    case 'blockquote':
+      return { kind: 'quote' };
+    case 'pre':
+    case 'xmp':
+    case 'listing':
+    case 'plaintext':
+      return { kind: 'preformatted' };
+    case 'figcaption':
+    case 'caption':
+      return { kind: 'caption' };
+    case 'p':
+      return { kind: 'paragraph' };
+    default:
+      return null;
+  }
+}
+
+/** A table row whose cells hold only inline content reads as one line. */
+function isSimpleRow(index: PageIndex, i: number): boolean {
+  const el = index.elements[i]!;
+  let cells = 0;
+  for (const child of el.children) {
+    if (child.type !== 'element') continue;
+    if (!CELL_TAGS.has(child.tag)) return false;
+    cells++;
+    const ci = index.indexOf.get(child);
+    if (ci !== undefined && index.blockDescendants[ci]! > 0) return false;
+  }
+  return cells > 0;
+}
+
+const WS = /\s+/g;
+
+/**
+ * Walks the subtrees of `roots` in document order and cuts their visible text into
+ * blocks at block-level elements. Whitespace is collapsed (kept as line breaks in pre).
+ */
+export function assembleBlocks(index: PageIndex, roots: readonly number[], skip: SkipRule): RawBlock[] {
+  const out: RawBlock[] = [];
+  let parts: string[] = [];
+  let chars = 0;
+  let linkChars = 0;
+  const stack: Frame[] = [];
+
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    const frame = currentKindFrame();
+    const kind: BlockKind = frame?.kind ?? 'paragraph';
+    const raw = parts.join('');
+    parts = [];
+    const text =
+      kind === 'preformatted'
+        ? raw.replace(/[ \t\f\r\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/^\n+|\n+$/g, '').trim()
+        : raw.replace(WS, ' ').trim();
+    const c = chars;
+    const l = linkChars;
+    chars = 0;
+    linkChars = 0;
+    if (text.length === 0 || c === 0) return;
+    const block: RawBlock = { kind, text, chars: c, linkChars: l, owner: ownerFrame()?.i ?? -1 };
+    if (kind === 'heading' && frame !== undefined) block.level = frame.level;
+    out.push(block);
+  };
+  const currentKindFrame = (): Frame | undefined => {
+    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.kind !== null) return stack[k];
+    return undefined;
+  };
+  const ownerFrame = (): Frame | undefined => {
+    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.isBlock) return stack[k];
+    return undefined;
+  };
+  const inPre = (): boolean => currentKindFrame()?.kind === 'preformatted';
+
+  const enter = (el: HtmlElement, i: number): void => {
+    const tag = el.tag;
+    const parentFrame = stack[stack.length - 1];
+    let isBlock = BLOCK_TAGS.has(tag);
+    let rowMode = false;
+    let kind: BlockKind | null = null;
+    let level = 0;
+    if (parentFrame?.rowMode === true && CELL_TAGS.has(tag)) {
+      isBlock = false;
+      if (parts.length > 0) parts.push(' ');
+    } else if (tag === 'tr' && isSimpleRow(index, i)) {
+      rowMode = true;
+      kind = 'table-row';
+    } else {
+      const k = kindOf(tag);
+      if (k !== null) {
+        // Inside a list item or quote, inner paragraphs keep the outer kind.
+        const outer = currentKindFrame()?.kind;
+        if (k.kind === 'paragraph' && (outer === 'list-item' || outer === 'quote' || outer === 'caption')) kind = null;
+        else {
+          kind = k.kind;
+          level = k.level ?? 0;
+        }
+      }
+    }
+    if (isBlock) flush();
+    stack.push({ el, i, next: 0, kind, level, isBlock, rowMode });
+  };
+
+  for (const root of roots) {
+    const rootEl = index.elements[root]!;
+    enter(rootEl, root);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const children: HtmlNode[] = frame.el.children;
+      if (frame.next >= children.length) {
+        stack.pop();
+        if (frame.isBlock) flush();
+        continue;
+      }
+      const child = children[frame.next++]!;
+      if (child.type === 'text') {
+        if (child.text.length === 0) continue;
+        parts.push(child.text);
+        let visible = 0;
+        const t = child.text;
+        for (let k = 0; k < t.length; k++) {
+          const c = t.charCodeAt(k);
+          if (c > 32 && c !== 160) visible++;
+        }
+        chars += visible;
+        if (index.inLink[frame.i] === 1) linkChars += visible;
+        continue;
+      }
+      const ci = index.indexOf.get(child);
+      if (ci === undefined || index.hidden[ci] === 1) continue;
+      if (child.tag === 'br') {
+        parts.push(inPre() ? '\n' : ' ');
+        continue;
+      }
+      if (child.tag === 'hr') {
+        flush();
+        continue;
+      }
+      if (skip(ci)) {
+        // A skipped inline element still separates words.
+        if (!BLOCK_TAGS.has(child.tag)) parts.push(' ');
+        else flush();
+        continue;
+      }
+      enter(child, ci);
+    }
+    flush();
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/** Tag and attribute vocabularies the extractor reasons with. */
+
+/** Elements whose content is never article text: code, controls, embeds, machine data. */
+export const NEVER_BODY_TAGS: ReadonlySet<string> = new Set([
+  'head', 'title', 'meta', 'link', 'base', 'script', 'style', 'noscript', 'template', 'svg', 'math',
+  'button', 'input', 'select', 'textarea', 'option', 'optgroup', 'datalist', 'output', 'progress', 'meter',
+  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'canvas', 'video', 'audio', 'source', 'track',
+  'map', 'area', 'dialog', 'img', 'picture', 'param',
+]);
+
+/** Elements that start a new block of text; everything else flows inline. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  '#root', 'html', 'body', 'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead',
+  'tfoot', 'tr', 'td', 'th', 'caption', 'ul', 'legend', 'listing', 'plaintext', 'xmp',
+]);
+
+/** Landmarks that hold page furniture rather than content. */
+export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer', 'header', 'menu']);
+
+export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Class names that hide an element from sighted readers on virtually every site. */
+const HIDDEN_CLASSES: ReadonlySet<string> = new Set([
+  'hidden', 'hide', 'sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'screen-reader-only',
+  'screenreader', 'sr-text', 'is-hidden', 'u-hidden', 'a11y-hidden', 'offscreen', 'element-invisible', 'invisible',
+]);
+
+const HIDDEN_STYLE = /(?:^|;|\s)(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** True when the element is hidden from readers or is there only for machines. */
+export function isHidden(tag: string, attrs: Readonly<Record<string, string>>): boolean {
+  if (NEVER_BODY_TAGS.has(tag)) return true;
+  if (attrs.hidden !== undefined) return true;
+  const ariaHidden = attrs['aria-hidden'];
+  if (ariaHidden !== undefined && ariaHidden.trim().toLowerCase() === 'true') return true;
+  const style = attrs.style;
+  if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
+  const cls = attrs.class;
+  if (cls !== undefined && cls.length > 0) {
+    const tokens = cls.toLowerCase().split(/\s+/);
+    let hiddenToken = false;
+    for (const token of tokens) {
+      if (HIDDEN_CLASSES.has(token) || token === 'd-none') hiddenToken = true;
+    }
+    // Responsive utilities (`hidden md:block`, `d-none d-lg-block`) show it on some screens.
+    if (hiddenToken && !tokens.some((t) => /(?::|^d-\w+-)(?:block|flex|grid|inline|table|contents)/.test(t))) return true;
+  }
+  if (tag === 'span' || tag === 'div' || tag === 'a') {
+    // Microdata carriers: an element with itemprop and a content attribute holds its value
+    // for machines; whatever text it shows is a duplicate of visible text elsewhere.
+    if (attrs.itemprop !== undefined && attrs.content !== undefined) return true;
+  }
+  return false;
+}
