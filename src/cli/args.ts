@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { OUTPUT_FORMATS, type OutputFormat } from './render.js';
+import { DEFAULT_TIMEOUT_MS } from './runner.js';
+
+/** A mistake in the command line: exit status 2, a one-line message and a hint. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | {
+      readonly kind: 'read';
+      readonly inputs: readonly string[];
+      readonly format: OutputFormat;
+      readonly url?: string;
+      readonly contentType?: string;
+      readonly as: 'html' | 'text' | 'auto';
+      readonly pretty: boolean;
+      readonly timeoutMs: number;
+    };
+
+export const HELP = `Usage: dateline read [options] <input...>
+
+Reads news pages or scraped text and prints the article: headline, body, blocks,
+metadata, the page furniture set aside, and diagnostics.
+
+Inputs:
+  <file>                 an .html, .htm, .xhtml or .txt file, optionally gzipped (.gz);
+                         other files are read too, and sniffed as HTML or text
+  <directory>            every .html/.htm/.xhtml/.txt(.gz) file below it, recursively,
+                         in sorted order; hidden files and folders are skipped
+  -                      standard input
+
+Options:
+  -f, --format <fmt>     output format: json (default), markdown, text or html
+      --url <url>        the page's URL (only with a single input); used for dates,
+                         the canonical URL and the site
+      --content-type <v> the HTTP Content-Type the page was served with, e.g.
+                         "text/html; charset=windows-1252" (charset and format)
+      --as <html|text>   read every input as HTML or as scraped text (default: sniffed
+                         from the content type, the file name and the content)
+      --pretty           indent JSON (single input only; several inputs always print
+                         one JSON object per line)
+      --timeout <sec>    time limit per input in seconds (default ${DEFAULT_TIMEOUT_MS / 1000}); an input
+                         over it fails with EXTRACT_TIMEOUT and the others go on
+  -h, --help             show this help and exit
+  -V, --version          print the version and exit
+
+Output:
+  json      one input: one JSON object; several: JSON Lines, one object per input in
+            input order, each with source.path. An input that fails prints
+            {"source":{"path":…},"error":{"code":…,"message":…}} and the rest go on.
+  markdown, text, html
+            the article; with several inputs each starts with a "==> path <==" line
+            (an HTML comment for html). Failures are reported on stderr only.
+
+Exit status: 0 all inputs read, 1 at least one input failed, 2 usage error.
+Inputs over 64 MiB (also after gunzip) fail with INPUT_TOO_LARGE.`;
+
+/** Parses `argv` (without node and the script). Throws UsageError on mistakes. */
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        url: { type: 'string' },
+        'content-type': { type: 'string' },
+        as: { type: 'string' },
+        pretty: { type: 'boolean' },
+        timeout: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(parseArgsMessage(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) return { kind: 'help' };
+  if (values.version === true) return { kind: 'version' };
+  const [command, ...inputs] = positionals;
+  if (command === undefined) throw new UsageError('no command given; the command is `read`');
+  if (command !== 'read') throw new UsageError(`unknown command '${command}'; the command is \`read\``);
+  if (inputs.length === 0) throw new UsageError('no input given: name files, directories, or - for standard input');
+
+  const format = values.format ?? 'json';
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown --format '${format}'; use one of ${OUTPUT_FORMATS.join(', ')}`);
+  }
+  const as = values.as ?? 'auto';
+  if (as !== 'html' && as !== 'text' && as !== 'auto') throw new UsageError(`unknown --as '${as}'; use html or text`);
+  if (values.url !== undefined) {
+    if (inputs.length > 1) throw new UsageError('--url applies to a single input, but several were given');
+    if (!URL.canParse(values.url)) throw new UsageError(`--url '${values.url}' is not an absolute URL`);
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout '${values.timeout}' is not a positive number of seconds`);
+    timeoutMs = Math.max(1, Math.round(seconds * 1000));
+  }
+  if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
+  return {
+    kind: 'read',
+    inputs,
+    format: format as OutputFormat,
+    ...(values.url !== undefined ? { url: values.url } : {}),
+    ...(values['content-type'] !== undefined ? { contentType: values['content-type'] } : {}),
+    as,
+    pretty: values.pretty === true,
+    timeoutMs,
+  };
+}
+
+/** parseArgs' messages carry advice about `--`; keep their first sentence. */
+function parseArgsMessage(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split(/\.\s/)[0]?.replace(/\.$/, '') ?? message;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return first.replace(/^Unknown option/, 'unknown option');
+  return first.charAt(0).toLowerCase() + first.slice(1);
+}

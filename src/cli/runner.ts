@@ -1,0 +1,128 @@
+import { Worker } from 'node:worker_threads';
+import type { ErrorCode } from '../doc/errors.js';
+import type { OutputFormat } from './render.js';
+
+/** One input for the worker to read and render. */
+export interface ReadJob {
+  readonly id: number;
+  readonly bytes: Uint8Array;
+  readonly path: string;
+  readonly url?: string;
+  readonly contentType?: string;
+  readonly as: 'html' | 'text' | 'auto';
+  readonly format: OutputFormat;
+  readonly pretty: boolean;
+}
+
+export type ReadResult =
+  | { readonly id: number; readonly ok: true; readonly output: string }
+  | { readonly id: number; readonly ok: false; readonly error: { readonly code: ErrorCode; readonly message: string } };
+
+export interface RunnerOptions {
+  /** Wall-clock budget per input, in milliseconds (default 10,000). */
+  readonly timeoutMs?: number;
+  /** Old-generation heap limit of the worker, in MiB (default 2,048). */
+  readonly maxHeapMb?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_HEAP_MB = 2048;
+
+interface Pending {
+  readonly id: number;
+  readonly resolve: (result: ReadResult) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * Runs reads in one worker thread, reused across inputs. An input that overruns its
+ * budget gets `EXTRACT_TIMEOUT` and the worker is terminated and replaced; one that
+ * exhausts the worker's heap gets `EXTRACT_OOM`. The main thread never runs a stage, so
+ * no input can hang or crash the command.
+ */
+export class ReadRunner {
+  private worker: Worker | null = null;
+  private pending: Pending | null = null;
+  private nextId = 1;
+  private readonly timeoutMs: number;
+  private readonly maxHeapMb: number;
+
+  constructor(options: RunnerOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxHeapMb = options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
+  }
+
+  /** Starts the worker ahead of the first input, so its start-up overlaps reading files. */
+  warmUp(): void {
+    this.ensureWorker();
+  }
+
+  run(job: Omit<ReadJob, 'id'>): Promise<ReadResult> {
+    if (this.pending !== null) throw new Error('ReadRunner runs one input at a time');
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<ReadResult>((resolve) => {
+      const timer = setTimeout(() => {
+        const seconds = Math.round(this.timeoutMs / 100) / 10;
+        this.fail('EXTRACT_TIMEOUT', `Reading the input took longer than ${seconds} s; it was stopped.`);
+      }, this.timeoutMs);
+      this.pending = { id, resolve, timer };
+      const full: ReadJob = { ...job, id };
+      const { bytes } = job;
+      // Hand the bytes over without a copy when they own their whole buffer (not a pooled slice).
+      const ownsBuffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      worker.postMessage(full, ownsBuffer ? [bytes.buffer as ArrayBuffer] : []);
+    });
+  }
+
+  /** Stops the worker; call once all inputs are done. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker !== null) await worker.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker !== null) return this.worker;
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
+      stdout: false,
+      stderr: true, // a worker's stray output never reaches the user's terminal
+    });
+    worker.on('message', (result: ReadResult) => {
+      const pending = this.pending;
+      if (pending === null || pending.id !== result.id) return;
+      clearTimeout(pending.timer);
+      this.pending = null;
+      pending.resolve(result);
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (this.worker !== worker) return;
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.fail('EXTRACT_OOM', `Reading the input needed more than the ${this.maxHeapMb} MiB memory limit; it was stopped.`);
+      } else {
+        this.fail('INTERNAL', `Unexpected error while reading: ${error.message.split('\n')[0] ?? ''}`);
+      }
+    });
+    worker.on('exit', () => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      if (this.pending !== null) this.fail('INTERNAL', 'The reader stopped unexpectedly.');
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Ends the pending input with an error and replaces the worker. */
+  private fail(code: ErrorCode, message: string): void {
+    const pending = this.pending;
+    const worker = this.worker;
+    this.worker = null;
+    if (worker !== null) void worker.terminate();
+    if (pending === null) return;
+    clearTimeout(pending.timer);
+    this.pending = null;
+    pending.resolve({ id: pending.id, ok: false, error: { code, message } });
+  }
+}
