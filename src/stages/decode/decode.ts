@@ -101,7 +101,9 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
 export function stripControls(text: string): string {
   return CONTROLS.test(text) ? text.replace(CONTROLS_G, '') : text;
 }
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\0-\x08\x0B\x0C\x0E-\x1F]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROLS_G = /[\0-\x08\x0B\x0C\x0E-\x1F]+/g;
 
 function finish(
