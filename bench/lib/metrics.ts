@@ -1,9 +1,17 @@
 /**
  * The two extraction metrics the benchmarks report, written from their published
- * definitions (shared/README.md for Zyte; shared/data/wcxb-dev/README.md for WCXB).
+ * definitions (shared/README.md for Zyte; shared/data/wcxb-dev/README.md for WCXB) and
+ * checked line by line against the reference scripts: scrapinghub/article-extraction-benchmark
+ * `evaluate.py` and Murrough-Foley/web-content-extraction-benchmark `evaluate.py`.
+ *
+ * Both scripts tokenize with Python's `re.findall(r'\w+', …)`. Python's `\w` is a letter
+ * (Lu, Ll, Lt, Lm, Lo), a number (anything `str.isnumeric()`: Nd, Nl, No) or `_`; it does
+ * NOT include combining marks (Mn, Mc, Me), so `cafe\u0301` is one token `cafe` and
+ * Devanagari words split at their vowel signs. We match that exactly, so our figures are
+ * comparable with the published ones.
  */
 
-const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
+const WORD = /[\p{L}\p{N}_]+/gu;
 
 export function wordTokens(text: string): string[] {
   return text.match(WORD) ?? [];
@@ -12,8 +20,12 @@ export function wordTokens(text: string): string[] {
 export interface PageScore {
   precision: number;
   recall: number;
-  /** True when the prediction is empty (counts against recall, not precision). */
+  /** Page F1, when the metric defines one per page (WCXB does; Zyte does not). */
+  f1?: number;
+  /** True when the prediction has no word token (counts against recall, not precision). */
   empty: boolean;
+  /** True when the truth has no word token (Zyte leaves such a page out of the recall mean). */
+  truthEmpty?: boolean;
   /** Exact token-sequence match. */
   exact: boolean;
 }
@@ -56,19 +68,36 @@ export function zyteScore(truth: string, predicted: string): PageScore {
   const p = wordTokens(predicted);
   const { precision, recall } = overlapScore(shingles(t), shingles(p));
   const exact = t.length === p.length && t.every((token, i) => token === p[i]);
-  return { precision, recall, empty: p.length === 0, exact };
+  return { precision, recall, empty: p.length === 0, truthEmpty: t.length === 0, exact };
 }
 
-/** WCXB page score: bag of lower-cased word tokens, order ignored. */
+function bag(tokens: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * WCXB page score (`word_f1` in the benchmark's evaluate.py): bag of lower-cased word
+ * tokens, order ignored. Empty truth: 1/1/1 when the prediction is empty too, else 0/0/0.
+ * Empty prediction (no word token, whatever its whitespace or punctuation): 0/0/0.
+ */
 export function wcxbScore(truth: string, predicted: string): PageScore {
-  const bag = (text: string) => {
-    const counts = new Map<string, number>();
-    for (const token of wordTokens(text.toLowerCase())) counts.set(token, (counts.get(token) ?? 0) + 1);
-    return counts;
-  };
-  const { precision, recall } = overlapScore(bag(truth), bag(predicted));
-  const p = predicted.trim();
-  return { precision, recall, empty: p.length === 0, exact: false };
+  const t = wordTokens((truth ?? '').toLowerCase());
+  const p = wordTokens((predicted ?? '').toLowerCase());
+  const empty = p.length === 0;
+  if (t.length === 0) {
+    const v = empty ? 1 : 0;
+    return { precision: v, recall: v, f1: v, empty, truthEmpty: true, exact: empty };
+  }
+  if (empty) return { precision: 0, recall: 0, f1: 0, empty, truthEmpty: false, exact: false };
+  const truthBag = bag(t);
+  let overlap = 0;
+  for (const [token, count] of bag(p)) overlap += Math.min(count, truthBag.get(token) ?? 0);
+  const precision = overlap / p.length;
+  const recall = overlap / t.length;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, empty, truthEmpty: false, exact: false };
 }
 
 export interface Aggregate {
@@ -81,32 +110,34 @@ export interface Aggregate {
 }
 
 /**
- * Zyte aggregation: precision is the mean over pages with non-empty output, recall the
- * mean over all pages, F1 the harmonic mean of the two means.
+ * Zyte aggregation (`metrics_from_tp_fp_fns`): precision is the mean over pages with
+ * non-empty output, recall the mean over pages with non-empty truth (an empty output
+ * scores recall 0 there), F1 the harmonic mean of the two means, accuracy the share of
+ * pages whose token sequence equals the truth's.
  */
 export function aggregate(scores: readonly PageScore[]): Aggregate {
   const nonEmpty = scores.filter((s) => !s.empty);
+  const withTruth = scores.filter((s) => s.truthEmpty !== true);
   const precision = nonEmpty.reduce((sum, s) => sum + s.precision, 0) / Math.max(1, nonEmpty.length);
-  const recall = scores.reduce((sum, s) => sum + (s.empty ? 0 : s.recall), 0) / Math.max(1, scores.length);
+  const recall = withTruth.reduce((sum, s) => sum + (s.empty ? 0 : s.recall), 0) / Math.max(1, withTruth.length);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   const accuracy = scores.filter((s) => s.exact).length / Math.max(1, scores.length);
   return { pages: scores.length, precision, recall, f1, accuracy, empty: scores.length - nonEmpty.length };
 }
 
 /**
- * WCXB aggregation: F1 per page, then averaged (the benchmark's own rule); an empty
- * output scores 0 on its page.
+ * WCXB aggregation: precision, recall and F1 each averaged over all pages (the
+ * benchmark's own rule: F1 is the mean of page F1s, not the harmonic mean of the means).
+ * Page scores come from `wcxbScore`, where an empty output already scores 0.
  */
 export function aggregateWcxb(scores: readonly PageScore[]): Aggregate {
   let f1Sum = 0;
   let pSum = 0;
   let rSum = 0;
   for (const s of scores) {
-    const p = s.empty ? 0 : s.precision;
-    const r = s.empty ? 0 : s.recall;
-    pSum += p;
-    rSum += r;
-    f1Sum += p + r === 0 ? 0 : (2 * p * r) / (p + r);
+    pSum += s.precision;
+    rSum += s.recall;
+    f1Sum += s.f1 ?? (s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall));
   }
   const n = Math.max(1, scores.length);
   return {
