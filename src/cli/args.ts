@@ -43,8 +43,11 @@ Options:
                          from the content type, the file name and the content)
       --pretty           indent JSON (single input only; several inputs always print
                          one JSON object per line)
-      --timeout <sec>    time limit per input in seconds (default ${DEFAULT_TIMEOUT_MS / 1000}); an input
-                         over it fails with EXTRACT_TIMEOUT and the others go on
+      --timeout <sec>    time limit per input in seconds, loading included (default ${DEFAULT_TIMEOUT_MS / 1000},
+                         so that a stopped input is reported and cleaned up within
+                         10 s); an input over it fails with EXTRACT_TIMEOUT and the
+                         others go on. Each input also has a 1 GiB heap limit
+                         (EXTRACT_OOM).
   -h, --help             show this help and exit
   -V, --version          print the version and exit
 

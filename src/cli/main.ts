@@ -46,6 +46,7 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
     let failed = 0;
     for (const ref of refs) {
       let result: ReadResult | { ok: false; error: { code: string; message: string } };
+      const startedAt = performance.now();
       try {
         const loaded = await loadInput(ref);
         result = await runner.run({
@@ -56,7 +57,7 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
           as: command.as,
           format: command.format,
           pretty,
-        });
+        }, startedAt);
       } catch (error) {
         const e = asDatelineError(error);
         result = { ok: false, error: { code: e.code, message: e.message } };
@@ -105,7 +106,8 @@ if (isMain()) {
   });
   runCli(process.argv.slice(2)).then(
     (status) => {
-      process.exitCode = status;
+      // Everything is written; exit now rather than wait for a timed-out worker to wind down.
+      process.exit(status);
     },
     (error: unknown) => {
       process.stderr.write(`dateline: ${asDatelineError(error).message} [INTERNAL]\n`);

@@ -19,14 +19,18 @@ export type ReadResult =
   | { readonly id: number; readonly ok: false; readonly error: { readonly code: ErrorCode; readonly message: string } };
 
 export interface RunnerOptions {
-  /** Wall-clock budget per input, in milliseconds (default 10,000). */
+  /**
+   * Wall-clock budget per input, in milliseconds, loading included. The default, 8,000,
+   * leaves room within 10 s for stopping the worker: tearing down a heap of a few
+   * hundred MB takes about a second, and the process cannot exit before that is done.
+   */
   readonly timeoutMs?: number;
-  /** Old-generation heap limit of the worker, in MiB (default 2,048). */
+  /** Old-generation heap limit of the worker, in MiB (default 1,024). */
   readonly maxHeapMb?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_HEAP_MB = 2048;
+export const DEFAULT_TIMEOUT_MS = 8_000;
+export const DEFAULT_MAX_HEAP_MB = 1024;
 
 interface Pending {
   readonly id: number;
@@ -57,15 +61,20 @@ export class ReadRunner {
     this.ensureWorker();
   }
 
-  run(job: Omit<ReadJob, 'id'>): Promise<ReadResult> {
+  /**
+   * Reads one input. `startedAt` (a `performance.now()` value, default now) is when work
+   * on the input began, so time spent loading it counts against the same budget.
+   */
+  run(job: Omit<ReadJob, 'id'>, startedAt: number = performance.now()): Promise<ReadResult> {
     if (this.pending !== null) throw new Error('ReadRunner runs one input at a time');
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<ReadResult>((resolve) => {
+      const remaining = Math.max(0, startedAt + this.timeoutMs - performance.now());
       const timer = setTimeout(() => {
         const seconds = Math.round(this.timeoutMs / 100) / 10;
         this.fail('EXTRACT_TIMEOUT', `Reading the input took longer than ${seconds} s; it was stopped.`);
-      }, this.timeoutMs);
+      }, remaining);
       this.pending = { id, resolve, timer };
       const full: ReadJob = { ...job, id };
       const { bytes } = job;
