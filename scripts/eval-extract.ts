@@ -9,6 +9,7 @@
  * pages with a hint of what was missed and what was added. `--id` (repeatable, prefix
  * match) restricts to given pages; `--show` prints the extracted body of each.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadWcxb, loadZyte, type BenchPage } from '../bench/lib/datasets.js';
 import {
   aggregate,
@@ -32,6 +33,8 @@ interface Args {
   ids: string[];
   show: boolean;
   limit?: number;
+  /** Write per-page scores here (JSON) and compare with the file's previous contents. */
+  compare?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -52,6 +55,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--id') args.ids.push(next());
     else if (a === '--show') args.show = true;
     else if (a === '--limit') args.limit = Number(next());
+    else if (a === '--compare') args.compare = next();
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -73,7 +77,12 @@ function runPage(page: BenchPage): { doc: NewsDoc; ms: number } {
   doc = parseHtmlStage.run(doc, {});
   doc = metadataStage.run(doc, {});
   doc = extractStage.run(doc, {});
-  return { doc, ms: performance.now() - t0 };
+  const ms = performance.now() - t0;
+  // Keep the results small: a thousand parsed trees held at once would make the
+  // garbage collector, not the extractor, dominate the timings.
+  delete doc.html;
+  delete doc.input;
+  return { doc, ms };
 }
 
 function pageF1(s: PageScore): number {
@@ -137,6 +146,7 @@ function evaluate(name: string, pages: BenchPage[], zyte: boolean, args: Args): 
   );
   console.log(`isArticle=false: ${nonArticle}; strategies: ${[...strategies].map(([k, v]) => `${k}=${v}`).join(' ')}`);
 
+  if (args.compare !== undefined) compareWith(`${args.compare}.${zyte ? 'zyte' : 'wcxb'}.json`, results);
   const worst = [...results].sort((a, b) => a.f1 - b.f1).slice(0, args.worst);
   for (const r of worst) {
     console.log(
@@ -147,6 +157,23 @@ function evaluate(name: string, pages: BenchPage[], zyte: boolean, args: Args): 
     for (const line of missingLines(r.body, r.page.body, 4)) console.log(`   EXTRA:   ${line}`);
     if (args.show) console.log(`--- body ---\n${r.body}\n--- truth ---\n${r.page.body}\n`);
   }
+}
+
+/** Prints pages whose F1 moved by more than 0.02 since the last run, then saves this run. */
+function compareWith(file: string, results: Result[]): void {
+  const now: Record<string, number> = {};
+  for (const r of results) now[r.page.id] = Number(r.f1.toFixed(4));
+  if (existsSync(file)) {
+    const before = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+    const moved = results
+      .map((r) => ({ r, delta: now[r.page.id]! - (before[r.page.id] ?? now[r.page.id]!) }))
+      .filter((m) => Math.abs(m.delta) > 0.02)
+      .sort((a, b) => a.delta - b.delta);
+    for (const { r, delta } of moved) {
+      console.log(`  ${delta > 0 ? '+' : ''}${delta.toFixed(3)} -> ${r.f1.toFixed(3)} ${r.page.id.slice(0, 16)} ${r.page.pageType ?? ''} ${r.page.url}`);
+    }
+  }
+  writeFileSync(file, JSON.stringify(now));
 }
 
 const args = parseArgs(process.argv.slice(2));

@@ -31,12 +31,49 @@ function words(value: string | undefined): string[] {
     .filter((w) => w.length > 0);
 }
 
+const LAYOUT_MODIFIERS: ReadonlySet<string> = new Set([
+  'has', 'with', 'w', 'no', 'without', 'and', 'l', 'layout', 'template', 'tmpl', 'page', 'body', 'js', 'is',
+]);
+
+const STRONG_WORDS: ReadonlySet<string> = new Set([
+  'comment', 'comments', 'disqus', 'outbrain', 'taboola', 'related', 'recommended', 'recirc', 'respond',
+]);
+
 export interface ClassSignal {
   negative: boolean;
   positive: boolean;
+  /** Comments and recirculation: furniture even when they hold long prose. */
+  strong: boolean;
 }
 
-const NONE: ClassSignal = { negative: false, positive: false };
+const NONE: ClassSignal = { negative: false, positive: false, strong: false };
+
+/** Class strings repeat across a page and across pages; their signal is cached. */
+const cache = new Map<string, ClassSignal>();
+
+function nameSignal(value: string): ClassSignal {
+  let hit = cache.get(value);
+  if (hit !== undefined) return hit;
+  let negative = false;
+  let positive = false;
+  let strong = false;
+  for (const token of value.split(/\s+/)) {
+    const parts = words(token);
+    // Layout modifiers describe the page around the element, not the element:
+    // "has-sidebar", "and-w-sidebar", "l-sidebar-fixed", "no-comments".
+    if (parts.some((w) => LAYOUT_MODIFIERS.has(w))) continue;
+    for (const w of parts) {
+      if (NEGATIVE_WORDS.has(w)) {
+        negative = true;
+        if (STRONG_WORDS.has(w)) strong = true;
+      } else if (POSITIVE_WORDS.has(w)) positive = true;
+    }
+  }
+  hit = negative || positive ? { negative, positive, strong } : NONE;
+  if (cache.size > 20_000) cache.clear();
+  cache.set(value, hit);
+  return hit;
+}
 
 /** The class/id/role signal of an element. */
 export function classSignal(attrs: Readonly<Record<string, string>>): ClassSignal {
@@ -46,13 +83,18 @@ export function classSignal(attrs: Readonly<Record<string, string>>): ClassSigna
   if (cls === undefined && id === undefined && role === undefined) return NONE;
   let negative = false;
   let positive = false;
-  for (const w of words(cls)) {
-    if (NEGATIVE_WORDS.has(w)) negative = true;
-    else if (POSITIVE_WORDS.has(w)) positive = true;
+  let strong = false;
+  if (cls !== undefined && cls.length > 0) {
+    const sig = nameSignal(cls);
+    negative = sig.negative;
+    positive = sig.positive;
+    strong = sig.strong;
   }
-  for (const w of words(id)) {
-    if (NEGATIVE_WORDS.has(w)) negative = true;
-    else if (POSITIVE_WORDS.has(w)) positive = true;
+  if (id !== undefined && id.length > 0) {
+    const sig = nameSignal(id);
+    negative ||= sig.negative;
+    positive ||= sig.positive;
+    strong ||= sig.strong;
   }
   if (role !== undefined) {
     const r = role.toLowerCase();
@@ -60,6 +102,6 @@ export function classSignal(attrs: Readonly<Record<string, string>>): ClassSigna
       r === 'menubar' || r === 'dialog' || r === 'alertdialog' || r === 'search' || r === 'toolbar') negative = true;
     if (r === 'main' || r === 'article') positive = true;
   }
-  if (negative || positive) return { negative, positive };
+  if (negative || positive) return { negative, positive, strong };
   return NONE;
 }

@@ -43,6 +43,8 @@ export interface PageIndex {
 
 export const NEG = 1;
 export const POS = 2;
+/** Names that mark comments or recirculation, furniture even around prose. */
+export const STRONG_NEG = 4;
 
 function countVisible(text: string): { chars: number; punct: number } {
   let chars = 0;
@@ -103,7 +105,7 @@ export function buildIndex(tree: HtmlTree): PageIndex {
     blockOwner[i] = BLOCK_TAGS.has(tag) || p < 0 ? i : blockOwner[p]!;
     inFurniture[i] = (p >= 0 && inFurniture[p] === 1) || FURNITURE_TAGS.has(tag) ? 1 : 0;
     const sig = classSignal(el.attrs);
-    signal[i] = (sig.negative ? NEG : 0) | (sig.positive ? POS : 0);
+    signal[i] = (sig.negative ? NEG : 0) | (sig.positive ? POS : 0) | (sig.strong ? STRONG_NEG : 0);
     if (hidden[i] === 1) continue;
     if (tag === 'a') linkCount[i] = 1;
     let own = 0;

@@ -28,6 +28,11 @@ export function textBlockScore(chars: number, linkChars: number, punct: number):
   return score;
 }
 
+/**
+ * Scores the page: text figures, then what class names and landmarks say. A class
+ * name counts as furniture only on an element holding less than 40% of the page's
+ * text, so a wrapper of the whole page ("single-post sidebar-right") is never furniture.
+ */
 export function computeScores(index: PageIndex): Scores {
   const n = index.elements.length;
   const block = new Float64Array(n);
@@ -49,24 +54,28 @@ export function computeScores(index: PageIndex): Scores {
     if (index.inFurniture[i] === 1 || inNegative[i] === 1) s = s > 0 ? -0.3 * s : s * 1.5;
     block[i] = s;
   }
-  for (let i = n - 1; i >= 0; i--) {
+  sumSubtrees(index, block, subtree);
+  return { block, subtree, inNegative };
+}
+
+function sumSubtrees(index: PageIndex, block: Float64Array, subtree: Float64Array): void {
+  for (let i = index.elements.length - 1; i >= 0; i--) {
     if (index.hidden[i] === 1) continue;
     subtree[i] += block[i]!;
     const p = index.parent[i]!;
     if (p >= 0) subtree[p] += subtree[i]!;
   }
-  return { block, subtree, inNegative };
 }
 
 /** The element with the highest subtree score; on ties the deeper one. */
-export function bestContainer(index: PageIndex, scores: Scores): number {
+export function bestContainer(index: PageIndex, subtree: Float64Array): number {
   let best = index.bodyIndex;
-  let bestScore = -Infinity;
+  let bestScore = 0;
   const n = index.elements.length;
   for (let i = 0; i < n; i++) {
     if (index.hidden[i] === 1) continue;
-    const s = scores.subtree[i]!;
-    if (s >= bestScore) {
+    const s = subtree[i]!;
+    if (s >= bestScore && s > 0) {
       // Pre-order: a later element with an equal score is a descendant or a later sibling.
       bestScore = s;
       best = i;

@@ -30,7 +30,7 @@ export function extract(doc: NewsDoc): Extraction {
   if (tree === undefined) return { blocks: [], strategy: 'none', isArticle: false };
   const index = buildIndex(tree);
   const scores = computeScores(index);
-  const best = bestContainer(index, scores);
+  const best = bestContainer(index, scores.subtree);
   const raw = assembleBlocks(index, [best], skipRule(index, scores, best));
   const hints: CleanupHints = {
     headlines: [doc.metadata.headline ?? '', ...pageHeadlines(index)].map(normalize).filter((h) => h.length > 0),
