@@ -61,7 +61,8 @@ for (const fixture of fixtures) {
 
     test('invariants', () => {
       const { doc, json } = result();
-      assert.deepEqual(invariantProblems(doc, json), []);
+      const problems = invariantProblems(doc, json);
+      assert.deepEqual(problems, [], `${fixture.slug} invariants:\n  ${problems.join('\n  ')}`);
     });
 
     const facts: Facts = fixture.facts ?? {};
@@ -69,7 +70,8 @@ for (const fixture of fixtures) {
       if (field === 'about') continue;
       test(`fact: ${field}`, () => {
         assert.ok((FACT_FIELDS as readonly string[]).includes(field), `unknown facts.json field ${field}`);
-        assert.deepEqual(factProblems(field as keyof Facts, facts, result().json), []);
+        const problems = factProblems(field as keyof Facts, facts, result().json);
+        assert.deepEqual(problems, [], `${fixture.slug} fact ${field}:\n  ${problems.join('\n  ')}`);
       });
     }
 
@@ -87,5 +89,5 @@ function checkExpected(fixture: Fixture, result: FixtureResult, note: (message: 
   }
   const expected = JSON.parse(readFileSync(fixture.expectedFile, 'utf8')) as unknown;
   const differences = jsonDifferences(expected, actual);
-  assert.deepEqual(differences, [], `${fixture.slug}: output differs from expected.json (UPDATE=1 to accept)`);
+  assert.deepEqual(differences, [], `${fixture.slug}: output differs from expected.json (UPDATE=1 to accept):\n  ${differences.join('\n  ')}`);
 }
