@@ -75,8 +75,8 @@ function format(a: Aggregate): string {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  // Two dev pages have no main_content in their truth: they cannot be scored.
-  let pages = loadWcxb().filter((p) => typeof p.body === 'string');
+  // Pages whose truth has no main_content score as empty truth, as the benchmark's evaluate.py does.
+  let pages = loadWcxb().map((p) => ({ ...p, body: p.body ?? '' }));
   if (args.show !== undefined) pages = pages.filter((p) => p.id === args.show);
   if (args.type !== undefined) pages = pages.filter((p) => p.pageType === args.type);
   if (args.limit !== undefined) pages = pages.slice(0, args.limit);

@@ -1,0 +1,134 @@
+/**
+ * Lexicons the scraped-text reader uses to recognise page furniture and prose. Data only:
+ * the reader (src/stages/read-text) decides how much weight a match carries.
+ *
+ * Origin: written for Dateline from the phrases that recur on news and commercial pages
+ * (cookie banners, newsletter boxes, share bars, "Related:"/"Read more:" links, footer
+ * notices), in the spirit of the boilerplate cues used by jusText (Pomikálek 2011) and
+ * Boilerpipe (Kohlschütter et al. 2010). The stopword lists are the most frequent
+ * function words of each language, compiled by hand (cf. the jusText stoplists, BSD).
+ * Nothing here is keyed to a site or a page.
+ */
+import type { FurnitureKind } from '../../doc/news-doc.js';
+
+export interface FurniturePattern {
+  readonly kind: FurnitureKind;
+  /** Tested against the whole line, trimmed. */
+  readonly pattern: RegExp;
+  /** Human words for the reason ("a cookie notice"). */
+  readonly label: string;
+  /**
+   * Longest line (in words) the pattern may mark as furniture. Beyond it the line is
+   * prose that happens to use the words ("the cookie jar was empty").
+   */
+  readonly maxWords: number;
+}
+
+export const FURNITURE_PATTERNS: readonly FurniturePattern[] = [
+  // Cookie and consent banners.
+  {
+    kind: 'cookie-notice',
+    pattern:
+      /\b(cookies?|cookie (policy|settings|preferences)|consent preferences|we value your privacy|manage (your )?(privacy|consent)|accept all|reject all|gdpr)\b/i,
+    label: 'a cookie or consent notice',
+    maxWords: 60,
+  },
+  // Newsletter, subscription and account prompts.
+  {
+    kind: 'subscribe-prompt',
+    pattern:
+      /\b(subscribe|subscription|sign ?up|newsletters?|log ?in|sign ?in|register (now|today|for free)|create (an|your) account|get (our|the) (latest|best)|delivered (straight )?to your inbox|join (our|the) (mailing list|community|newsletter)|unlock (this|full) (article|access)|already a (subscriber|member)|free trial|enter your email|email address)\b/i,
+    label: 'a subscription or sign-up prompt',
+    maxWords: 30,
+  },
+  // Share bars and social follow links.
+  {
+    kind: 'share-prompt',
+    pattern:
+      /^(share( this( article| story| post)?)?( on| via| to)?|tweet|pin it|email this|print( this( article| page))?|copy (the )?link|follow us( on)?|like us on|whatsapp|facebook|twitter|linkedin|reddit|pinterest|instagram|telegram|youtube|tiktok|x \(formerly twitter\)|flipboard|comments?|\d+ comments?|leave a (comment|reply)|visit us on \w+)\b/i,
+    label: 'a share or follow prompt',
+    maxWords: 12,
+  },
+  {
+    kind: 'share-prompt',
+    pattern: /\b(share (on|via|this)|follow us|click to share|opens in (a )?new window)\b/i,
+    label: 'a share or follow prompt',
+    maxWords: 15,
+  },
+  // Links to other articles.
+  {
+    kind: 'related-links',
+    pattern:
+      /^(related( articles?| stories| posts| content| coverage| reading| topics| news)?|read (more|next|also|this)|see also|more (from|on|in|about|stories|news|like this|to explore)|you (may|might) (also )?like|recommended( for you| reading| stories)?|trending( now| stories)?|most (popular|read|viewed|shared)|popular (posts|stories|articles)|top stories|latest (news|stories|posts|articles)|also read|don'?t miss|what to read next|further reading|up next|watch( now| next)?|previous (post|article)|next (post|article))\b\s*[:|›»\-–—]?/i,
+    label: 'a related-links line',
+    maxWords: 30,
+  },
+  // Copyright and legal footers.
+  {
+    kind: 'copyright',
+    pattern: /(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bterms (of (use|service)|and conditions)\b|\bprivacy (policy|notice)\b|\bpowered by\b)/i,
+    label: 'a copyright or legal notice',
+    maxWords: 40,
+  },
+  // Advertising.
+  {
+    kind: 'advertisement',
+    pattern: /^(advertisement|advertising|sponsored( content| by)?|ad|ads|promoted|paid (post|content)|story continues below( advertisement)?|article continues below|continue reading below|scroll to continue( with content)?|partner content)\b/i,
+    label: 'an advertisement marker',
+    maxWords: 8,
+  },
+  // Navigation and page chrome.
+  {
+    kind: 'navigation',
+    pattern:
+      /^(skip to (main )?(content|navigation)|jump to|toggle (navigation|menu)|main menu|menu|home|search|close|open menu|back to top|go to top|breadcrumbs?|you are here:?|previous|next|load more|show more|view all|see all|more|expand|collapse)$/i,
+    label: 'a navigation control',
+    maxWords: 6,
+  },
+  // Bylines and article chrome.
+  {
+    kind: 'byline',
+    pattern: /^(by|written by|posted by|author:?|reporting by|edited by|photo(graph)?s? by|published( on| by)?|updated( on)?|last updated|posted( on)?)\b/i,
+    label: 'a byline or date line',
+    maxWords: 14,
+  },
+  {
+    kind: 'byline',
+    pattern: /^\d+\s*(min(ute)?s?|hours?|hrs?)\s*(read|ago)$/i,
+    label: 'a byline or date line',
+    maxWords: 5,
+  },
+];
+
+/** A line of nothing but punctuation: "-", "***", "—", "* * *", "###", "___". */
+export const SEPARATOR_LINE = /^[\s\-–—_*=~#•·.+|/\\<>]+$/u;
+
+/** Markers a scraper leaves at the end of a story (wire copy "ENDS", "-30-"). */
+export const END_MARKER = /^[-–—(\s]*(end|ends|-?30-?|xxx)[-–—)\s.]*$/i;
+
+/** Frequent function words, by language, for prose detection (stopword density). */
+export const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
+  en: `a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves it's don't i'm you're we're they're that's there's can't
+won't isn't aren't wasn't weren't hasn't haven't didn't doesn't said says may might must shall one
+two many much even still however although though yet since per via upon within without across
+among around another every whether either neither`.split(/\s+/),
+  de: `der die das und ist nicht ein eine einen einem einer zu den dem des mit auf für sich von im in
+auch es an als wie wir ich sie er aus bei nach noch wird werden wurde sind war hat haben oder aber
+so nur kann dass über vor zum zur um durch`.split(/\s+/),
+  fr: `le la les de des du un une et est en que qui dans pour pas sur au aux avec ce cette ces il elle
+ils elles nous vous on se sa son ses leur leurs mais ou plus par ne a été être sont était comme`.split(/\s+/),
+  es: `el la los las de del y en que un una es por con para no se su sus al lo como más pero o este
+esta ha son fue ser le les ya muy también sobre entre cuando todo`.split(/\s+/),
+  it: `il lo la i gli le di del della dei delle e è che un una per con non si in da al alla sono come
+ma più anche nel nella questo questa ha sul sulla tra`.split(/\s+/),
+  pt: `o a os as de do da dos das e é que um uma em no na nos nas para por com não se mais como mas ao
+foi ser são seu sua também pelo pela`.split(/\s+/),
+  nl: `de het een en van in is dat op te zijn met voor niet aan er die ook als bij door wordt worden
+maar om uit dan nog was naar`.split(/\s+/),
+};

@@ -1,0 +1,148 @@
+/**
+ * Tells the article's units from the page furniture around them, with general signals
+ * only: length, function-word density, sentence punctuation, boilerplate lexicons, the
+ * classes of the neighbours (a short line between two paragraphs of prose is part of the
+ * article; a short line among menus is not) and position (the article is the densest
+ * contiguous stretch of prose; furniture clusters before and after it).
+ *
+ * The first passes follow jusText (Pomikálek 2011): each unit is good, near-good, short
+ * or bad on its own, then short and near-good units take the class of their context.
+ */
+import type { Features } from './features.js';
+
+export type UnitClass = 'good' | 'near-good' | 'short' | 'bad';
+
+/** Tunable thresholds, named so tests and the benchmark can refer to them. */
+export const THRESHOLDS = {
+  /** Below this many characters a unit is "short": its context decides. */
+  lengthLow: 70,
+  /** Above this many characters a dense unit is good on its own. */
+  lengthHigh: 200,
+  /** Function-word density of running prose. */
+  stopHigh: 0.3,
+  /** Function-word density that may still be prose (near-good). */
+  stopLow: 0.22,
+  /** Characters within which a heading must be followed by good text to be kept. */
+  headingDistance: 200,
+} as const;
+
+export interface Verdict {
+  /** Final class of each unit: good units form the body. */
+  readonly classes: UnitClass[];
+  /** The first class each unit got on its own, before context (for reasons). */
+  readonly initial: UnitClass[];
+  /** The main stretch of prose, as unit indices [start, end). */
+  readonly region: { start: number; end: number };
+}
+
+function initialClass(f: Features): UnitClass {
+  if (f.separator || f.endMarker || f.dateLine) return 'bad';
+  if (f.lexicon !== undefined) return 'bad';
+  if (f.chars < THRESHOLDS.lengthLow) return 'short';
+  if (f.stopDensity >= THRESHOLDS.stopHigh) return f.chars > THRESHOLDS.lengthHigh ? 'good' : 'near-good';
+  if (f.stopDensity >= THRESHOLDS.stopLow) return 'near-good';
+  return 'bad';
+}
+
+function neighbour(classes: readonly UnitClass[], from: number, step: 1 | -1, ignoreNearGood: boolean): UnitClass {
+  for (let i = from + step; i >= 0 && i < classes.length; i += step) {
+    const c = classes[i]!;
+    if (c === 'short') continue;
+    if (c === 'near-good' && ignoreNearGood) continue;
+    return c;
+  }
+  return 'bad';
+}
+
+/** A short line that reads like a heading: few words, no full stop. */
+export function isHeadingLike(f: Features): boolean {
+  if (f.marker === 'heading') return true;
+  return f.words >= 1 && f.words <= 15 && !f.finalPeriod && f.lexicon === undefined && !f.separator && !f.dateLine;
+}
+
+function unitValue(f: Features, initial: UnitClass, revised: UnitClass, mode: string): number {
+  if (mode === 'a') return revised === 'good' ? f.words : -(2 + f.words * 0.5);
+  if (f.lexicon !== undefined || f.separator || f.dateLine) return -(3 + f.words);
+  switch (initial) {
+    case 'good':
+      return f.words;
+    case 'near-good':
+      return f.words * 0.7;
+    case 'short':
+      if (f.sentenceEnd && f.words >= 4 && f.stopDensity >= 0.15) return f.words * 0.5;
+      return revised === 'good' ? 0 : -1.5;
+    default:
+      return -(2 + f.words * 0.5);
+  }
+}
+
+export function classify(features: readonly Features[]): Verdict {
+  const initial = features.map(initialClass);
+  const n = initial.length;
+
+  // Short units between good text are part of it; between furniture they are furniture.
+  const afterShort = [...initial];
+  for (let i = 0; i < n; i++) {
+    if (initial[i] !== 'short') continue;
+    const prev = neighbour(initial, i, -1, true);
+    const next = neighbour(initial, i, 1, true);
+    if (prev === 'good' && next === 'good') afterShort[i] = 'good';
+    else if (prev === 'bad' && next === 'bad') afterShort[i] = 'bad';
+    else if (
+      (prev === 'bad' && neighbour(initial, i, -1, false) === 'near-good') ||
+      (next === 'bad' && neighbour(initial, i, 1, false) === 'near-good')
+    )
+      afterShort[i] = 'good';
+    else afterShort[i] = 'bad';
+  }
+
+  // Near-good units are prose unless furniture surrounds them on both sides.
+  const classes = [...afterShort];
+  for (let i = 0; i < n; i++) {
+    if (afterShort[i] !== 'near-good') continue;
+    const prev = neighbour(afterShort, i, -1, true);
+    const next = neighbour(afterShort, i, 1, true);
+    classes[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+  }
+
+  // Headings: kept when good text follows them closely.
+  for (let i = 0; i < n; i++) {
+    if (classes[i] !== 'bad' || initial[i] !== 'short' || !isHeadingLike(features[i]!)) continue;
+    let distance = 0;
+    for (let j = i + 1; j < n && distance <= THRESHOLDS.headingDistance; j++) {
+      if (classes[j] === 'good') {
+        classes[i] = 'good';
+        break;
+      }
+      distance += features[j]!.chars;
+    }
+  }
+
+  // The main stretch: the contiguous run with the most prose net of furniture.
+  const mode = process.env.RT_MODE ?? 'c';
+  let best = { start: 0, end: 0, score: 0 };
+  let runStart = 0;
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    const value = unitValue(features[i]!, initial[i]!, classes[i]!, mode);
+    if (run <= 0) {
+      run = 0;
+      runStart = i;
+    }
+    run += value;
+    if (run > best.score) best = { start: runStart, end: i + 1, score: run };
+  }
+  const region = { start: best.start, end: best.end };
+  for (let i = 0; i < n; i++) {
+    if (i < region.start || i >= region.end) {
+      if (classes[i] === 'good') classes[i] = 'bad';
+    } else if (mode !== 'a') {
+      const f = features[i]!;
+      const furniture = f.lexicon !== undefined || f.separator || f.dateLine || f.endMarker;
+      if (furniture || initial[i] === 'bad') continue;
+      if (mode === 'b') classes[i] = 'good';
+      else if (initial[i] === 'near-good' || (f.sentenceEnd && f.words >= 4 && f.stopDensity >= 0.15)) classes[i] = 'good';
+    }
+  }
+  return { classes, initial, region };
+}
