@@ -46,8 +46,7 @@ Options:
       --timeout <sec>    time limit per input in seconds, loading included (default ${DEFAULT_TIMEOUT_MS / 1000},
                          so that a stopped input is reported and cleaned up within
                          10 s); an input over it fails with EXTRACT_TIMEOUT and the
-                         others go on. Each input also has a 1 GiB heap limit
-                         (EXTRACT_OOM).
+                         others go on
   -h, --help             show this help and exit
   -V, --version          print the version and exit
 
@@ -58,6 +57,10 @@ Output:
   markdown, text, html
             the article; with several inputs each starts with a "==> path <==" line
             (an HTML comment for html). Failures are reported on stderr only.
+
+Environment:
+  DATELINE_MAX_HEAP_MB   heap limit of the reader per input, in MiB (default 1024);
+                         an input that needs more fails with EXTRACT_OOM
 
 Exit status: 0 all inputs read, 1 at least one input failed, 2 usage error.
 Inputs over 64 MiB (also after gunzip) fail with INPUT_TOO_LARGE.`;

@@ -36,7 +36,11 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
     return 0;
   }
 
-  const runner = new ReadRunner({ timeoutMs: command.timeoutMs });
+  const heapEnv = Number(process.env['DATELINE_MAX_HEAP_MB']);
+  const runner = new ReadRunner({
+    timeoutMs: command.timeoutMs,
+    ...(Number.isFinite(heapEnv) && heapEnv > 0 ? { maxHeapMb: heapEnv } : {}),
+  });
   runner.warmUp();
   try {
     const refs = await expandInputs(command.inputs);

@@ -71,11 +71,11 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
 }
 
 /** The JSON objects printed, one per non-empty stdout line. */
-export function jsonLines(stdout: string): Record<string, unknown>[] {
+export function jsonLines<T = Record<string, unknown>>(stdout: string): T[] {
   return stdout
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+    .map((line) => JSON.parse(line) as T);
 }
 
 /** True when stderr carries a JavaScript stack trace (never acceptable for a user's input). */
