@@ -2,7 +2,7 @@
  * Development evaluation of the extractor on the Zyte benchmark and WCXB dev.
  *
  *   npx tsx scripts/eval-extract.ts [--set zyte|wcxb|all] [--type article] [--worst 20]
- *                                   [--id XXXX] [--show] [--limit N]
+ *                                   [--id XXXX] [--show] [--limit N] [--compare FILE] [--no-metadata]
  *
  * Prints precision / recall / F1 / accuracy / empty per set (and per WCXB page type),
  * pages per CPU-second for parse + metadata + extract, the slowest page, and the worst
@@ -56,6 +56,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--show') args.show = true;
     else if (a === '--limit') args.limit = Number(next());
     else if (a === '--compare') args.compare = next();
+    else if (a === '--no-metadata') useMetadata = false;
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -70,12 +71,23 @@ interface Result {
   ms: number;
 }
 
+let metadataFailed = false;
+let useMetadata = true;
+
 function runPage(page: BenchPage): { doc: NewsDoc; ms: number } {
   let doc = createDoc({ format: 'html', bytes: page.html, url: page.url });
   doc = decodeStage.run(doc, {});
   const t0 = performance.now();
   doc = parseHtmlStage.run(doc, {});
-  doc = metadataStage.run(doc, {});
+  if (useMetadata) {
+    try {
+      doc = metadataStage.run(doc, {});
+    } catch (error) {
+      // The metadata stage is developed alongside; a broken working copy must not stop us.
+      if (!metadataFailed) console.error(`metadata stage failed (${String(error)}); continuing without it`);
+      metadataFailed = true;
+    }
+  }
   doc = extractStage.run(doc, {});
   const ms = performance.now() - t0;
   // Keep the results small: a thousand parsed trees held at once would make the

@@ -58,7 +58,11 @@ function countVisible(text: string): { chars: number; punct: number } {
   return { chars, punct };
 }
 
-export function buildIndex(tree: HtmlTree): PageIndex {
+/**
+ * `noscriptVisible` reads the page as a browser without scripts does: for app shells
+ * whose only server-rendered content is the `<noscript>` crawler view.
+ */
+export function buildIndex(tree: HtmlTree, noscriptVisible = false): PageIndex {
   const elements: HtmlElement[] = [];
   const parentList: number[] = [];
   const stack: { el: HtmlElement; parent: number }[] = [{ el: tree.root, parent: -1 }];
@@ -100,7 +104,7 @@ export function buildIndex(tree: HtmlTree): PageIndex {
     const tag = el.tag;
     if (tag === 'body' && bodyIndex === 0) bodyIndex = i;
     depth[i] = p < 0 ? 0 : depth[p]! + 1;
-    hidden[i] = (p >= 0 && hidden[p] === 1) || isHidden(tag, el.attrs) ? 1 : 0;
+    hidden[i] = (p >= 0 && hidden[p] === 1) || isHidden(tag, el.attrs, noscriptVisible) ? 1 : 0;
     inLink[i] = (p >= 0 && inLink[p] === 1) || tag === 'a' ? 1 : 0;
     blockOwner[i] = BLOCK_TAGS.has(tag) || p < 0 ? i : blockOwner[p]!;
     inFurniture[i] = (p >= 0 && inFurniture[p] === 1) || FURNITURE_TAGS.has(tag) ? 1 : 0;

@@ -28,9 +28,22 @@ function skipRule(index: PageIndex, scores: Scores, root: number) {
 export function extract(doc: NewsDoc): Extraction {
   const tree = doc.html;
   if (tree === undefined) return { blocks: [], strategy: 'none', isArticle: false };
-  const index = buildIndex(tree);
-  const scores = computeScores(index);
-  const best = bestContainer(index, scores.subtree);
+  let index = buildIndex(tree);
+  let scores = computeScores(index);
+  let best = bestContainer(index, scores.subtree);
+  let strategy = 'density';
+  if (scores.subtree[best]! < 200) {
+    // Next to nothing visible: an app shell. Read it as a browser without scripts would.
+    const alt = buildIndex(tree, true);
+    const altScores = computeScores(alt);
+    const altBest = bestContainer(alt, altScores.subtree);
+    if (altScores.subtree[altBest]! > Math.max(200, 2 * scores.subtree[best]!)) {
+      index = alt;
+      scores = altScores;
+      best = altBest;
+      strategy = 'density-noscript';
+    }
+  }
   const raw = assembleBlocks(index, [best], skipRule(index, scores, best));
   const hints: CleanupHints = {
     headlines: [doc.metadata.headline ?? '', ...pageHeadlines(index)].map(normalize).filter((h) => h.length > 0),
@@ -38,5 +51,5 @@ export function extract(doc: NewsDoc): Extraction {
   };
   const blocks = cleanBlocks(raw, hints);
   const prose = blocks.filter((b) => b.kind === 'paragraph' && b.text.length >= 120).length;
-  return { blocks, strategy: 'density', isArticle: prose >= 2 };
+  return { blocks, strategy, isArticle: prose >= 2 };
 }

@@ -30,8 +30,8 @@ const HIDDEN_CLASSES: ReadonlySet<string> = new Set([
 const HIDDEN_STYLE = /(?:^|;|\s)(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** True when the element is hidden from readers or is there only for machines. */
-export function isHidden(tag: string, attrs: Readonly<Record<string, string>>): boolean {
-  if (NEVER_BODY_TAGS.has(tag)) return true;
+export function isHidden(tag: string, attrs: Readonly<Record<string, string>>, noscriptVisible = false): boolean {
+  if (NEVER_BODY_TAGS.has(tag)) return !(noscriptVisible && tag === 'noscript');
   if (attrs.hidden !== undefined) return true;
   const ariaHidden = attrs['aria-hidden'];
   if (ariaHidden !== undefined && ariaHidden.trim().toLowerCase() === 'true') return true;

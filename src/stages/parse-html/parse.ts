@@ -90,9 +90,19 @@ function parseFast(html: string): HtmlTree {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
   );
-  parser.write(html);
+  parser.write(html.includes('<![CDATA[') ? neutralizeCdata(html) : html);
   parser.end();
   return { root, elementCount, depthCapped };
+}
+
+/**
+ * In HTML content a browser reads `<![CDATA[` as a bogus comment that ends at the next
+ * `>`; htmlparser2 waits for `]]>` and, when none comes, swallows the rest of the page.
+ * Breaking the marker makes htmlparser2 take the browser's path. (Inside svg/math the
+ * difference only affects text that is never page text.)
+ */
+function neutralizeCdata(html: string): string {
+  return html.replaceAll('<![CDATA[', '<!_CDATA[');
 }
 
 type SpecNode = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
