@@ -57,6 +57,14 @@ describe('decode: the WHATWG order', () => {
     assert.equal(r.info.decidedBy, 'meta');
   });
 
+  it('an XHTML file’s XML declaration counts when there is no meta', () => {
+    const page = bytes('<?xml version="1.0" encoding="ISO-8859-1"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>caf', [0xe9], '</p></body></html>');
+    const r = decodeBytes(page);
+    assert.match(r.text, /<p>café<\/p>/);
+    assert.equal(r.info.encoding, 'windows-1252');
+    assert.equal(r.info.decidedBy, 'meta');
+  });
+
   it('the header beats the meta', () => {
     const page = bytes('<meta charset="shift_jis"><p>', [0xe9], '</p>');
     const r = decodeBytes(page, 'text/html; charset="windows-1252"');

@@ -89,6 +89,17 @@ export function prescanMetaCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * The `encoding` of an XML declaration at the very start (`<?xml version="1.0"
+ * encoding="ISO-8859-1"?>`), which XHTML files carry instead of a `<meta>`.
+ */
+export function xmlDeclarationEncoding(bytes: Uint8Array): string | null {
+  const head = latin1(bytes.subarray(0, 200));
+  const match = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*\?>/.exec(head);
+  const value = (match?.[1] ?? match?.[2] ?? '').trim();
+  return value === '' ? null : value;
+}
+
 /** Reads tag attributes from `start` up to the closing `>`; lower-cases names; first wins. */
 function readAttributes(text: string, start: number): { attrs: Map<string, string>; end: number } {
   const attrs = new Map<string, string>();

@@ -4,7 +4,7 @@ import { analyse } from 'chardet';
 import type { Diagnostic } from '../../doc/diagnostics.js';
 import { DatelineError } from '../../doc/errors.js';
 import type { DecodingInfo } from '../../doc/news-doc.js';
-import { charsetFromContentType, encodingForLabel, prescanMetaCharset, sniffBom } from './charset.js';
+import { charsetFromContentType, encodingForLabel, prescanMetaCharset, sniffBom, xmlDeclarationEncoding } from './charset.js';
 import { sniffBinary, sniffUtf16WithoutBom } from './sniff.js';
 
 export interface DecodeResult {
@@ -21,7 +21,8 @@ const SINGLE_BYTE = /^(windows-\d+|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac
 
 /**
  * Bytes → string, the WHATWG way: BOM > transport charset (Content-Type) > `<meta>`
- * prescan of the first 1,024 bytes > detection > UTF-8. A declaration that does not fit
+ * prescan of the first 1,024 bytes (or, failing that, an XHTML file's XML declaration)
+ * > detection > UTF-8. A declaration that does not fit
  * the bytes (many U+FFFD where a detected encoding decodes cleanly, or a legacy label on
  * valid multi-byte UTF-8) is overruled and reported as `DECODE_MISDECLARED`. Invalid
  * sequences become U+FFFD; NUL and C0 controls other than tab, LF and CR are removed.
@@ -55,7 +56,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
     if (name !== null) chosen = { encoding: name, decidedBy: 'header' };
   }
   if (chosen === null) {
-    const metaLabel = prescanMetaCharset(bytes);
+    const metaLabel = prescanMetaCharset(bytes) ?? xmlDeclarationEncoding(bytes);
     if (metaLabel !== null) {
       declared ??= metaLabel;
       let name = encodingForLabel(metaLabel);
