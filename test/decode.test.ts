@@ -213,3 +213,36 @@ describe('decode: binary sniffing', () => {
     assert.equal(looksLikeHtml('SAMARKAND, Uzbekistan: leaders met.'), false);
   });
 });
+
+describe('decode: never throws on arbitrary bytes (seeded random, 3,000 cases)', () => {
+  it('gives a well-formed string without C0 controls, or INPUT_BINARY', () => {
+    let seed = 0x2f6b7c1d;
+    const random = (): number => {
+      // mulberry32
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const labels = [undefined, 'text/html; charset=utf-8', 'text/html; charset=shift_jis', 'text/html; charset=gb2312', 'text/html; charset=iso-2022-jp', 'text/html; charset=utf-16', 'text/html; charset=big5', 'text/html; charset=euc-kr', 'text/html; charset=koi8-r'];
+    const pieces = ['<meta charset="', 'shift_jis', 'utf-8', 'euc-jp', '">', '<p>', '<!--', '\u00ef\u00bb\u00bf', '\u00fe\u00ff', '\u001b$B'];
+    for (let n = 0; n < 3000; n++) {
+      const parts: number[] = [];
+      const length = Math.floor(random() * 300);
+      while (parts.length < length) {
+        if (random() < 0.1) parts.push(...Buffer.from(pieces[Math.floor(random() * pieces.length)]!, 'latin1'));
+        else parts.push(random() < 0.5 ? 0x20 + Math.floor(random() * 0x5f) : Math.floor(random() * 256));
+      }
+      const input = Uint8Array.from(parts);
+      const label = labels[n % labels.length];
+      try {
+        const r = decodeBytes(input, label);
+        assert.ok(isWellFormed(r.text), `case ${n}: lone surrogate`);
+        assert.doesNotMatch(r.text, /[\0-\x08\x0B\x0C\x0E-\x1F]/, `case ${n}: control character`); // eslint-disable-line no-control-regex
+        assert.ok(Number.isInteger(r.info.replacements) && r.info.replacements >= 0);
+      } catch (error) {
+        assert.ok(error instanceof DatelineError && error.code === 'INPUT_BINARY', `case ${n}: ${String(error)}`);
+      }
+    }
+  });
+});
