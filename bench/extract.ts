@@ -16,15 +16,16 @@
  *   --json FILE             also write every figure (and per-page rows) as JSON
  *   --page-budget-ms N      wall-clock budget per page before the page's child is killed
  *                           and the page recorded as a timeout with empty output (default 10000)
- *   --serial                run the extractors one after the other instead of side by side
+ *   --jobs N                child processes at a time (default: available cores, at most 4)
+ *   --serial                same as --jobs 1
  *   --child ID --set S --offset N [--limit N]   internal: one child process's loop
  */
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadWcxb, loadZyte, loadZytePublished } from './lib/datasets.js';
-import { childMain, runExtractor, type ExtractorRun, type SetId } from './lib/child-run.js';
+import { childMain, runChunks, type Chunk, type ExtractorRun, type SetId } from './lib/child-run.js';
 import { EXTRACTOR_IDS, type ExtractorId } from './lib/extractor.js';
 import { aggregate, zyteScore, type Aggregate } from './lib/metrics.js';
 import { ZYTE_PUBLISHED_OUTPUTS } from './lib/published.js';
@@ -32,6 +33,8 @@ import { summarizeWcxb, summarizeZyte, type WcxbResult, type ZyteResult } from '
 import { renderReport, type Report } from './lib/report.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
+/** WCXB pages per child process. */
+const WCXB_CHUNK = 250;
 
 function parse() {
   const { values } = parseArgs({
@@ -42,6 +45,7 @@ function parse() {
       json: { type: 'string' },
       'page-budget-ms': { type: 'string', default: '10000' },
       serial: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
       child: { type: 'string' },
       offset: { type: 'string', default: '0' },
     },
@@ -53,6 +57,8 @@ function parse() {
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error('--limit must be a positive integer');
   const budgetMs = Number(values['page-budget-ms']);
   if (!(budgetMs > 0)) throw new Error('--page-budget-ms must be a positive number');
+  const jobs = values.serial ? 1 : values.jobs !== undefined ? Number(values.jobs) : Math.min(availableParallelism(), 4);
+  if (!(Number.isInteger(jobs) && jobs > 0)) throw new Error('--jobs must be a positive integer');
   const child = values.child;
   if (child !== undefined && !EXTRACTOR_IDS.includes(child as ExtractorId)) throw new Error(`unknown extractor ${child}`);
   return {
@@ -61,7 +67,7 @@ function parse() {
     peers: !values['no-peers'],
     json: values.json,
     budgetMs,
-    serial: values.serial,
+    jobs,
     child: child as ExtractorId | undefined,
     offset: Number(values.offset),
   };
@@ -69,28 +75,25 @@ function parse() {
 
 type Options = ReturnType<typeof parse>;
 
+/**
+ * Zyte: one child per extractor over the whole set (its peak RSS is the memory figure).
+ * WCXB: chunks of WCXB_CHUNK pages, so the pool keeps every core busy; Readability's
+ * chunks (the long ones) are queued first.
+ */
 async function runSet(set: SetId, total: number, extractors: readonly ExtractorId[], options: Options): Promise<ExtractorRun[]> {
-  const progress = new Map<ExtractorId, number>();
-  const step = Math.max(50, Math.ceil(total / 4));
-  const run = (id: ExtractorId) =>
-    runExtractor(id, set, total, {
-      script: SCRIPT,
-      ...(options.limit !== undefined ? { limit: options.limit } : {}),
-      budgetMs: options.budgetMs,
-      onProgress: (done) => {
-        const last = progress.get(id) ?? 0;
-        if (done === total || done - last >= step) {
-          progress.set(id, done);
-          process.stderr.write(`  [${set}] ${id}: ${done}/${total}\n`);
-        }
-      },
-    });
-  if (options.serial) {
-    const runs: ExtractorRun[] = [];
-    for (const id of extractors) runs.push(await run(id));
-    return runs;
+  const size = set === 'zyte' ? total : WCXB_CHUNK;
+  const chunks: Chunk[] = [];
+  for (const extractor of [...extractors].reverse()) {
+    for (let start = 0; start < total; start += size) chunks.push({ extractor, set, start, end: Math.min(total, start + size) });
   }
-  return Promise.all(extractors.map(run));
+  const done = new Map<ExtractorId, number>();
+  const step = Math.max(50, Math.ceil(total / 4));
+  const runs = await runChunks(chunks, options.jobs, { script: SCRIPT, budgetMs: options.budgetMs }, (chunk) => {
+    const n = (done.get(chunk.extractor) ?? 0) + 1;
+    done.set(chunk.extractor, n);
+    if (n === total || n % step === 0) process.stderr.write(`  [${set}] ${chunk.extractor}: ${n}/${total}\n`);
+  });
+  return extractors.map((id) => runs.get(id)!);
 }
 
 function rescorePublished(truth: { id: string; body: string }[]) {
@@ -118,7 +121,7 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     node: process.version,
     cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
-    options: { set: options.set, limit: options.limit ?? null, peers: options.peers, budgetMs: options.budgetMs, serial: options.serial },
+    options: { set: options.set, limit: options.limit ?? null, peers: options.peers, budgetMs: options.budgetMs, jobs: options.jobs },
     wallSeconds: 0,
   };
 

@@ -34,9 +34,11 @@ export interface ExtractorRun {
   pages: PageRun[];
   /** Peak resident set size over the run's child processes, KiB (`resourceUsage().maxRSS`). */
   peakRssKb: number;
-  /** RSS of the first child after loading modules and pages, before the first page, KiB. */
+  /** RSS of a child after loading modules and its pages, before the first page, KiB (max over chunks). */
   baselineRssKb: number;
+  /** Child processes used: one per chunk, plus one per restart after a timeout or crash. */
   children: number;
+  chunks: number;
 }
 
 type ChildMessage =
@@ -120,28 +122,28 @@ function procPeakRssKb(pid: number): number {
 export interface RunOptions {
   /** The script to fork (this benchmark's entry point). */
   script: string;
-  limit?: number;
   /** Wall-clock budget per page, ms. */
   budgetMs: number;
-  onProgress?: (done: number, total: number) => void;
+}
+
+/** One task: an extractor over pages [start, end) of a set, in one child (more after a timeout). */
+export interface Chunk {
+  extractor: ExtractorId;
+  set: SetId;
+  start: number;
+  end: number;
 }
 
 interface Segment {
-  /** Index to resume from, or undefined when the child finished the set. */
+  /** Index to resume from, or undefined when the child finished its chunk. */
   resumeAt?: number;
   peakRssKb: number;
   baselineRssKb: number;
 }
 
-function runSegment(
-  extractor: ExtractorId,
-  set: SetId,
-  offset: number,
-  options: RunOptions,
-  record: (page: PageRun) => void,
-): Promise<Segment> {
-  const args = ['--child', extractor, '--set', set, '--offset', String(offset)];
-  if (options.limit !== undefined) args.push('--limit', String(options.limit));
+function runSegment(chunk: Chunk, offset: number, options: RunOptions, record: (page: PageRun) => void): Promise<Segment> {
+  const { extractor, set } = chunk;
+  const args = ['--child', extractor, '--set', set, '--offset', String(offset), '--limit', String(chunk.end)];
   // The child's stdout goes to our stderr, so nothing it prints can garble the report.
   const child = fork(options.script, args, { stdio: ['ignore', 2, 2, 'ipc'] });
   return new Promise((resolve, reject) => {
@@ -215,25 +217,66 @@ function runSegment(
   });
 }
 
-export async function runExtractor(extractor: ExtractorId, set: SetId, total: number, options: RunOptions): Promise<ExtractorRun> {
+export interface ChunkRun extends Chunk {
+  pages: PageRun[];
+  peakRssKb: number;
+  baselineRssKb: number;
+  children: number;
+}
+
+/** Runs one chunk to its end, forking a fresh child after each timeout or crash. */
+export async function runChunk(chunk: Chunk, options: RunOptions, onPage?: (page: PageRun) => void): Promise<ChunkRun> {
   const pages: PageRun[] = [];
-  let done = 0;
   const record = (page: PageRun) => {
-    pages[page.index] = page;
-    done++;
-    options.onProgress?.(done, total);
+    pages.push(page);
+    onPage?.(page);
   };
-  let offset = 0;
+  let offset = chunk.start;
   let peakRssKb = 0;
   let baselineRssKb = 0;
   let children = 0;
-  while (offset < total) {
-    const segment = await runSegment(extractor, set, offset, options, record);
+  while (offset < chunk.end) {
+    const segment = await runSegment(chunk, offset, options, record);
     children++;
     peakRssKb = Math.max(peakRssKb, segment.peakRssKb);
     if (children === 1) baselineRssKb = segment.baselineRssKb;
     if (segment.resumeAt === undefined) break;
     offset = segment.resumeAt;
   }
-  return { extractor, set, pages, peakRssKb, baselineRssKb, children };
+  return { ...chunk, pages, peakRssKb, baselineRssKb, children };
+}
+
+/**
+ * Runs chunks on a pool of `jobs` concurrent child processes (longest work first is the
+ * caller's order) and merges them into one run per extractor.
+ */
+export async function runChunks(
+  chunks: readonly Chunk[],
+  jobs: number,
+  options: RunOptions,
+  onPage?: (chunk: Chunk, page: PageRun) => void,
+): Promise<Map<ExtractorId, ExtractorRun>> {
+  const done: ChunkRun[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!;
+      done.push(await runChunk(chunk, options, (page) => onPage?.(chunk, page)));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, chunks.length)) }, worker));
+  const runs = new Map<ExtractorId, ExtractorRun>();
+  for (const c of done.sort((a, b) => a.start - b.start)) {
+    let run = runs.get(c.extractor);
+    if (run === undefined) {
+      run = { extractor: c.extractor, set: c.set, pages: [], peakRssKb: 0, baselineRssKb: 0, children: 0, chunks: 0 };
+      runs.set(c.extractor, run);
+    }
+    for (const page of c.pages) run.pages[page.index] = page;
+    run.peakRssKb = Math.max(run.peakRssKb, c.peakRssKb);
+    run.baselineRssKb = Math.max(run.baselineRssKb, c.baselineRssKb);
+    run.children += c.children;
+    run.chunks++;
+  }
+  return runs;
 }

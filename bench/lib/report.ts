@@ -8,7 +8,7 @@ export interface Report {
   generatedAt: string;
   node: string;
   cpu: string;
-  options: { set: string; limit: number | null; peers: boolean; budgetMs: number; serial: boolean };
+  options: { set: string; limit: number | null; peers: boolean; budgetMs: number; jobs: number };
   wallSeconds: number;
   zyte?: {
     pages: number;
@@ -74,7 +74,7 @@ export function renderReport(report: Report): string {
   push(
     `${report.generatedAt} · Node ${report.node} · ${report.cpu} · per-page budget ${report.options.budgetMs} ms` +
       `${report.options.limit !== null ? ` · **--limit ${report.options.limit}** (partial sets: not comparable with published figures)` : ''}` +
-      `${report.options.serial ? ' · serial' : ' · extractors run side by side, one child process each'}\n`,
+      ` · ${report.options.jobs} child process${report.options.jobs > 1 ? 'es' : ''} at a time\n`,
   );
 
   const z = report.zyte;
@@ -147,7 +147,7 @@ export function renderReport(report: Report): string {
   push(table(['set', 'extractor', 'pages', 'CPU s', 'pages/CPU-s', 'median ms', 'slowest page (wall)', 'speed ratio'], speed));
 
   push(`\n## Peak memory (each extractor in its own child process)\n`);
-  push('Peak RSS = `process.resourceUsage().maxRSS` of the child (max over children when a timeout forced a restart). "Before loop" = RSS once modules and the set\'s page bytes are loaded.\n');
+  push('Peak RSS = `process.resourceUsage().maxRSS` of the child (max over children when a timeout forced a restart). "Before loop" = RSS once modules and the page bytes are loaded. The Zyte row is the memory figure: one child per extractor over the whole set. WCXB runs in chunks of pages, one child each: its row is the max over chunks, a check on pathological pages.\n');
   const mem: string[][] = [];
   const memRow = (set: string, r: ZyteResult | WcxbResult) => [
     set,
@@ -158,7 +158,7 @@ export function renderReport(report: Report): string {
     String(r.memory.children),
   ];
   if (z) for (const r of z.results) mem.push(memRow('**Zyte**', r));
-  if (w) for (const r of w.results) mem.push(memRow('WCXB (all)', r));
+  if (w) for (const r of w.results) mem.push(memRow(`WCXB (${r.memory.chunks} chunks)`, r));
   push(table(['set', 'extractor', 'peak RSS MB', 'before loop MB', 'growth MB', 'child processes'], mem));
 
   if (w) {

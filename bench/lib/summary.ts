@@ -5,6 +5,13 @@ import type { BenchPage } from './datasets.js';
 import type { ExtractorRun, PageRun } from './child-run.js';
 import type { ExtractorId } from './extractor.js';
 
+export interface Memory {
+  peakRssMb: number;
+  baselineRssMb: number;
+  children: number;
+  chunks: number;
+}
+
 export interface Speed {
   pages: number;
   cpuSeconds: number;
@@ -38,7 +45,7 @@ export interface ZyteResult {
   quality: Aggregate;
   speed: Speed;
   health: Health;
-  memory: { peakRssMb: number; baselineRssMb: number; children: number };
+  memory: Memory;
   perPage: PageRow[];
 }
 
@@ -48,7 +55,7 @@ export interface WcxbResult {
   all: Aggregate;
   speed: { articles: Speed; all: Speed };
   health: Health;
-  memory: { peakRssMb: number; baselineRssMb: number; children: number };
+  memory: Memory;
   metadata: MetaAccuracy;
   perPage: (PageRow & { pageType: string | null })[];
 }
@@ -80,8 +87,8 @@ function healthOf(pages: readonly PageRun[]): Health {
   };
 }
 
-function memoryOf(run: ExtractorRun) {
-  return { peakRssMb: run.peakRssKb / 1024, baselineRssMb: run.baselineRssKb / 1024, children: run.children };
+function memoryOf(run: ExtractorRun): Memory {
+  return { peakRssMb: run.peakRssKb / 1024, baselineRssMb: run.baselineRssKb / 1024, children: run.children, chunks: run.chunks };
 }
 
 function row(truth: BenchPage, page: PageRun, score: PageScore): PageRow {
