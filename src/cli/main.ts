@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { asDatelineError } from '../doc/errors.js';
-import { expandInputs, loadInput } from '../io/inputs.js';
+import { asDatelineError, type DatelineError } from '../doc/errors.js';
+import { expandInputs, loadInput, type InputRef, type LoadedInput } from '../io/inputs.js';
 import { packageVersion } from '../io/package-info.js';
 import { HELP, parseCommand, UsageError, type Command } from './args.js';
 import { renderErrorJson, type OutputFormat } from './render.js';
@@ -48,23 +48,29 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
     const single = command.inputs.length === 1 && refs.length === 1 && refs[0]?.path === command.inputs[0];
     const pretty = command.pretty && single;
     let failed = 0;
-    for (const ref of refs) {
+    // Load one input ahead, so reading the next file overlaps the worker reading this one.
+    let next = refs[0] !== undefined ? load(refs[0]) : undefined;
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i]!;
+      const current = await next!;
+      next = refs[i + 1] !== undefined ? load(refs[i + 1]!) : undefined;
       let result: ReadResult | { ok: false; error: { code: string; message: string } };
-      const startedAt = performance.now();
-      try {
-        const loaded = await loadInput(ref);
-        result = await runner.run({
-          bytes: loaded.bytes,
-          path: loaded.path,
-          ...(command.url !== undefined ? { url: command.url } : {}),
-          ...(command.contentType !== undefined ? { contentType: command.contentType } : {}),
-          as: command.as,
-          format: command.format,
-          pretty,
-        }, startedAt);
-      } catch (error) {
-        const e = asDatelineError(error);
-        result = { ok: false, error: { code: e.code, message: e.message } };
+      if (!current.ok) {
+        result = { ok: false, error: { code: current.error.code, message: current.error.message } };
+      } else {
+        result = await runner.run(
+          {
+            bytes: current.loaded.bytes,
+            path: current.loaded.path,
+            ...(command.url !== undefined ? { url: command.url } : {}),
+            ...(command.contentType !== undefined ? { contentType: command.contentType } : {}),
+            as: command.as,
+            format: command.format,
+            pretty,
+          },
+          // Loading counts against the input's time budget.
+          performance.now() - current.loadMs,
+        );
       }
       if (result.ok) {
         await write(streams.out, `${single ? '' : header(command.format, ref.path)}${result.output}\n`);
@@ -77,6 +83,18 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
     return failed > 0 ? 1 : 0;
   } finally {
     await runner.close();
+  }
+}
+
+type Loaded = { ok: true; loaded: LoadedInput; loadMs: number } | { ok: false; error: DatelineError };
+
+/** Loads one input; never rejects. */
+async function load(ref: InputRef): Promise<Loaded> {
+  const started = performance.now();
+  try {
+    return { ok: true, loaded: await loadInput(ref), loadMs: performance.now() - started };
+  } catch (error) {
+    return { ok: false, error: asDatelineError(error) };
   }
 }
 
