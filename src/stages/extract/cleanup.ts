@@ -50,13 +50,13 @@ export function isBylineOrDate(text: string, hints: CleanupHints): boolean {
 }
 
 /** Drops blocks that are furniture by their text: link lists, repeats of the headline, bylines, labels. */
-export function cleanBlocks(blocks: RawBlock[], hints: CleanupHints): RawBlock[] {
+export function cleanBlocks(blocks: RawBlock[], hints: CleanupHints, keepLinks = false): RawBlock[] {
   const out: RawBlock[] = [];
   let seenBody = false;
   for (const block of blocks) {
     const text = block.text;
     if (block.kind !== 'caption') {
-      if (block.linkChars > 0.5 * block.chars && block.kind !== 'preformatted') continue;
+      if (!keepLinks && block.linkChars > 0.5 * block.chars && block.kind !== 'preformatted') continue;
       const short = text.length <= 60;
       const norm = short || text.length <= 300 ? normalize(text) : '';
       if (short && FURNITURE_LINE.test(norm)) continue;

@@ -33,7 +33,18 @@ export function textBlockScore(chars: number, linkChars: number, punct: number):
  * name counts as furniture only on an element holding less than 40% of the page's
  * text, so a wrapper of the whole page ("single-post sidebar-right") is never furniture.
  */
-export function computeScores(index: PageIndex): Scores {
+export type ScoreMode = 'article' | 'page';
+
+/**
+ * Score of a block when the page holds no article: a listing, product or service page
+ * whose main content is short items and links. Links count, only furniture scores below zero.
+ */
+export function pageBlockScore(chars: number, linkChars: number): number {
+  if (chars === 0) return 0;
+  return chars - 0.5 * linkChars - 2;
+}
+
+export function computeScores(index: PageIndex, mode: ScoreMode = 'article'): Scores {
   const n = index.elements.length;
   const block = new Float64Array(n);
   const subtree = new Float64Array(n);
@@ -50,8 +61,13 @@ export function computeScores(index: PageIndex): Scores {
     if (index.hidden[i] === 1) continue;
     const chars = index.inlineLen[i]!;
     if (chars === 0) continue;
-    let s = textBlockScore(chars, index.inlineLinkLen[i]!, index.inlinePunct[i]!);
-    if (index.inFurniture[i] === 1 || inNegative[i] === 1) s = s > 0 ? -0.3 * s : s * 1.5;
+    let s: number;
+    if (mode === 'page') {
+      s = index.inFurniture[i] === 1 || inNegative[i] === 1 ? -chars : pageBlockScore(chars, index.inlineLinkLen[i]!);
+    } else {
+      s = textBlockScore(chars, index.inlineLinkLen[i]!, index.inlinePunct[i]!);
+      if (index.inFurniture[i] === 1 || inNegative[i] === 1) s = s > 0 ? -0.3 * s : s * 1.5;
+    }
     block[i] = s;
   }
   sumSubtrees(index, block, subtree);
