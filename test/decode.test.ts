@@ -134,6 +134,16 @@ describe('decode: the WHATWG order', () => {
     assert.ok(codes(r.diagnostics).includes('DECODE_REPLACEMENT_CHARS'));
   });
 
+  it('U+FFFD written in a UTF-8 page is content, not a decoding error, and no reason to switch', () => {
+    const r = decodeBytes(utf8('<p>A page that was mangled before we saw it: caf\uFFFD and na\uFFFDve.</p>'), 'text/html; charset=utf-8');
+    assert.equal(r.info.encoding, 'utf-8');
+    assert.equal(r.info.decidedBy, 'header');
+    assert.equal(r.info.replacements, 0);
+    assert.deepEqual(codes(r.diagnostics), []);
+    const mixed = decodeBytes(bytes(...[[...utf8('<p>\uFFFD x ')], [0xff], ' ', [...utf8('é ü ö ä')]]), 'text/html; charset=utf-8');
+    assert.equal(mixed.info.replacements, 1);
+  });
+
   it('E-6: pure garbage high bytes never throw and give a well-formed string', () => {
     for (const label of [undefined, 'text/html; charset=utf-8', 'text/html; charset=shift_jis', 'text/html; charset=gb18030']) {
       const garbage = new Uint8Array(4096);

@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import { TextDecoder } from '@exodus/bytes/encoding.js';
 import { analyse } from 'chardet';
 import type { Diagnostic } from '../../doc/diagnostics.js';
@@ -44,7 +44,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
     if (declared !== null && declaredName !== bom.encoding) {
       diagnostics.push(diag('DECODE_BOM', 'info', `The byte-order mark (${bom.encoding}) overrides the declared charset "${declared}".`));
     }
-    return finish(text, bom.encoding, 'bom', declared, diagnostics);
+    return finish(text, bytes.subarray(bom.length), bom.encoding, 'bom', declared, diagnostics);
   }
 
   // Each declaration in WHATWG order; an unknown label falls through to the next step.
@@ -78,7 +78,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
     const utf16 = sniffUtf16WithoutBom(bytes);
     if (utf16 !== null) {
       diagnostics.push(diag('DECODE_GUESSED', 'info', `No charset was declared; the bytes look like ${utf16} without a byte-order mark.`));
-      return finish(decodeWith(utf16, bytes), utf16, 'detected', declared, diagnostics);
+      return finish(decodeWith(utf16, bytes), bytes, utf16, 'detected', declared, diagnostics);
     }
   }
 
@@ -93,9 +93,9 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
     } else {
       diagnostics.push(diag('DECODE_GUESSED', 'info', `No charset was declared and the bytes are not UTF-8; detected ${better.encoding}.`));
     }
-    return finish(better.text, better.encoding, 'detected', declared, diagnostics);
+    return finish(better.text, bytes, better.encoding, 'detected', declared, diagnostics);
   }
-  return finish(text, encoding, chosen?.decidedBy ?? 'default', declared, diagnostics);
+  return finish(text, bytes, encoding, chosen?.decidedBy ?? 'default', declared, diagnostics);
 }
 
 /** Removes NUL and C0 control characters other than tab, line feed and carriage return. */
@@ -109,12 +109,13 @@ const CONTROLS_G = /[\0-\x08\x0B\x0C\x0E-\x1F]+/g;
 
 function finish(
   raw: string,
+  bytes: Uint8Array,
   encoding: string,
   decidedBy: DecodingInfo['decidedBy'],
   declared: string | null,
   diagnostics: Diagnostic[],
 ): DecodeResult {
-  const replacements = countReplacements(raw);
+  const replacements = producedReplacements(encoding, bytes, raw);
   if (replacements > 0) {
     diagnostics.push(
       diag(
@@ -144,6 +145,20 @@ export function countReplacements(text: string): number {
   return count;
 }
 
+/**
+ * U+FFFD the decoder produced: those in the text less those the page itself wrote as
+ * UTF-8 (EF BF BD), which are content, not decoding errors.
+ */
+function producedReplacements(encoding: string, bytes: Uint8Array, text: string): number {
+  const all = countReplacements(text);
+  if (all === 0 || encoding !== 'utf-8') return all;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let literal = 0;
+  for (let i = buffer.indexOf(UTF8_FFFD); i !== -1; i = buffer.indexOf(UTF8_FFFD, i + 3)) literal++;
+  return Math.max(0, all - literal);
+}
+const UTF8_FFFD = Buffer.from([0xef, 0xbf, 0xbd]);
+
 /** Characters outside ASCII; a count of how much the choice of encoding matters. */
 function countNonAscii(text: string): number {
   let count = 0;
@@ -167,15 +182,16 @@ function countC1(text: string): number {
  */
 function misfit(bytes: Uint8Array, encoding: string, text: string): boolean {
   if (SINGLE_BYTE.test(encoding)) return countNonAscii(text) > 0 && isUtf8(bytes);
-  const replacements = countReplacements(text);
+  if (encoding === 'utf-8' && isUtf8(bytes)) return false; // any U+FFFD was in the page itself
+  const replacements = producedReplacements(encoding, bytes, text);
   if (replacements === 0) return false;
   const wellDecoded = countNonAscii(text) - replacements;
   return replacements > wellDecoded;
 }
 
 /** Errors a decode shows: U+FFFD, plus C1 controls for single-byte encodings. */
-function errorsOf(encoding: string, text: string): number {
-  return countReplacements(text) + (SINGLE_BYTE.test(encoding) ? countC1(text) : 0);
+function errorsOf(encoding: string, bytes: Uint8Array, text: string): number {
+  return producedReplacements(encoding, bytes, text) + (SINGLE_BYTE.test(encoding) ? countC1(text) : 0);
 }
 
 /**
@@ -184,7 +200,7 @@ function errorsOf(encoding: string, text: string): number {
  * decodes the sample cleanly and the whole input with far fewer errors wins.
  */
 function findBetterEncoding(bytes: Uint8Array, current: string, currentText: string): { encoding: string; text: string } | null {
-  const currentErrors = errorsOf(current, currentText);
+  const currentErrors = errorsOf(current, bytes, currentText);
   const candidates: string[] = [];
   const add = (name: string | null): void => {
     if (name !== null && name !== current && !candidates.includes(name) && !name.startsWith('utf-16')) candidates.push(name);
@@ -202,10 +218,10 @@ function findBetterEncoding(bytes: Uint8Array, current: string, currentText: str
   for (const encoding of candidates) {
     if (encoding === 'iso-2022-jp' && !bytes.includes(0x1b)) continue;
     // The sample is cut at arbitrary bytes: allow for a split character at each cut.
-    const sampleErrors = errorsOf(encoding, decodeWith(encoding, sample));
+    const sampleErrors = errorsOf(encoding, sample, decodeWith(encoding, sample));
     if (sampleErrors > 2 + Math.floor(sample.length / 4096)) continue;
     const text = decodeWith(encoding, bytes);
-    const errors = errorsOf(encoding, text);
+    const errors = errorsOf(encoding, bytes, text);
     if (errors === 0 || errors * 10 <= currentErrors) return { encoding, text };
   }
   return null;
