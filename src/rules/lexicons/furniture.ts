@@ -100,6 +100,31 @@ export const FURNITURE_PATTERNS: readonly FurniturePattern[] = [
   },
 ];
 
+/** Comment threads: the lines around each comment. */
+export const COMMENT_PATTERNS: readonly FurniturePattern[] = [
+  {
+    kind: 'other',
+    pattern:
+      /^(reply|reply to (this|\S+( \S+)?)|reply to this share|report( comment| abuse)?|quote|permalink|parent|flag|like|dislike|upvote|downvote|\d+ (likes?|replies|points?|votes?)|load (more )?(comments|replies)|view (\d+ )?(more )?(replies|comments)|show (\d+ )?(more )?replies|(newest|oldest|most voted|top|best)( first)?|sort by:?.*|\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago|.{1,60} (says|said|wrote|writes):)$/i,
+    label: 'a comment-thread marker',
+    maxWords: 12,
+  },
+  {
+    kind: 'other',
+    pattern: /\((score|scored):\s*-?\d|\blog ?in to (reply|comment)|\bin reply to\b/i,
+    label: 'a comment-thread marker',
+    maxWords: 40,
+  },
+];
+
+/**
+ * Lines that close the article when they stand alone after its text: a comment section,
+ * "Related posts", "About the author", tags, post navigation. Everything after them is
+ * furniture. Tested against lines of at most 8 words.
+ */
+export const END_OF_ARTICLE =
+  /^((\d+|no|one|two|three)\s+)?(comments?|replies|thoughts on .*)(\s*\(\d+\))?:?$|^(leave|post|add|write|submit) (a|your) (comment|reply|review)|^(join|start) the (discussion|conversation)|^comments are closed|^the following comments are|^related (articles|posts|stories|content|news)$|^(you|we think you) (may|might|will|'ll) (also )?(like|enjoy|love)|^(more|other) (articles?|posts?|stories|news|reads) (from|by|on|in|like|you)|^recommended( (for you|reading|articles|posts|stories))?:?$|^(read|see) more (articles|posts|stories)$|^popular (posts|articles|stories)|^most (popular|read|viewed)|^trending( now| stories| articles)?:?$|^about the (author|writer|authors)|^(tags?|tagged|filed under|categories|category|topics)\s*:|^post navigation$|^(previous|next) (post|article|story)/i;
+
 /** A line of nothing but punctuation: "-", "***", "—", "* * *", "###", "___". */
 export const SEPARATOR_LINE = /^[\s\-–—_*=~#•·.+|/\\<>]+$/u;
 

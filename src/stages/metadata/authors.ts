@@ -1,0 +1,157 @@
+import type { Author } from '../../doc/news-doc.js';
+import { agencyOf } from '../../rules/lexicons/agencies.js';
+
+/**
+ * Bylines as pages write them ("By Jane Doe and John Roe, Reuters", "Jane Doe | Staff
+ * Writer", "jane@example.com") turned into names, each a person, an agency or an
+ * organization.
+ */
+
+const LEAD_LABEL =
+  /^(?:(?:written|posted|reported|reporting|words|story|article|text|photos?|compiled|edited|published|contributed|additional reporting|interview|review(?:ed)?|fact[- ]checked|medically reviewed|updated)\s+)?(?:by|from|von|par|por|di|door)\s*[:\-–]?\s+/i;
+const LABEL_ONLY = /^(?:authors?|byline|writers?|autor(?:in)?|auteur|autore|posted|written|contributors?|reporter|editor)\s*[:\-–]\s*/i;
+/** Role and job words: a part made only of these is a role, not a name. */
+const ROLE_WORDS = new Set([
+  'staff', 'writer', 'writers', 'reporter', 'reporters', 'correspondent', 'correspondents', 'editor', 'editors',
+  'contributor', 'contributors', 'contributing', 'senior', 'chief', 'associate', 'assistant', 'deputy', 'managing',
+  'executive', 'news', 'sports', 'political', 'politics', 'business', 'tech', 'technology', 'science', 'health',
+  'entertainment', 'features', 'feature', 'special', 'investigative', 'national', 'international', 'foreign',
+  'local', 'digital', 'freelance', 'freelancer', 'columnist', 'critic', 'photographer', 'producer', 'analyst',
+  'journalist', 'author', 'guest', 'lead', 'head', 'of', 'the', 'and', 'for', 'content', 'copy', 'web', 'online',
+  'desk', 'team', 'bureau', 'chief', 'intern', 'fellow', 'director', 'manager', 'specialist', 'strategist',
+  'founder', 'co-founder', 'ceo', 'cto', 'president', 'marketing', 'seo', 'consultant', 'expert', 'coach', 'blogger',
+  'culture', 'food', 'travel', 'style', 'lifestyle', 'opinion', 'video', 'audio', 'data', 'markets', 'economics',
+  'economy', 'climate', 'environment', 'education', 'legal', 'crime', 'courts', 'weather', 'metro', 'city',
+  'white', 'house', 'congressional', 'breaking', 'trending', 'general', 'assignment', 'commerce', 'shopping',
+  'deals', 'product', 'reviews', 'review', 'audience', 'engagement', 'social', 'media', 'newsletter', 'graphics',
+  'nutritionist', 'dietitian', 'registered', 'certified', 'licensed', 'professor', 'researcher', 'scientist',
+  'doctor', 'physician', 'lawyer', 'attorney', 'advisor', 'adviser', 'planner', 'trainer', 'instructor',
+  'teacher', 'student', 'member', 'owner', 'partner', 'officer', 'vp', 'vice', 'at', 'in', 'on', 'with', 'about',
+]);
+/** Credentials written after a name ("Jane Doe, PhD"). */
+const CREDENTIAL = /^(?:ph\.?\s?d\.?|m\.?d\.?|d\.?o\.?|m\.?s\.?c?\.?|m\.?a\.?|b\.?a\.?|b\.?s\.?c?\.?|m\.?b\.?a\.?|m\.?p\.?h\.?|r\.?d\.?n?\.?|r\.?n\.?|l\.?d\.?n?\.?|c\.?p\.?t\.?|c\.?f\.?a\.?|c\.?p\.?a\.?|c\.?f\.?p\.?|j\.?d\.?|esq\.?|jr\.?|sr\.?|ii|iii|iv|facs|fand|faap|facp|cde|cdces|cscs|nasm|ace|e-ryt(?:\s*\d+)?|ryt(?:\s*\d+)?|lmt|lpc|lcsw|pharmd|dvm|dds|dmd|np|pa-c|aprn|fnp|mph|msc|bsc|mscn|cns|ibclc|cissp|pmp)$/i;
+/** An all-capitals abbreviation after a name ("MS", "RD", "E-RYT 200"). */
+const ALLCAPS_CREDENTIAL = /^[A-Z]{2,6}(?:-[A-Z]{1,4})?(?:\s*\d+)?\.?$/;
+const NOT_NAMES = new Set([
+  'admin', 'administrator', 'staff', 'editor', 'editors', 'editorial', 'guest', 'unknown', 'anonymous', 'user',
+  'webmaster', 'null', 'undefined', 'none', 'author', 'authors', 'by', 'team', 'the editors', 'editorial staff',
+  'editorial team', 'staff writer', 'staff reporter', 'news desk', 'newsdesk', 'web desk', 'digital desk',
+  'contributor', 'guest author', 'guest post', 'wordpress', 'home', 'read more', 'more', 'share', 'follow',
+  'facebook', 'twitter', 'linkedin', 'instagram', 'email', 'print', 'comments', 'subscribe', 'sign in', 'log in',
+]);
+const ORG_WORDS =
+  /\b(?:team|staff|desk|editorial|editors|newsroom|news|media|inc|llc|ltd|limited|group|magazine|press|company|corp|corporation|foundation|institute|university|college|agency|association|society|council|department|ministry|office|bureau|network|studio|studios|labs?|gmbh|s\.a\.|plc|journal|times|post|daily|tribune|herald|gazette|review|blog|online|tv|radio|channel|official|board|committee|center|centre|clinic|hospital|bank|services|solutions|partners|academy|school|church|club)\b/i;
+
+export interface RawAuthor {
+  readonly text: string;
+  /** The structured data said it is an organization. */
+  readonly organization?: boolean;
+}
+
+/** Names out of one byline string, cleaned and classified. */
+export function parseByline(raw: string, siteName?: string, organization = false): Author[] {
+  let text = raw.replace(/\s+/g, ' ').trim();
+  if (text === '' || text.length > 400) return [];
+  if (/^https?:\/\//i.test(text) || /^www\./i.test(text)) return [];
+  // Emails, handles, URLs and what follows a pipe/bullet are not names.
+  text = text
+    .replace(/\S+@\S+\.\S+/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/(^|\s)@\w+/g, ' ')
+    .replace(/\b(?:updated|published|posted|last updated)\b.*$/i, ' ')
+    .replace(/\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\b.*$/i, ' ')
+    .replace(/\b(?:follow|view all|see all|more from|more articles|read more|all posts|posts by|articles by)\b.*$/i, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const agencies: Author[] = [];
+  // Parentheticals: "(Reuters)" is an agency; others ("(she/her)", "(Updated)") are dropped.
+  text = text.replace(/\(([^)]{0,60})\)/g, (_m, inner: string) => {
+    const agency = agencyOf(inner);
+    if (agency !== undefined) agencies.push({ name: agency, kind: 'agency' });
+    return ' ';
+  });
+  text = text.replace(LABEL_ONLY, '').replace(LEAD_LABEL, '').trim();
+  text = text.replace(/^by\s*[:\-–]?\s*/i, '').trim();
+  // Cut at separators that start other furniture: " | ", " • ", " · ", " — ", newlines.
+  const firstSeg = text.split(/\s[|•·]\s|\s[—–]\s|\n/)[0] ?? '';
+  text = firstSeg.trim();
+  const out: Author[] = [];
+  const parts = text.split(/\s*(?:,|;|\/|\s&\s|&amp;|\band\b|\bund\b|\bwith\b)\s*/i);
+  for (let part of parts) {
+    part = part
+      .replace(/^(?:and|by)\s+/i, '')
+      .replace(/\s+(?:for|at|from)\s+(?:the\s+)?[A-Z].*$/, '')
+      .replace(/^[\s"'“”‘’.:\-–—]+|[\s"'“”‘’:\-–—]+$/g, '')
+      .trim();
+    if (part === '') continue;
+    const agency = agencyOf(part);
+    if (agency !== undefined) {
+      agencies.push({ name: agency, kind: 'agency' });
+      continue;
+    }
+    if (CREDENTIAL.test(part) || ALLCAPS_CREDENTIAL.test(part)) continue;
+    const name = stripRoles(part);
+    if (name === undefined) continue;
+    const kind = organization || isOrganizationName(name, siteName) ? 'organization' : 'person';
+    if (kind === 'person' && !looksLikePersonName(name)) continue;
+    out.push({ name, kind });
+  }
+  return dedupe([...out, ...agencies]);
+}
+
+/** "Jane Doe Staff Writer" → "Jane Doe"; a part made only of role words → undefined. */
+function stripRoles(part: string): string | undefined {
+  const words = part.split(' ');
+  if (words.every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/[.,]/g, '')))) return undefined;
+  // Trailing role words after a capitalized name ("Jane Doe Staff Writer").
+  let end = words.length;
+  while (end > 1 && ROLE_WORDS.has(words[end - 1]!.toLowerCase()) && words[end - 1]!.toLowerCase() !== 'of') end--;
+  const name = words.slice(0, end).join(' ').trim();
+  if (NOT_NAMES.has(name.toLowerCase())) return undefined;
+  return name;
+}
+
+function isOrganizationName(name: string, siteName?: string): boolean {
+  if (ORG_WORDS.test(name)) return true;
+  if (siteName !== undefined) {
+    const a = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const b = siteName.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (a !== '' && (a === b || (a.length >= 4 && b.includes(a)) || (b.length >= 4 && a.includes(b)))) return true;
+  }
+  return false;
+}
+
+/** A person's name: 1–5 words, mostly capitalized, no digits, not a sentence. */
+export function looksLikePersonName(name: string): boolean {
+  if (name.length < 2 || name.length > 60) return false;
+  if (/\d|[<>{}[\]=+*#?!"“”]/.test(name)) return false;
+  const words = name.split(/\s+/);
+  if (words.length > 5) return false;
+  const lower = name.toLowerCase();
+  if (NOT_NAMES.has(lower)) return false;
+  const capitalized = words.filter((w) => /^[\p{Lu}]/u.test(w)).length;
+  const particles = words.filter((w) => /^(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|e|dos|das|ter|ten|zu|af|av)$/i.test(w)).length;
+  if (capitalized + particles < words.length && words.length > 1) {
+    // all-lowercase names come from hand-typed CMS fields; accept short ones
+    if (!(words.length <= 3 && name === lower && /^[\p{Ll}\s.'-]+$/u.test(name))) return false;
+  }
+  if (words.length === 1 && !/^[\p{Lu}\p{Ll}][\p{L}.'-]+$/u.test(name)) return false;
+  return true;
+}
+
+function dedupe(authors: Author[]): Author[] {
+  const seen = new Set<string>();
+  const out: Author[] = [];
+  for (const a of authors) {
+    const key = a.name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(a);
+  }
+  return out;
+}
+
+/** Merges lists, dropping repeats (case-insensitively). */
+export function mergeAuthors(...lists: Author[][]): Author[] {
+  return dedupe(lists.flat());
+}
