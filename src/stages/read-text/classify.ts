@@ -60,20 +60,61 @@ export function isHeadingLike(f: Features): boolean {
   return f.words >= 1 && f.words <= 15 && !f.finalPeriod && f.lexicon === undefined && !f.separator && !f.dateLine;
 }
 
-function unitValue(f: Features, initial: UnitClass, revised: UnitClass, mode: string): number {
-  if (mode === 'a') return revised === 'good' ? f.words : -(2 + f.words * 0.5);
-  if (f.lexicon !== undefined || f.separator || f.dateLine) return -(3 + f.words);
+const K: Record<string, number> = { nearGood: 0.7, shortSentence: 0.5, shortPenalty: 1.5, badSentence: 0.3, keepBad: 1, keepHeadings: 1, cutAfter: 80, runCut: 0, ...JSON.parse(process.env.RT_K ?? '{}') };
+
+function isFurnitureLine(f: Features): boolean {
+  return f.lexicon !== undefined || f.separator || f.dateLine || f.endMarker;
+}
+
+/** A short line that still reads as a sentence ("Before booking vendors, you need clarity."). */
+function isShortSentence(f: Features): boolean {
+  return f.sentenceEnd && f.words >= 4 && f.stopDensity >= 0.15;
+}
+
+/** A long line with few function words that is still written as a sentence (technical prose). */
+function isDenseSentence(f: Features): boolean {
+  return f.words >= 8 && (f.sentenceEnd || f.stopDensity >= 0.12);
+}
+
+/** How much a unit adds to (prose) or takes from (furniture) the stretch that holds it. */
+function unitValue(f: Features, initial: UnitClass, revised: UnitClass): number {
+  if (isFurnitureLine(f)) return -(3 + f.words);
   switch (initial) {
     case 'good':
       return f.words;
     case 'near-good':
-      return f.words * 0.7;
+      return f.words * K.nearGood!;
     case 'short':
-      if (f.sentenceEnd && f.words >= 4 && f.stopDensity >= 0.15) return f.words * 0.5;
-      return revised === 'good' ? 0 : -1.5;
+      if (isShortSentence(f)) return f.words * K.shortSentence!;
+      return revised === 'good' ? 0 : -K.shortPenalty!;
     default:
-      return -(2 + f.words * 0.5);
+      return isDenseSentence(f) ? f.words * K.badSentence! : -(2 + f.words * 0.5);
   }
+}
+
+/** A title-like line of a list of headlines: several words, mostly capitalised, no full stop. */
+function isListedHeadline(f: Features): boolean {
+  return f.words >= 3 && f.words <= 20 && f.titleCase >= 0.6 && !f.finalPeriod && f.marker !== 'list-item';
+}
+
+/**
+ * Where the article ends inside the stretch: at the first line that closes an article
+ * (comments, related posts, about the author) or the first run of four or more listed
+ * headlines, once enough prose came before it.
+ */
+function cutAtEnd(features: readonly Features[], initial: readonly UnitClass[], start: number, end: number): number {
+  let prose = 0;
+  for (let i = start; i < end; i++) {
+    const f = features[i]!;
+    if (prose >= K.cutAfter!) {
+      if (f.endOfArticle) return i;
+      let run = 0;
+      while (i + run < end && isListedHeadline(features[i + run]!) && initial[i + run] !== 'good') run++;
+      if (K.runCut && run >= K.runCut) return i;
+    }
+    if (initial[i] === 'good' || initial[i] === 'near-good') prose += f.words;
+  }
+  return end;
 }
 
 export function classify(features: readonly Features[]): Verdict {
@@ -119,12 +160,11 @@ export function classify(features: readonly Features[]): Verdict {
   }
 
   // The main stretch: the contiguous run with the most prose net of furniture.
-  const mode = process.env.RT_MODE ?? 'c';
   let best = { start: 0, end: 0, score: 0 };
   let runStart = 0;
   let run = 0;
   for (let i = 0; i < n; i++) {
-    const value = unitValue(features[i]!, initial[i]!, classes[i]!, mode);
+    const value = unitValue(features[i]!, initial[i]!, classes[i]!);
     if (run <= 0) {
       run = 0;
       runStart = i;
@@ -132,16 +172,30 @@ export function classify(features: readonly Features[]): Verdict {
     run += value;
     if (run > best.score) best = { start: runStart, end: i + 1, score: run };
   }
-  const region = { start: best.start, end: best.end };
+  const region = { start: best.start, end: cutAtEnd(features, initial, best.start, best.end) };
   for (let i = 0; i < n; i++) {
     if (i < region.start || i >= region.end) {
       if (classes[i] === 'good') classes[i] = 'bad';
-    } else if (mode !== 'a') {
-      const f = features[i]!;
-      const furniture = f.lexicon !== undefined || f.separator || f.dateLine || f.endMarker;
-      if (furniture || initial[i] === 'bad') continue;
-      if (mode === 'b') classes[i] = 'good';
-      else if (initial[i] === 'near-good' || (f.sentenceEnd && f.words >= 4 && f.stopDensity >= 0.15)) classes[i] = 'good';
+      continue;
+    }
+    const f = features[i]!;
+    if (isFurnitureLine(f)) {
+      classes[i] = 'bad';
+      continue;
+    }
+    if (initial[i] === 'near-good' || isShortSentence(f)) classes[i] = 'good';
+    else if (initial[i] === 'bad' && K.keepBad && isDenseSentence(f)) classes[i] = 'good';
+  }
+  // Headings inside the stretch: kept when kept text follows within two lines.
+  if (K.keepHeadings) {
+    for (let i = region.end - 1; i >= region.start; i--) {
+      if (classes[i] === 'good' || initial[i] !== 'short' || !isHeadingLike(features[i]!)) continue;
+      for (let j = i + 1; j < Math.min(region.end, i + 3); j++) {
+        if (classes[j] === 'good') {
+          classes[i] = 'good';
+          break;
+        }
+      }
     }
   }
   return { classes, initial, region };

@@ -2,7 +2,15 @@
  * What the reader measures on each unit of scraped text: length, function-word density,
  * sentence punctuation, title case, block markers and boilerplate-lexicon matches.
  */
-import { FURNITURE_PATTERNS, SEPARATOR_LINE, END_MARKER, STOPWORDS, type FurniturePattern } from '../../rules/lexicons/furniture.js';
+import {
+  COMMENT_PATTERNS,
+  END_MARKER,
+  END_OF_ARTICLE,
+  FURNITURE_PATTERNS,
+  SEPARATOR_LINE,
+  STOPWORDS,
+  type FurniturePattern,
+} from '../../rules/lexicons/furniture.js';
 import type { Unit } from './lines.js';
 
 const STOP = new Set(Object.values(STOPWORDS).flat());
@@ -37,12 +45,15 @@ export interface Features {
   readonly dateLine: boolean;
   /** The boilerplate pattern the line matches, when it is short enough to be one. */
   readonly lexicon: FurniturePattern | undefined;
+  /** A short line that closes the article: "Comments", "Related posts", "About the author". */
+  readonly endOfArticle: boolean;
   readonly marker: Marker | undefined;
   readonly headingLevel: number | undefined;
   /** The text without its block marker (`# `, `- `, `> `). */
   readonly content: string;
 }
 
+const LEXICON: readonly FurniturePattern[] = [...FURNITURE_PATTERNS, ...COMMENT_PATTERNS];
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*$/u;
 const BULLET = /^[-*•+▪●◦‣]\s+(.*)$/u;
 const ORDERED = /^\d{1,3}[.)]\s+\S/u;
@@ -85,7 +96,7 @@ export function measure(unit: Unit): Features {
   }
   const separator = !/[\p{L}\p{N}]/u.test(text) && SEPARATOR_LINE.test(text);
   let lexicon: FurniturePattern | undefined;
-  for (const pattern of FURNITURE_PATTERNS) {
+  for (const pattern of LEXICON) {
     if (words <= pattern.maxWords && pattern.pattern.test(content)) {
       lexicon = pattern;
       break;
@@ -102,6 +113,7 @@ export function measure(unit: Unit): Features {
     endMarker: END_MARKER.test(text),
     dateLine: DATE_LINE.test(content) || TIME_LINE.test(content),
     lexicon,
+    endOfArticle: words <= 8 && END_OF_ARTICLE.test(content),
     marker,
     headingLevel,
     content,
