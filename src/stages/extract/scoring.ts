@@ -1,4 +1,4 @@
-import { NEG, POS, type PageIndex } from './page-index.js';
+import { NEG, POS, STRONG_NEG, type PageIndex } from './page-index.js';
 
 /**
  * Content scores. Every block of inline text gets a score: long, punctuated,
@@ -49,6 +49,7 @@ export function computeScores(index: PageIndex, mode: ScoreMode = 'article'): Sc
   const block = new Float64Array(n);
   const subtree = new Float64Array(n);
   const inNegative = new Uint8Array(n);
+  const inStrong = new Uint8Array(n);
   const pageText = Math.max(1, index.textLen[index.bodyIndex] ?? index.textLen[0]!);
   for (let i = 0; i < n; i++) {
     const p = index.parent[i]!;
@@ -58,6 +59,7 @@ export function computeScores(index: PageIndex, mode: ScoreMode = 'article'): Sc
       tag !== 'body' && tag !== 'html' && tag !== 'main' && tag !== 'article' &&
       index.textLen[i]! < 0.4 * pageText;
     inNegative[i] = (p >= 0 && inNegative[p] === 1) || own ? 1 : 0;
+    inStrong[i] = (p >= 0 && inStrong[p] === 1) || (own && (index.signal[i]! & STRONG_NEG) !== 0) ? 1 : 0;
     if (index.hidden[i] === 1) continue;
     const chars = index.inlineLen[i]!;
     if (chars === 0) continue;
@@ -66,7 +68,13 @@ export function computeScores(index: PageIndex, mode: ScoreMode = 'article'): Sc
       s = index.inFurniture[i] === 1 || inNegative[i] === 1 ? -chars : pageBlockScore(chars, index.inlineLinkLen[i]!);
     } else {
       s = textBlockScore(chars, index.inlineLinkLen[i]!, index.inlinePunct[i]!);
-      if (index.inFurniture[i] === 1 || inNegative[i] === 1) s = s > 0 ? -0.3 * s : s * 1.5;
+      if (index.inFurniture[i] === 1 || inNegative[i] === 1) {
+        // Long, link-free prose under a weak furniture name ("widget", "meta") is still
+        // prose; under comments, related links or a landmark it is not.
+        const prose = chars >= 150 && index.inlineLinkLen[i]! < 0.1 * chars && index.inlinePunct[i]! >= 2;
+        if (prose && inStrong[i] === 0 && index.inFurniture[i] === 0) s *= 0.5;
+        else s = s > 0 ? -0.3 * s : s * 1.5;
+      }
     }
     block[i] = s;
   }

@@ -32,7 +32,9 @@ const HIDDEN_STYLE = /(?:^|;|\s)(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 /** True when the element is hidden from readers or is there only for machines. */
 export function isHidden(tag: string, attrs: Readonly<Record<string, string>>, noscriptVisible = false): boolean {
   if (NEVER_BODY_TAGS.has(tag)) return !(noscriptVisible && tag === 'noscript');
-  if (attrs.hidden !== undefined) return true;
+  // React's streamed server rendering parks finished segments in `<div hidden id="S:0">`
+  // and its runtime moves them into the page at once: they are the page's content.
+  if (attrs.hidden !== undefined && !(tag === 'div' && /^S:\d+$/.test(attrs.id ?? ''))) return true;
   const ariaHidden = attrs['aria-hidden'];
   if (ariaHidden !== undefined && ariaHidden.trim().toLowerCase() === 'true') return true;
   const style = attrs.style;
