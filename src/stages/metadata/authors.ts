@@ -34,13 +34,12 @@ const CREDENTIAL = /^(?:ph\.?\s?d\.?|m\.?d\.?|d\.?o\.?|m\.?s\.?c?\.?|m\.?a\.?|b\
 const ALLCAPS_CREDENTIAL = /^[A-Z]{2,6}(?:-[A-Z]{1,4})?(?:\s*\d+)?\.?$/;
 const NOT_NAMES = new Set([
   'admin', 'administrator', 'staff', 'editor', 'editors', 'editorial', 'guest', 'unknown', 'anonymous', 'user',
-  'webmaster', 'null', 'undefined', 'none', 'author', 'authors', 'by', 'team', 'the editors', 'editorial staff',
-  'editorial team', 'staff writer', 'staff reporter', 'news desk', 'newsdesk', 'web desk', 'digital desk',
-  'contributor', 'guest author', 'guest post', 'wordpress', 'home', 'read more', 'more', 'share', 'follow',
+  'webmaster', 'null', 'undefined', 'none', 'author', 'authors', 'by', 'staff writer', 'staff reporter',
+  'contributor', 'guest author', 'guest post', 'n/a', 'na', 'root', 'wpadmin', 'wp-admin', 'default', 'test', 'wordpress', 'home', 'read more', 'more', 'share', 'follow',
   'facebook', 'twitter', 'linkedin', 'instagram', 'email', 'print', 'comments', 'subscribe', 'sign in', 'log in',
 ]);
 const ORG_WORDS =
-  /\b(?:team|staff|desk|editorial|editors|newsroom|news|media|inc|llc|ltd|limited|group|magazine|press|company|corp|corporation|foundation|institute|university|college|agency|association|society|council|department|ministry|office|bureau|network|studio|studios|labs?|gmbh|s\.a\.|plc|journal|times|post|daily|tribune|herald|gazette|review|blog|online|tv|radio|channel|official|board|committee|center|centre|clinic|hospital|bank|services|solutions|partners|academy|school|church|club)\b/i;
+  /\b(?:team|staff|desk|newsdesk|editorial|editors|newsroom|news|media|inc|llc|ltd|limited|group|magazine|press|company|corp|corporation|foundation|institute|university|college|agency|association|society|council|department|ministry|office|bureau|network|studio|studios|labs?|gmbh|s\.a\.|plc|journal|times|post|daily|tribune|herald|gazette|review|blog|online|tv|radio|channel|official|board|committee|center|centre|clinic|hospital|bank|services|solutions|partners|academy|school|church|club)\b/i;
 
 export interface RawAuthor {
   readonly text: string;
@@ -49,7 +48,7 @@ export interface RawAuthor {
 }
 
 /** Names out of one byline string, cleaned and classified. */
-export function parseByline(raw: string, siteName?: string, organization = false): Author[] {
+export function parseByline(raw: string, siteName?: string, organization = false, lenient = false): Author[] {
   let text = raw.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > 400) return [];
   if (/^https?:\/\//i.test(text) || /^www\./i.test(text)) return [];
@@ -76,7 +75,11 @@ export function parseByline(raw: string, siteName?: string, organization = false
   const firstSeg = text.split(/\s[|•·]\s|\s[—–]\s|\n/)[0] ?? '';
   text = firstSeg.trim();
   const out: Author[] = [];
-  const parts = text.split(/\s*(?:,|;|\/|\s&\s|&amp;|\band\b|\bund\b|\bwith\b)\s*/i);
+  let parts = text.split(/\s*(?:,|;|\/|\s&\s|&amp;|\band\b|\bund\b|\bwith\b)\s*/i);
+  // "Center for Drug Evaluation and Research", "Maria & Katerina": one name, not two.
+  if (!/[,;]/.test(text) && parts.length === 2 && parts.some((p) => p.trim().split(/\s+/).length === 1) && parts.some((p) => p.trim().split(/\s+/).length >= 3)) {
+    parts = [text];
+  }
   for (let part of parts) {
     part = part
       .replace(/^(?:and|by)\s+/i, '')
@@ -89,26 +92,43 @@ export function parseByline(raw: string, siteName?: string, organization = false
       agencies.push({ name: agency, kind: 'agency' });
       continue;
     }
-    if (CREDENTIAL.test(part) || ALLCAPS_CREDENTIAL.test(part)) continue;
-    const name = stripRoles(part);
+    if (out.length > 0 && (CREDENTIAL.test(part) || ALLCAPS_CREDENTIAL.test(part))) continue;
+    if (out.length > 0 && ROLE_ONLY(part)) continue;
+    const name = stripRoles(part.replace(/\s*[-–—]?\s*\d{4}$/, '').replace(/,?\s+(?:ph\.?d\.?|m\.?d\.?)$/i, ''));
     if (name === undefined) continue;
     const kind = organization || isOrganizationName(name, siteName) ? 'organization' : 'person';
-    if (kind === 'person' && !looksLikePersonName(name)) continue;
+    if (kind === 'person' && !looksLikePersonName(name) && !(lenient && looksLikeHandle(name))) continue;
+    if (kind === 'organization' && (name.length > 60 || name.split(/\s+/).length > 6)) continue;
     out.push({ name, kind });
   }
   return dedupe([...out, ...agencies]);
 }
 
+const GROUP_WORDS = /^(?:team|staff|desk|editors|newsroom|newsdesk|editorial)$/i;
+
+function ROLE_ONLY(part: string): boolean {
+  return part.split(/\s+/).every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/[.,]/g, '')));
+}
+
 /** "Jane Doe Staff Writer" → "Jane Doe"; a part made only of role words → undefined. */
 function stripRoles(part: string): string | undefined {
   const words = part.split(' ');
-  if (words.every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/[.,]/g, '')))) return undefined;
-  // Trailing role words after a capitalized name ("Jane Doe Staff Writer").
+  const last = words[words.length - 1] ?? '';
+  if (!GROUP_WORDS.test(last) && words.every((w) => ROLE_WORDS.has(w.toLowerCase().replace(/[.,]/g, '')))) return undefined;
+  // Trailing role words after a name of two words or more ("Jane Doe Staff Writer");
+  // "Podium Staff" and "Everfit Team" are group bylines and stay whole.
   let end = words.length;
-  while (end > 1 && ROLE_WORDS.has(words[end - 1]!.toLowerCase()) && words[end - 1]!.toLowerCase() !== 'of') end--;
+  if (!GROUP_WORDS.test(last)) {
+    while (end > 2 && ROLE_WORDS.has(words[end - 1]!.toLowerCase()) && words[end - 1]!.toLowerCase() !== 'of') end--;
+  }
   const name = words.slice(0, end).join(' ').trim();
   if (NOT_NAMES.has(name.toLowerCase())) return undefined;
   return name;
+}
+
+/** A user handle ("q_admin", "jsteinhardt", "hayley.p"), accepted from structured data only. */
+function looksLikeHandle(name: string): boolean {
+  return /^[\p{L}\p{N}][\p{L}\p{N}_.-]{1,39}$/u.test(name) && /\p{L}/u.test(name) && !NOT_NAMES.has(name.toLowerCase());
 }
 
 function isOrganizationName(name: string, siteName?: string): boolean {

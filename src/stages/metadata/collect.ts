@@ -139,8 +139,16 @@ export function collect(root: HtmlElement): Collected {
       }
     }
     if (hidden === 0 && out.bylines.length < MAX_LIST) {
-      const hint = `${a.class ?? ''} ${a.id ?? ''} ${a.rel ?? ''} ${a['data-testid'] ?? ''}`;
-      if (hint.length > 3 && BYLINE_HINT.test(hint) && !BYLINE_EXCLUDE.test(hint)) out.bylines.push({ el, pos: textLength });
+      const cls = a.class;
+      const id = a.id;
+      const rel = a.rel;
+      if (
+        (cls !== undefined && BYLINE_HINT.test(cls) && !BYLINE_EXCLUDE.test(cls)) ||
+        (id !== undefined && BYLINE_HINT.test(id) && !BYLINE_EXCLUDE.test(id)) ||
+        (rel !== undefined && rel.toLowerCase() === 'author')
+      ) {
+        out.bylines.push({ el, pos: textLength });
+      }
     }
   };
 

@@ -292,7 +292,7 @@ function authorsFromJsonLd(graph: JsonLdGraph, siteName: string | undefined): Au
     for (const item of list.slice(0, 20)) {
       const v = deref(graph, item);
       if (typeof v === 'string') {
-        out.push(parseByline(decodeEntities(v), siteName));
+        out.push(parseByline(decodeEntities(v), siteName, false, true));
         continue;
       }
       if (v === null || typeof v !== 'object' || Array.isArray(v)) continue;
@@ -306,7 +306,7 @@ function authorsFromJsonLd(graph: JsonLdGraph, siteName: string | undefined): Au
       if (name === undefined) continue;
       const types = typesOf(o);
       const org = types.some((t) => t.includes('organization') || t === 'corporation' || t === 'newsmediaorganization');
-      out.push(parseByline(decodeEntities(name), siteName, org));
+      out.push(parseByline(decodeEntities(name), siteName, org, true));
     }
     const merged = mergeAuthors(...out);
     if (merged.length > 0) return merged;
@@ -316,18 +316,33 @@ function authorsFromJsonLd(graph: JsonLdGraph, siteName: string | undefined): Au
 
 function authorsFromMicrodata(c: Collected, siteName: string | undefined): Author[] {
   const out: Author[][] = [];
+  // Only the first item's authors: on forums and Q&A pages every reply has its own.
+  let scope: HtmlElement | null | undefined;
   for (const ip of c.itemprops) {
     if (ip.prop !== 'author' && ip.prop !== 'creator') continue;
+    const owner = itemScopeOf(ip.el);
+    if (scope === undefined) scope = owner;
+    else if (owner !== scope) break;
     let value: string;
     if (ip.el.attrs.itemscope !== undefined) {
       const nameEl = findDescendant(ip.el, (e) => (e.attrs.itemprop ?? '').toLowerCase().split(/\s+/).includes('name'));
       value = nameEl !== undefined ? itempropValue(nameEl) : textOf(ip.el, 300);
     } else value = itempropValue(ip.el);
     if (/^https?:/i.test(value)) value = textOf(ip.el, 300);
-    out.push(parseByline(value, siteName));
+    out.push(parseByline(value, siteName, false, true));
     if (out.length > 10) break;
   }
   return mergeAuthors(...out);
+}
+
+/** The nearest ancestor that starts a microdata item. */
+function itemScopeOf(el: HtmlElement): HtmlElement | null {
+  let node = el.parent;
+  for (let k = 0; node !== null && k < 200; k++) {
+    if (node.attrs.itemscope !== undefined) return node;
+    node = node.parent;
+  }
+  return null;
 }
 
 function authorsFromMeta(meta: (...k: string[]) => string | undefined, c: Collected, siteName: string | undefined): Author[] {
@@ -337,7 +352,13 @@ function authorsFromMeta(meta: (...k: string[]) => string | undefined, c: Collec
     for (const v of values) {
       if (/^https?:\/\//i.test(v.trim())) continue;
       if (key === 'twitter:data1' && (c.metas.get('twitter:label1')?.[0] ?? '').toLowerCase().indexOf('written') < 0) continue;
-      out.push(parseByline(decodeEntities(v), siteName));
+      let text = decodeEntities(v);
+      // Citation meta tags write "Last, First".
+      if (key === 'citation_author' || key === 'dc.creator') {
+        const m = /^([^,]+),\s*([^,]+)$/.exec(text.trim());
+        if (m !== null) text = `${m[2]!} ${m[1]!}`;
+      }
+      out.push(parseByline(text, siteName, false, true));
     }
     const merged = mergeAuthors(...out);
     if (merged.length > 0) return merged;
@@ -350,7 +371,7 @@ function authorsFromByline(c: Collected, siteName: string | undefined, anchor: n
   // Byline elements, nearest to the headline first (after it preferred).
   const candidates = c.bylines
     .map((b) => ({ b, d: anchor < 0 ? b.pos : b.pos >= anchor ? b.pos - anchor : (anchor - b.pos) * 3 }))
-    .filter((x) => anchor < 0 || x.d < 6000)
+    .filter((x) => anchor < 0 || x.d < 20000)
     .sort((x, y) => x.d - y.d)
     .slice(0, 12);
   for (const { b } of candidates) {
@@ -360,6 +381,30 @@ function authorsFromByline(c: Collected, siteName: string | undefined, anchor: n
     if (authors.length > 0 && authors.length <= 6) return authors;
   }
   return [];
+}
+
+const TEXT_BYLINE = /(?:^|\n)[ \t]*(?:(?:written|posted|reported|words|story|article|published|text)\s+by|by|author|authors|written by|autor|auteur|par|por|von)\b[ \t]*:?[ \t]*\n?[ \t]*([^\n]{2,120})/gi;
+
+/** "By Jane Doe" / "Written by\nJane Doe" lines in the visible text near the headline. */
+function authorsFromText(c: Collected, siteName: string | undefined, anchor: number): Author[] {
+  const from = anchor < 0 ? 0 : Math.max(0, anchor - 1500);
+  const to = anchor < 0 ? 5000 : anchor + 5000;
+  const window = c.text.slice(from, to);
+  TEXT_BYLINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const found: { authors: Author[]; dist: number }[] = [];
+  while ((m = TEXT_BYLINE.exec(window)) !== null) {
+    const line = m[1]!.trim();
+    if (!/^[\p{Lu}\p{Ll}]/u.test(line)) continue;
+    // "by the way", "by 2030": a name starts with a capital.
+    if (!/^\p{Lu}/u.test(line) && !/^(?:dr|mr|ms|mrs)\b/i.test(line)) continue;
+    const authors = parseByline(line.replace(/\s+[-–—|•·]\s+.*$/, ''), siteName);
+    if (authors.length === 0 || authors.length > 5) continue;
+    const pos = from + m.index;
+    found.push({ authors, dist: anchor < 0 ? pos : pos >= anchor ? pos - anchor : (anchor - pos) * 2 });
+  }
+  found.sort((a, b) => a.dist - b.dist);
+  return found[0]?.authors ?? [];
 }
 
 function bylineText(b: Seen): string | undefined {
@@ -385,6 +430,7 @@ function chooseAuthors(
     authorsFromMicrodata(c, siteName),
     authorsFromMeta(meta, c, siteName),
     authorsFromByline(c, siteName, anchor),
+    authorsFromText(c, siteName, anchor),
   ];
   for (const list of lists) if (list.some((a) => a.kind !== 'organization')) return list;
   for (const list of lists) if (list.length > 0) return list;

@@ -39,9 +39,9 @@ export function normalizeLanguage(tag: string | undefined): string | undefined {
   return region.length === 4 ? `${primary}-${region[0]!.toUpperCase()}${region.slice(1).toLowerCase()}` : `${primary}-${region.toUpperCase()}`;
 }
 
-/** A guess from function words in (up to 20,000 characters of) text; undefined when unsure. */
+/** A guess from function words in (up to 6,000 characters of) text; undefined when unsure. */
 export function guessLanguage(text: string): string | undefined {
-  const sample = text.slice(0, 20_000).toLowerCase();
+  const sample = text.slice(0, 6_000).toLowerCase();
   const words = sample.match(/\p{L}+/gu) ?? [];
   if (words.length < 20) return undefined;
   const score = new Map<string, number>();
