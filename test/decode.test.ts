@@ -144,6 +144,15 @@ describe('decode: the WHATWG order', () => {
     assert.equal(mixed.info.replacements, 1);
   });
 
+  it('E-6: a short UTF-8 page with more broken sequences than good characters stays UTF-8', () => {
+    const input = bytes(...[[...utf8('<title>Zürich</title><h1>Zürich naïve café</h1><p>Broken: ')], [0xc0, 0xaf], ' and ', [0xed, 0xa0, 0x80], ' end ', [0xe2, 0x82]]);
+    const r = decodeBytes(input, 'text/html; charset=utf-8');
+    assert.equal(r.info.encoding, 'utf-8');
+    assert.equal(r.info.decidedBy, 'header');
+    assert.match(r.text, /Zürich naïve café/);
+    assert.equal(r.info.replacements, 6);
+  });
+
   it('E-6: pure garbage high bytes never throw and give a well-formed string', () => {
     for (const label of [undefined, 'text/html; charset=utf-8', 'text/html; charset=shift_jis', 'text/html; charset=gb18030']) {
       const garbage = new Uint8Array(4096);

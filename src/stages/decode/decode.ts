@@ -177,16 +177,18 @@ function countC1(text: string): number {
 }
 
 /**
- * Whether the decode looks wrong: more U+FFFD than well-decoded non-ASCII characters,
- * or a single-byte legacy label over bytes that are valid, multi-byte UTF-8.
+ * Whether the decode looks wrong: U+FFFD outnumber the well-decoded non-ASCII characters
+ * four to one, or a single-byte legacy label sits over bytes that are valid, multi-byte UTF-8.
  */
 function misfit(bytes: Uint8Array, encoding: string, text: string): boolean {
   if (SINGLE_BYTE.test(encoding)) return countNonAscii(text) > 0 && isUtf8(bytes);
   if (encoding === 'utf-8' && isUtf8(bytes)) return false; // any U+FFFD was in the page itself
   const replacements = producedReplacements(encoding, bytes, text);
   if (replacements === 0) return false;
-  const wellDecoded = countNonAscii(text) - replacements;
-  return replacements > wellDecoded;
+  // Text in another encoding read as UTF-8 leaves almost no valid multi-byte sequences;
+  // UTF-8 with some broken bytes leaves many. One broken sequence can give several U+FFFD.
+  const wellDecoded = countNonAscii(text) - countReplacements(text);
+  return replacements >= 4 * wellDecoded;
 }
 
 /** Errors a decode shows: U+FFFD, plus C1 controls for single-byte encodings. */
