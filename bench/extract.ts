@@ -14,8 +14,8 @@
  *   --limit N               only the first N pages (by id) of each set
  *   --no-peers              Dateline only
  *   --json FILE             also write every figure (and per-page rows) as JSON
- *   --page-budget-ms N      wall-clock budget per page before the page's child is killed
- *                           and the page recorded as a timeout with empty output (default 10000)
+ *   --page-budget-ms N      CPU-time budget per page before the page's child is killed and
+ *                           the page recorded as a timeout with empty output (default 10000)
  *   --jobs N                child processes at a time (default: available cores, at most 4)
  *   --serial                same as --jobs 1
  *   --child ID --set S --offset N [--limit N]   internal: one child process's loop

@@ -1,7 +1,9 @@
 /**
  * Runs one extractor over one benchmark set in child processes (this script forked with
  * `--child`), so that each extractor's peak memory is its own and a pathological page can
- * be cut off: the parent allows each page a wall-clock budget and, when a page overruns
+ * be cut off: the parent allows each page a budget of CPU time (the child's utime + stime
+ * from /proc, polled every 100 ms, so a loaded machine does not cause false timeouts; a
+ * stalled child is also cut off after 6 budgets of wall time) and, when a page overruns
  * it, kills the child, records the page as a timeout (empty output) and forks a fresh
  * child that resumes at the next page.
  *
@@ -119,10 +121,15 @@ function procPeakRssKb(pid: number): number {
   }
 }
 
+/** How often the parent checks a child's CPU time on the current page. */
+const POLL_MS = 100;
+/** A page is also cut off after this many budgets of wall-clock time (a stalled child). */
+const WALL_FACTOR = 6;
+
 export interface RunOptions {
   /** The script to fork (this benchmark's entry point). */
   script: string;
-  /** Wall-clock budget per page, ms. */
+  /** CPU-time budget per page, ms (wall-clock where /proc is unavailable). */
   budgetMs: number;
 }
 
@@ -157,29 +164,25 @@ function runSegment(chunk: Chunk, offset: number, options: RunOptions, record: (
     const settle = (segment: Segment | Error) => {
       if (settled) return;
       settled = true;
-      if (timer) clearTimeout(timer);
+      if (timer) clearInterval(timer);
       if (segment instanceof Error) reject(segment);
       else resolve(segment);
     };
     const arm = () => {
-      if (timer) clearTimeout(timer);
+      if (timer) clearInterval(timer);
       const started = performance.now();
-      timer = setTimeout(() => {
-        const pid = child.pid ?? 0;
+      const pid = child.pid ?? 0;
+      timer = setInterval(() => {
+        const wallMs = performance.now() - started;
         const cpuNow = procCpuMs(pid);
+        // CPU time on this page so far: robust to a loaded machine. Without /proc, wall time.
+        const usedMs = cpuNow === null ? wallMs : Math.max(0, cpuNow - lastCumCpuMs);
+        if (usedMs <= options.budgetMs && wallMs <= options.budgetMs * WALL_FACTOR) return;
         const peakRssKb = procPeakRssKb(pid);
         child.kill('SIGKILL');
-        const wallMs = performance.now() - started;
-        record({
-          index: next,
-          id: '',
-          out: EMPTY_EXTRACTION,
-          timeout: true,
-          cpuMs: cpuNow === null ? wallMs : Math.max(0, cpuNow - lastCumCpuMs),
-          wallMs,
-        });
+        record({ index: next, id: '', out: EMPTY_EXTRACTION, timeout: true, cpuMs: usedMs, wallMs });
         settle({ resumeAt: next + 1, peakRssKb, baselineRssKb });
-      }, options.budgetMs);
+      }, POLL_MS);
     };
     child.on('message', (raw) => {
       const message = raw as ChildMessage;
@@ -198,7 +201,7 @@ function runSegment(chunk: Chunk, offset: number, options: RunOptions, record: (
         arm();
       } else if (message.type === 'end') {
         ended = true;
-        if (timer) clearTimeout(timer);
+        if (timer) clearInterval(timer);
         settle({ peakRssKb: message.maxRssKb, baselineRssKb });
       }
     });

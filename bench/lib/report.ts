@@ -43,7 +43,7 @@ const shortId = (id: string) => (id.length > 16 ? id.slice(0, 12) : id);
 
 function slowest(s: Speed): string {
   if (s.slowest === null) return '–';
-  return s.slowest.timeout ? `timeout after ${s.slowest.ms.toFixed(0)} ms (${shortId(s.slowest.id)})` : `${s.slowest.ms.toFixed(0)} ms (${shortId(s.slowest.id)})`;
+  return s.slowest.timeout ? `timeout, ${s.slowest.ms.toFixed(0)} ms (${shortId(s.slowest.id)})` : `${s.slowest.ms.toFixed(0)} ms (${shortId(s.slowest.id)})`;
 }
 
 function ratio(rows: { extractor: ExtractorId; speed: Speed }[]): string {
@@ -72,7 +72,7 @@ export function renderReport(report: Report): string {
   const push = (s: string) => out.push(s);
   push(`# Extraction benchmark\n`);
   push(
-    `${report.generatedAt} · Node ${report.node} · ${report.cpu} · per-page budget ${report.options.budgetMs} ms` +
+    `${report.generatedAt} · Node ${report.node} · ${report.cpu} · per-page budget ${report.options.budgetMs} ms CPU` +
       `${report.options.limit !== null ? ` · **--limit ${report.options.limit}** (partial sets: not comparable with published figures)` : ''}` +
       ` · ${report.options.jobs} child process${report.options.jobs > 1 ? 'es' : ''} at a time\n`,
   );
@@ -176,7 +176,7 @@ export function renderReport(report: Report): string {
     ['WCXB', w?.results ?? []],
   ] as const) {
     for (const r of results) {
-      if (r.health.timeouts) notes.push(`${set}, ${NAMES[r.extractor]}: ${r.health.timeouts} page(s) overran the ${report.options.budgetMs} ms budget; scored as empty output.`);
+      if (r.health.timeouts) notes.push(`${set}, ${NAMES[r.extractor]}: ${r.health.timeouts} page(s) overran the ${report.options.budgetMs} ms CPU budget; scored as empty output.`);
       for (const e of r.health.sampleErrors) notes.push(`${set}, ${NAMES[r.extractor]} error (scored as empty output): ${e}`);
     }
   }
