@@ -30,6 +30,8 @@ export interface PageIndex {
   readonly inlineLinkLen: Int32Array;
   /** Sentence punctuation (. , ; : ! ? and CJK stops) in the element's own inline flow. */
   readonly inlinePunct: Int32Array;
+  /** Visible non-space characters of the element's own text nodes. */
+  readonly ownText: Int32Array;
   /** Number of `<a>` elements in the subtree. */
   readonly linkCount: Int32Array;
   /** Number of block elements strictly inside the subtree. */
@@ -91,6 +93,7 @@ export function buildIndex(tree: HtmlTree, noscriptVisible = false): PageIndex {
   const inlineLinkLen = new Int32Array(n);
   const inlinePunct = new Int32Array(n);
   const linkCount = new Int32Array(n);
+  const ownText = new Int32Array(n);
   const blockDescendants = new Int32Array(n);
   const signal = new Uint8Array(n);
   const inFurniture = new Uint8Array(n);
@@ -122,6 +125,7 @@ export function buildIndex(tree: HtmlTree, noscriptVisible = false): PageIndex {
     }
     if (own > 0) {
       textLen[i] = own;
+      ownText[i] = own;
       const b = blockOwner[i]!;
       inlineLen[b] += own;
       inlinePunct[b] += ownPunct;
@@ -145,6 +149,6 @@ export function buildIndex(tree: HtmlTree, noscriptVisible = false): PageIndex {
   }
   return {
     elements, indexOf, parent, depth, end, hidden, inLink, blockOwner, textLen, linkLen, inlineLen,
-    inlineLinkLen, inlinePunct, linkCount, blockDescendants, signal, inFurniture, bodyIndex,
+    inlineLinkLen, inlinePunct, ownText, linkCount, blockDescendants, signal, inFurniture, bodyIndex,
   };
 }

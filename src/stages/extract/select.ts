@@ -5,6 +5,7 @@ import { pageHeadlines } from './headline.js';
 import { buildIndex, NEG, type PageIndex } from './page-index.js';
 import { bestContainer, computeScores, type ScoreMode, type Scores } from './scoring.js';
 import { FURNITURE_TAGS } from './tags.js';
+import { markTeasers } from './teasers.js';
 
 export interface Extraction {
   blocks: RawBlock[];
@@ -23,7 +24,9 @@ export interface ModeResult {
 
 function skipRule(index: PageIndex, scores: Scores, root: number, mode: ScoreMode) {
   const rootText = Math.max(1, index.textLen[root]!);
+  const teasers = mode === 'article' ? markTeasers(index, root) : null;
   return (i: number): boolean => {
+    if (teasers !== null && teasers[i] === 1) return true;
     const tag = index.elements[i]!.tag;
     const text = index.textLen[i]!;
     if (text === 0) return false;
