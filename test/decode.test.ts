@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createMultibyteEncoder } from '@exodus/bytes/multi-byte.js';
+import { createSinglebyteEncoder } from '@exodus/bytes/single-byte.js';
 import { DatelineError } from '../src/doc/errors.js';
 import { decodeBytes, stripControls } from '../src/stages/decode/decode.js';
 import { encodingForLabel, prescanMetaCharset } from '../src/stages/decode/charset.js';
@@ -263,5 +265,46 @@ describe('decode: never throws on arbitrary bytes (seeded random, 3,000 cases)',
         assert.ok(error instanceof DatelineError && error.code === 'INPUT_BINARY', `case ${n}: ${String(error)}`);
       }
     }
+  });
+});
+
+describe('decode: detection across languages (E-4), undeclared and declared UTF-8', () => {
+  const samples: [string, string, string][] = [
+    ['windows-1252', 'fr', "Le président a déclaré jeudi que les négociations reprendraient à Genève la semaine prochaine. « C'est une étape décisive », a-t-il ajouté."],
+    ['windows-1252', 'de', 'Die Bundesregierung hat am Donnerstag neue Maßnahmen gegen die hohen Energiepreise beschlossen. Für Haushalte in Köln und Düsseldorf sollen die Kosten sinken.'],
+    ['windows-1250', 'pl', 'Prezydent oświadczył w czwartek, że rozmowy zostaną wznowione w Genewie w przyszłym tygodniu. Opozycja skrytykowała porozumienie.'],
+    ['iso-8859-2', 'cs', 'Prezident ve čtvrtek prohlásil, že jednání budou pokračovat příští týden v Ženevě. Opozice kritizovala dohodu, kterou považuje za příliš nákladnou.'],
+    ['windows-1251', 'ru', 'Президент заявил в четверг, что переговоры возобновятся в Женеве на следующей неделе. Оппозиция раскритиковала соглашение.'],
+    ['koi8-r', 'ru', 'Президент заявил в четверг, что переговоры возобновятся в Женеве на следующей неделе. Оппозиция раскритиковала соглашение.'],
+    ['windows-1253', 'el', 'Ο πρόεδρος δήλωσε την Πέμπτη ότι οι διαπραγματεύσεις θα συνεχιστούν στη Γενεύη την επόμενη εβδομάδα.'],
+    ['windows-1254', 'tr', "Cumhurbaşkanı perşembe günü müzakerelerin gelecek hafta Cenevre'de yeniden başlayacağını açıkladı."],
+    ['windows-1255', 'he', 'הנשיא הודיע ביום חמישי כי המשא ומתן יתחדש בשבוע הבא. האופוזיציה מתחה ביקורת על ההסכם.'],
+    ['windows-1256', 'ar', 'أعلن الرئيس يوم الخميس أن المفاوضات ستستأنف في جنيف الأسبوع المقبل. وانتقدت المعارضة الاتفاق.'],
+    ['shift_jis', 'ja', '首相は木曜日、来週ジュネーブで交渉を再開すると発表した。野党は、この合意が日本の家庭にとって高すぎると批判している。'],
+    ['euc-jp', 'ja', '首相は木曜日、来週ジュネーブで交渉を再開すると発表した。野党は、この合意が日本の家庭にとって高すぎると批判している。'],
+    ['gb18030', 'zh', '总统周四宣布，谈判将于下周在日内瓦恢复。反对派批评该协议对中国家庭来说代价过高，并要求政府重新考虑。'],
+    ['big5', 'zh-TW', '總統週四宣布，談判將於下週在日內瓦恢復。反對派批評該協議對台灣家庭來說代價過高，並要求政府重新考慮。'],
+    ['euc-kr', 'ko', '대통령은 목요일 다음 주 제네바에서 협상이 재개될 것이라고 발표했다. 야당은 이 합의가 한국 가정에 너무 비싸다고 비판했다.'],
+  ];
+  const head = `<!doctype html><html><head><title>News</title>${'<link rel="stylesheet" href="/assets/site.css">'.repeat(10)}</head><body><nav><a href="/">Home</a></nav><article><p>`;
+  for (const [encoding, lang, text] of samples) {
+    it(`${encoding} (${lang})`, () => {
+      const encode = /^(windows|iso|koi8)/.test(encoding) ? createSinglebyteEncoder(encoding) : createMultibyteEncoder(encoding);
+      const page = new Uint8Array(Buffer.concat([Buffer.from(head), Buffer.from(encode(text)), Buffer.from('</p></article></body></html>')]));
+      for (const contentType of [undefined, 'text/html; charset=utf-8']) {
+        const r = decodeBytes(page, contentType);
+        assert.ok(r.text.includes(text), `${contentType ?? 'undeclared'}: decoded as ${r.info.encoding}`);
+        assert.equal(r.info.decidedBy, 'detected');
+        assert.equal(r.info.replacements, 0);
+      }
+    });
+  }
+
+  it('iso-2022-jp (7-bit, told apart only by its escapes)', () => {
+    const encode = createMultibyteEncoder('iso-2022-jp');
+    const page = new Uint8Array(Buffer.concat([Buffer.from('<p>'), Buffer.from(encode('日本語のテキスト')), Buffer.from('</p>')]));
+    const r = decodeBytes(page);
+    assert.equal(r.text, '<p>日本語のテキスト</p>');
+    assert.equal(r.info.encoding, 'iso-2022-jp');
   });
 });

@@ -16,6 +16,8 @@ export interface DecodeResult {
 const STAGE = 'decode';
 /** Bytes of text around non-ASCII bytes handed to the detector. */
 const DETECT_SAMPLE_BYTES = 16 * 1024;
+/** Candidates decoded in full before giving up on finding a better encoding. */
+const MAX_FULL_DECODES = 2;
 /** Single-byte encodings: every byte decodes, so U+FFFD never shows a wrong guess. */
 const SINGLE_BYTE = /^(windows-\d+|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
 
@@ -80,6 +82,10 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
       diagnostics.push(diag('DECODE_GUESSED', 'info', `No charset was declared; the bytes look like ${utf16} without a byte-order mark.`));
       return finish(decodeWith(utf16, bytes), bytes, utf16, 'detected', declared, diagnostics);
     }
+    if (looksLikeIso2022Jp(bytes)) {
+      diagnostics.push(diag('DECODE_GUESSED', 'info', 'No charset was declared; the bytes are ISO-2022-JP (7-bit Japanese with escape sequences).'));
+      return finish(decodeWith('iso-2022-jp', bytes), bytes, 'iso-2022-jp', 'detected', declared, diagnostics);
+    }
   }
 
   const encoding = chosen?.encoding ?? 'utf-8';
@@ -96,6 +102,21 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
     return finish(better.text, bytes, better.encoding, 'detected', declared, diagnostics);
   }
   return finish(text, bytes, encoding, chosen?.decidedBy ?? 'default', declared, diagnostics);
+}
+
+/**
+ * 7-bit bytes with ISO-2022-JP's escapes into JIS X 0208 (`ESC $ B`, `ESC $ @`): valid
+ * UTF-8 too, so only these escapes tell it apart.
+ */
+function looksLikeIso2022Jp(bytes: Uint8Array): boolean {
+  let escapes = 0;
+  for (let i = bytes.indexOf(0x1b); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0x1b, i + 1)) {
+    if (bytes[i + 1] === 0x24 && (bytes[i + 2] === 0x42 || bytes[i + 2] === 0x40)) escapes++;
+    if (escapes >= 1) break;
+  }
+  if (escapes === 0) return false;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
 }
 
 /** Removes NUL and C0 control characters other than tab, line feed and carriage return. */
@@ -177,18 +198,13 @@ function countC1(text: string): number {
 }
 
 /**
- * Whether the decode looks wrong: U+FFFD outnumber the well-decoded non-ASCII characters
- * four to one, or a single-byte legacy label sits over bytes that are valid, multi-byte UTF-8.
+ * Whether to look for a better encoding: the decode produced U+FFFD, or a single-byte
+ * legacy label sits over bytes that are valid, multi-byte UTF-8.
  */
 function misfit(bytes: Uint8Array, encoding: string, text: string): boolean {
   if (SINGLE_BYTE.test(encoding)) return countNonAscii(text) > 0 && isUtf8(bytes);
   if (encoding === 'utf-8' && isUtf8(bytes)) return false; // any U+FFFD was in the page itself
-  const replacements = producedReplacements(encoding, bytes, text);
-  if (replacements === 0) return false;
-  // Text in another encoding read as UTF-8 leaves almost no valid multi-byte sequences;
-  // UTF-8 with some broken bytes leaves many. One broken sequence can give several U+FFFD.
-  const wellDecoded = countNonAscii(text) - countReplacements(text);
-  return replacements >= 4 * wellDecoded;
+  return producedReplacements(encoding, bytes, text) > 0;
 }
 
 /** Errors a decode shows: U+FFFD, plus C1 controls for single-byte encodings. */
@@ -198,14 +214,22 @@ function errorsOf(encoding: string, bytes: Uint8Array, text: string): number {
 
 /**
  * Tries UTF-8 (when it was not the choice), then the detector's candidates in order of
- * confidence, then windows-1252, on a sample of the non-ASCII parts; the first that
- * decodes the sample cleanly and the whole input with far fewer errors wins.
+ * confidence, then windows-1252, on a sample of the text; the first that decodes the
+ * sample cleanly and the whole input with far fewer errors wins. UTF-8, or a multi-byte
+ * encoding the detector is sure of (confidence ≥ 50), is evidence enough; others (a
+ * single-byte encoding decodes anything, and gb18030 nearly anything) also need the
+ * current decode to have left almost no well-decoded characters (four errors or more
+ * for each), so UTF-8 with a few broken bytes stays UTF-8.
  */
 function findBetterEncoding(bytes: Uint8Array, current: string, currentText: string): { encoding: string; text: string } | null {
   const currentErrors = errorsOf(current, bytes, currentText);
+  const wellDecoded = countNonAscii(currentText) - countReplacements(currentText) - (SINGLE_BYTE.test(current) ? countC1(currentText) : 0);
   const candidates: string[] = [];
-  const add = (name: string | null): void => {
-    if (name !== null && name !== current && !candidates.includes(name) && !name.startsWith('utf-16')) candidates.push(name);
+  const confidence = new Map<string, number>();
+  const add = (name: string | null, score = 0): void => {
+    if (name === null || name === current || candidates.includes(name) || name.startsWith('utf-16')) return;
+    candidates.push(name);
+    confidence.set(name, score);
   };
   if (current !== 'utf-8') {
     if (isUtf8(bytes)) return { encoding: 'utf-8', text: decodeWith('utf-8', bytes) };
@@ -214,23 +238,67 @@ function findBetterEncoding(bytes: Uint8Array, current: string, currentText: str
   const sample = detectionSample(bytes);
   for (const match of analyse(sample)) {
     if (match.confidence < 10) continue;
-    add(encodingForLabel(match.name));
+    add(encodingForLabel(match.name), match.confidence);
   }
   add('windows-1252');
+  let fullDecodes = 0;
   for (const encoding of candidates) {
     if (encoding === 'iso-2022-jp' && !bytes.includes(0x1b)) continue;
-    // The sample is cut at arbitrary bytes: allow for a split character at each cut.
+    // UTF-8 is too strict to decode much by chance, and so, with the detector sure of it,
+    // is a multi-byte encoding; anything else needs the current decode to be mostly errors.
+    const selfEvident = encoding === 'utf-8' || (!SINGLE_BYTE.test(encoding) && (confidence.get(encoding) ?? 0) >= 50);
+    if (!selfEvident && currentErrors < 4 * wellDecoded) continue;
+    // The sample may be cut inside a character: allow for that.
     const sampleErrors = errorsOf(encoding, sample, decodeWith(encoding, sample));
     if (sampleErrors > 2 + Math.floor(sample.length / 4096)) continue;
     const text = decodeWith(encoding, bytes);
     const errors = errorsOf(encoding, bytes, text);
     if (errors === 0 || errors * 10 <= currentErrors) return { encoding, text };
+    // Whole-input decodes are the cost here (a 50 MB Shift_JIS decode takes seconds).
+    if (++fullDecodes >= MAX_FULL_DECODES) break;
   }
   return null;
 }
 
-/** Up to 16 KiB of the input, taken around its non-ASCII bytes (where encodings differ). */
+/**
+ * Up to 16 KiB of the input for the detector: the runs of text between tags that hold
+ * non-ASCII bytes. Markup is left out because its English-looking ASCII (`stylesheet`,
+ * `href`) drowns the letter statistics single-byte detection relies on. (`<` and `>`
+ * never occur inside a character of the multi-byte encodings detected here.)
+ */
 function detectionSample(bytes: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let i = 0;
+  while (i < bytes.length && size < DETECT_SAMPLE_BYTES) {
+    if (bytes[i] === 0x3c) {
+      const close = bytes.indexOf(0x3e, i + 1);
+      if (close === -1) break;
+      i = close + 1;
+      continue;
+    }
+    let end = bytes.indexOf(0x3c, i);
+    if (end === -1) end = bytes.length;
+    let high = false;
+    for (let j = i; j < end; j++) {
+      if (bytes[j]! >= 0x80) {
+        high = true;
+        break;
+      }
+    }
+    if (high) {
+      const take = Math.min(end - i, DETECT_SAMPLE_BYTES - size);
+      parts.push(bytes.subarray(i, i + take), SPACE);
+      size += take + 1;
+    }
+    i = end;
+  }
+  if (parts.length === 0) return windowsAroundHighBytes(bytes);
+  return concat(parts, size);
+}
+
+/** Up to 16 KiB taken around non-ASCII bytes wherever they are (inside tags too). */
+function windowsAroundHighBytes(bytes: Uint8Array): Uint8Array {
   if (bytes.length <= DETECT_SAMPLE_BYTES) return bytes;
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -245,12 +313,15 @@ function detectionSample(bytes: Uint8Array): Uint8Array {
     while (start > 0 && start < i && bytes[start]! >= 0x80) start--;
     let end = Math.min(bytes.length, i + 208);
     while (end < bytes.length && bytes[end - 1]! >= 0x80) end++;
-    parts.push(bytes.subarray(start, end));
-    parts.push(SPACE);
+    parts.push(bytes.subarray(start, end), SPACE);
     size += end - start + 1;
     i = end;
   }
   if (parts.length === 0) return bytes.subarray(0, DETECT_SAMPLE_BYTES);
+  return concat(parts, size);
+}
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let offset = 0;
   for (const part of parts) {
