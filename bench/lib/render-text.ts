@@ -123,7 +123,12 @@ function charsetOf(html: Uint8Array): string {
 /** Decodes page bytes: BOM, then `<meta charset>`, then UTF-8. */
 export function decodeHtml(html: Uint8Array): string {
   if (html[0] === 0xef && html[1] === 0xbb && html[2] === 0xbf) return new TextDecoder('utf-8').decode(html);
-  return new TextDecoder(charsetOf(html)).decode(html);
+  // Bytes that are valid UTF-8 are UTF-8 whatever the page declares (a common mis-declaration).
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(html);
+  } catch {
+    return new TextDecoder(charsetOf(html)).decode(html);
+  }
 }
 
 /** The visible text of an HTML page, one line per block element, no blank lines. */

@@ -85,10 +85,19 @@ export const FURNITURE_PATTERNS: readonly FurniturePattern[] = [
     label: 'a navigation control',
     maxWords: 6,
   },
+  // Buttons, calls to action and form fields.
+  {
+    kind: 'navigation',
+    pattern:
+      /^(submit|send|send code|resend code|book now|book a (call|demo|consultation)|get started|get started today|learn more|find out more|contact( us)?|buy now|shop now|order now|add to (cart|bag|basket)|get (a |your )?(free )?(quote|estimate)|request a (demo|quote|callback)|try (it )?(for )?free|apply now|download( now| the app| (the |our )?(free )?(guide|ebook|report|pdf))?|register( now)?|got it|ok(ay)?|continue|cancel|dismiss|accept|decline|allow|no,? thanks|maybe later|i agree|yes|no|previous|next|back|go back|close( menu)?|print|save|edit|copy|select|filter|sort|apply|reset|clear( all)?|all|none|loading\.*|please wait\.*|required|optional|(first|last|full|company|business) name ?\*?|e-?mail( address)? ?\*?|phone( number)? ?\*?|password ?\*?|message ?\*?|zip( code)?:? ?\*?|[^.!?]{1,40} \*)$/i,
+    label: 'a button, call to action or form field',
+    maxWords: 7,
+  },
   // Bylines and article chrome.
   {
     kind: 'byline',
-    pattern: /^(by|written by|posted by|author:?|reporting by|edited by|photo(graph)?s? by|published( on| by)?|updated( on)?|last updated|posted( on)?)\b/i,
+    pattern:
+      /^(by|written by|posted by|author:?|authors:?|reporting by|edited by|reviewed by|medically reviewed by|fact[- ]checked by|contributions? (from|by)|photo(graph)?s? by|(photo|image|video) credit|credit|source|via|published( on| by)?|updated( on)?|last updated|posted( on| in)?)\b/i,
     label: 'a byline or date line',
     maxWords: 14,
   },
@@ -123,7 +132,7 @@ export const COMMENT_PATTERNS: readonly FurniturePattern[] = [
  * furniture. Tested against lines of at most 8 words.
  */
 export const END_OF_ARTICLE =
-  /^((\d+|no|one|two|three)\s+)?(comments?|replies|thoughts on .*)(\s*\(\d+\))?:?$|^(leave|post|add|write|submit) (a|your) (comment|reply|review)|^(join|start) the (discussion|conversation)|^comments are closed|^the following comments are|^related (articles|posts|stories|content|news)$|^(you|we think you) (may|might|will|'ll) (also )?(like|enjoy|love)|^(more|other) (articles?|posts?|stories|news|reads) (from|by|on|in|like|you)|^recommended( (for you|reading|articles|posts|stories))?:?$|^(read|see) more (articles|posts|stories)$|^popular (posts|articles|stories)|^most (popular|read|viewed)|^trending( now| stories| articles)?:?$|^about the (author|writer|authors)|^(tags?|tagged|filed under|categories|category|topics)\s*:|^post navigation$|^(previous|next) (post|article|story)/i;
+  /^((\d+|no|one|two|three)\s+)?(comments?|replies|thoughts on .*)(\s*\(\d+\))?:?$|^(leave|post|add|write|submit) (a|your) (comment|reply|review)|^(join|start) the (discussion|conversation)|^comments are closed|^the following comments are|^related (articles|posts|stories|content|news)$|^(you|we think you) (may|might|will|'ll) (also )?(like|enjoy|love)|^(more|other) (articles?|posts?|stories|news|reads) (from|by|on|in|like|you)|^recommended( (for you|reading|articles|posts|stories))?:?$|^(read|see) more (articles|posts|stories)$|^popular (posts|articles|stories)|^most (popular|read|viewed)|^trending( now| stories| articles)?:?$|^about the (author|writer|authors)|^(tags?|tagged|filed under|categories|category|topics)\s*:|^post navigation$|^(references|footnotes|bibliography|works cited|citations)$|^(previous|next) (post|article|story)/i;
 
 /** A line of nothing but punctuation: "-", "***", "—", "* * *", "###", "___". */
 export const SEPARATOR_LINE = /^[\s\-–—_*=~#•·.+|/\\<>]+$/u;

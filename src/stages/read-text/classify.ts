@@ -60,7 +60,7 @@ export function isHeadingLike(f: Features): boolean {
   return f.words >= 1 && f.words <= 15 && !f.finalPeriod && f.lexicon === undefined && !f.separator && !f.dateLine;
 }
 
-const K: Record<string, number> = { nearGood: 0.7, shortSentence: 0.5, shortPenalty: 1.5, badSentence: 0.3, keepBad: 1, keepHeadings: 1, cutAfter: 80, runCut: 0, ...JSON.parse(process.env.RT_K ?? '{}') };
+const K: Record<string, number> = { nearGood: 0.7, shortSentence: 0.5, shortPenalty: 4, badSentence: 0.3, keepBad: 1, keepHeadings: 1, cutAfter: 80, runCut: 0, shortMinWords: 0, dropRepeated: 1, ...JSON.parse(process.env.RT_K ?? '{}') };
 
 function isFurnitureLine(f: Features): boolean {
   return f.lexicon !== undefined || f.separator || f.dateLine || f.endMarker;
@@ -197,6 +197,28 @@ export function classify(features: readonly Features[]): Verdict {
         }
       }
     }
+  }
+  // Short lines kept only by their context: menus and labels repeated on the page, or
+  // lines of a word or two, are furniture even between paragraphs.
+  const seen = new Map<string, number>();
+  for (const f of features) {
+    const key = f.content.toLowerCase();
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const kept = new Set<string>();
+  for (let i = region.start; i < region.end; i++) {
+    const f = features[i]!;
+    if (classes[i] !== 'good') continue;
+    const key = f.content.toLowerCase();
+    // A line the page repeats: kept once at most (a pull quote, a repeated promo).
+    if ((seen.get(key) ?? 0) > 1 && f.words >= 8) {
+      if (kept.has(key)) classes[i] = 'bad';
+      kept.add(key);
+      continue;
+    }
+    if (initial[i] !== 'short' || isShortSentence(f)) continue;
+    if (K.dropRepeated && (seen.get(f.content.toLowerCase()) ?? 0) > 1) classes[i] = 'bad';
+    else if (f.words < K.shortMinWords! && f.marker === undefined) classes[i] = 'bad';
   }
   return { classes, initial, region };
 }
