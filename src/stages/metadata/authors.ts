@@ -94,7 +94,7 @@ export function parseByline(raw: string, siteName?: string, organization = false
     }
     if (out.length > 0 && (CREDENTIAL.test(part) || ALLCAPS_CREDENTIAL.test(part))) continue;
     if (out.length > 0 && ROLE_ONLY(part)) continue;
-    const name = stripRoles(part.replace(/\s*[-–—]?\s*\d{4}$/, '').replace(/,?\s+(?:ph\.?d\.?|m\.?d\.?)$/i, ''));
+    const name = stripRoles(part.replace(/\s*[-–—]\s*\d{4}$|\s+\d{4}$/, '').replace(/,?\s+(?:ph\.?d\.?|m\.?d\.?)$/i, ''));
     if (name === undefined) continue;
     const kind = organization || isOrganizationName(name, siteName) ? 'organization' : 'person';
     if (kind === 'person' && !looksLikePersonName(name) && !(lenient && looksLikeHandle(name))) continue;
@@ -156,6 +156,8 @@ export function looksLikePersonName(name: string): boolean {
     if (!(words.length <= 3 && name === lower && /^[\p{Ll}\s.'-]+$/u.test(name))) return false;
   }
   if (words.length === 1 && !/^[\p{Lu}\p{Ll}][\p{L}.'-]+$/u.test(name)) return false;
+  // Initials in an avatar ("NB") are not a name.
+  if (words.length === 1 && /^\p{Lu}{1,3}$/u.test(name)) return false;
   return true;
 }
 
