@@ -1,4 +1,4 @@
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from '@exodus/bytes/encoding.js';
 import { analyse } from 'chardet';
 import type { Diagnostic } from '../../doc/diagnostics.js';
@@ -46,7 +46,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
     if (declared !== null && declaredName !== bom.encoding) {
       diagnostics.push(diag('DECODE_BOM', 'info', `The byte-order mark (${bom.encoding}) overrides the declared charset "${declared}".`));
     }
-    return finish(text, bytes.subarray(bom.length), bom.encoding, 'bom', declared, diagnostics);
+    return finish(decoded(bom.encoding, bytes.subarray(bom.length), text), 'bom', declared, diagnostics);
   }
 
   // Each declaration in WHATWG order; an unknown label falls through to the next step.
@@ -80,17 +80,17 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
     const utf16 = sniffUtf16WithoutBom(bytes);
     if (utf16 !== null) {
       diagnostics.push(diag('DECODE_GUESSED', 'info', `No charset was declared; the bytes look like ${utf16} without a byte-order mark.`));
-      return finish(decodeWith(utf16, bytes), bytes, utf16, 'detected', declared, diagnostics);
+      return finish(decoded(utf16, bytes), 'detected', declared, diagnostics);
     }
     if (looksLikeIso2022Jp(bytes)) {
       diagnostics.push(diag('DECODE_GUESSED', 'info', 'No charset was declared; the bytes are ISO-2022-JP (7-bit Japanese with escape sequences).'));
-      return finish(decodeWith('iso-2022-jp', bytes), bytes, 'iso-2022-jp', 'detected', declared, diagnostics);
+      return finish(decoded('iso-2022-jp', bytes), 'detected', declared, diagnostics);
     }
   }
 
   const encoding = chosen?.encoding ?? 'utf-8';
-  const text = decodeWith(encoding, bytes);
-  const better = misfit(bytes, encoding, text) ? findBetterEncoding(bytes, encoding, text) : null;
+  const first = decoded(encoding, bytes);
+  const better = misfit(first) ? findBetterEncoding(first) : null;
   if (better !== null) {
     if (chosen !== null) {
       diagnostics.push(
@@ -99,9 +99,9 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
     } else {
       diagnostics.push(diag('DECODE_GUESSED', 'info', `No charset was declared and the bytes are not UTF-8; detected ${better.encoding}.`));
     }
-    return finish(better.text, bytes, better.encoding, 'detected', declared, diagnostics);
+    return finish(better, 'detected', declared, diagnostics);
   }
-  return finish(text, bytes, encoding, chosen?.decidedBy ?? 'default', declared, diagnostics);
+  return finish(first, chosen?.decidedBy ?? 'default', declared, diagnostics);
 }
 
 /**
@@ -114,9 +114,7 @@ function looksLikeIso2022Jp(bytes: Uint8Array): boolean {
     if (bytes[i + 1] === 0x24 && (bytes[i + 2] === 0x42 || bytes[i + 2] === 0x40)) escapes++;
     if (escapes >= 1) break;
   }
-  if (escapes === 0) return false;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
-  return true;
+  return escapes > 0 && isAscii(bytes);
 }
 
 /** Removes NUL and C0 control characters other than tab, line feed and carriage return. */
@@ -129,14 +127,13 @@ const CONTROLS = /[\0-\x08\x0B\x0C\x0E-\x1F]/;
 const CONTROLS_G = /[\0-\x08\x0B\x0C\x0E-\x1F]+/g;
 
 function finish(
-  raw: string,
-  bytes: Uint8Array,
-  encoding: string,
+  result: Decoded,
   decidedBy: DecodingInfo['decidedBy'],
   declared: string | null,
   diagnostics: Diagnostic[],
 ): DecodeResult {
-  const replacements = producedReplacements(encoding, bytes, raw);
+  const { encoding, text: raw } = result;
+  const replacements = produced(result);
   if (replacements > 0) {
     diagnostics.push(
       diag(
@@ -166,50 +163,70 @@ export function countReplacements(text: string): number {
   return count;
 }
 
+/** A decode of some bytes, with its character counts worked out once, when first needed. */
+interface Decoded {
+  readonly encoding: string;
+  readonly bytes: Uint8Array;
+  readonly text: string;
+  counts?: { fffd: number; nonAscii: number; c1: number };
+}
+
+function decoded(encoding: string, bytes: Uint8Array, text: string = decodeWith(encoding, bytes)): Decoded {
+  return { encoding, bytes, text };
+}
+
+/** U+FFFD, non-ASCII characters and C1 controls (what a wrong single-byte decode leaves), in one pass. */
+function counts(d: Decoded): { fffd: number; nonAscii: number; c1: number } {
+  if (d.counts !== undefined) return d.counts;
+  let fffd = 0;
+  let nonAscii = 0;
+  let c1 = 0;
+  const text = d.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (c <= 0x9f) c1++;
+    else if (c === 0xfffd) fffd++;
+  }
+  d.counts = { fffd, nonAscii, c1 };
+  return d.counts;
+}
+
 /**
  * U+FFFD the decoder produced: those in the text less those the page itself wrote as
  * UTF-8 (EF BF BD), which are content, not decoding errors.
  */
-function producedReplacements(encoding: string, bytes: Uint8Array, text: string): number {
-  const all = countReplacements(text);
-  if (all === 0 || encoding !== 'utf-8') return all;
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function produced(d: Decoded): number {
+  if (d.counts === undefined && d.text.indexOf('\uFFFD') === -1) return 0;
+  const all = counts(d).fffd;
+  if (all === 0 || d.encoding !== 'utf-8') return all;
+  const buffer = Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength);
   let literal = 0;
   for (let i = buffer.indexOf(UTF8_FFFD); i !== -1; i = buffer.indexOf(UTF8_FFFD, i + 3)) literal++;
   return Math.max(0, all - literal);
 }
 const UTF8_FFFD = Buffer.from([0xef, 0xbf, 0xbd]);
 
-/** Characters outside ASCII; a count of how much the choice of encoding matters. */
-function countNonAscii(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) count++;
-  return count;
+/** Errors a decode shows: produced U+FFFD, plus C1 controls for single-byte encodings. */
+function errors(d: Decoded): number {
+  return produced(d) + (SINGLE_BYTE.test(d.encoding) ? counts(d).c1 : 0);
 }
 
-/** C1 controls (U+0080–U+009F): what a single-byte decode of the wrong bytes leaves. */
-function countC1(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 && c <= 0x9f) count++;
-  }
-  return count;
+/** Non-ASCII characters the decode got right, as far as can be told. */
+function wellDecoded(d: Decoded): number {
+  const c = counts(d);
+  return c.nonAscii - c.fffd - (SINGLE_BYTE.test(d.encoding) ? c.c1 : 0);
 }
 
 /**
  * Whether to look for a better encoding: the decode produced U+FFFD, or a single-byte
  * legacy label sits over bytes that are valid, multi-byte UTF-8.
  */
-function misfit(bytes: Uint8Array, encoding: string, text: string): boolean {
-  if (SINGLE_BYTE.test(encoding)) return countNonAscii(text) > 0 && isUtf8(bytes);
-  if (encoding === 'utf-8' && isUtf8(bytes)) return false; // any U+FFFD was in the page itself
-  return producedReplacements(encoding, bytes, text) > 0;
-}
-
-/** Errors a decode shows: U+FFFD, plus C1 controls for single-byte encodings. */
-function errorsOf(encoding: string, bytes: Uint8Array, text: string): number {
-  return producedReplacements(encoding, bytes, text) + (SINGLE_BYTE.test(encoding) ? countC1(text) : 0);
+function misfit(d: Decoded): boolean {
+  if (SINGLE_BYTE.test(d.encoding)) return !isAscii(d.bytes) && isUtf8(d.bytes);
+  if (d.encoding === 'utf-8' && isUtf8(d.bytes)) return false; // any U+FFFD was in the page itself
+  return produced(d) > 0;
 }
 
 /**
@@ -219,41 +236,50 @@ function errorsOf(encoding: string, bytes: Uint8Array, text: string): number {
  * encoding the detector is sure of (confidence ≥ 50), is evidence enough; others (a
  * single-byte encoding decodes anything, and gb18030 nearly anything) also need the
  * current decode to have left almost no well-decoded characters (four errors or more
- * for each), so UTF-8 with a few broken bytes stays UTF-8.
+ * for each), so UTF-8 with a few broken bytes stays UTF-8. Of the single-byte guesses,
+ * only the detector's best is tried, and only when it is clearly ahead (confidence ≥ 25
+ * and 10 above the next); otherwise windows-1252, the web's default, is.
  */
-function findBetterEncoding(bytes: Uint8Array, current: string, currentText: string): { encoding: string; text: string } | null {
-  const currentErrors = errorsOf(current, bytes, currentText);
-  const wellDecoded = countNonAscii(currentText) - countReplacements(currentText) - (SINGLE_BYTE.test(current) ? countC1(currentText) : 0);
+function findBetterEncoding(current: Decoded): Decoded | null {
+  const { bytes } = current;
+  const currentErrors = errors(current);
   const candidates: string[] = [];
   const confidence = new Map<string, number>();
   const add = (name: string | null, score = 0): void => {
-    if (name === null || name === current || candidates.includes(name) || name.startsWith('utf-16')) return;
+    if (name === null || name === current.encoding || candidates.includes(name) || name.startsWith('utf-16')) return;
     candidates.push(name);
     confidence.set(name, score);
   };
-  if (current !== 'utf-8') {
-    if (isUtf8(bytes)) return { encoding: 'utf-8', text: decodeWith('utf-8', bytes) };
+  if (current.encoding !== 'utf-8') {
+    if (isUtf8(bytes)) return decoded('utf-8', bytes);
     add('utf-8');
   }
   const sample = detectionSample(bytes);
-  for (const match of analyse(sample)) {
-    if (match.confidence < 10) continue;
-    add(encodingForLabel(match.name), match.confidence);
+  const matches = analyse(sample).map((match) => ({ name: encodingForLabel(match.name), confidence: match.confidence }));
+  const singleByte = matches.filter((match) => match.name !== null && SINGLE_BYTE.test(match.name));
+  // A single-byte guess must stand out: short samples score several alike ("caf\xE9").
+  const [bestSingle, nextSingle] = singleByte;
+  const trustedSingle =
+    bestSingle !== undefined && bestSingle.confidence >= 25 && bestSingle.confidence - (nextSingle?.confidence ?? 0) >= 10 ? bestSingle.name : null;
+  for (const match of matches) {
+    if (match.confidence < 10 || match.name === null) continue;
+    if (SINGLE_BYTE.test(match.name) && match.name !== trustedSingle) continue;
+    add(match.name, match.confidence);
   }
   add('windows-1252');
+  const mostlyErrors = currentErrors >= 4 * wellDecoded(current);
   let fullDecodes = 0;
   for (const encoding of candidates) {
     if (encoding === 'iso-2022-jp' && !bytes.includes(0x1b)) continue;
     // UTF-8 is too strict to decode much by chance, and so, with the detector sure of it,
     // is a multi-byte encoding; anything else needs the current decode to be mostly errors.
     const selfEvident = encoding === 'utf-8' || (!SINGLE_BYTE.test(encoding) && (confidence.get(encoding) ?? 0) >= 50);
-    if (!selfEvident && currentErrors < 4 * wellDecoded) continue;
+    if (!selfEvident && !mostlyErrors) continue;
     // The sample may be cut inside a character: allow for that.
-    const sampleErrors = errorsOf(encoding, sample, decodeWith(encoding, sample));
-    if (sampleErrors > 2 + Math.floor(sample.length / 4096)) continue;
-    const text = decodeWith(encoding, bytes);
-    const errors = errorsOf(encoding, bytes, text);
-    if (errors === 0 || errors * 10 <= currentErrors) return { encoding, text };
+    if (errors(decoded(encoding, sample)) > 2 + Math.floor(sample.length / 4096)) continue;
+    const candidate = decoded(encoding, bytes);
+    const candidateErrors = errors(candidate);
+    if (candidateErrors === 0 || candidateErrors * 10 <= currentErrors) return candidate;
     // Whole-input decodes are the cost here (a 50 MB Shift_JIS decode takes seconds).
     if (++fullDecodes >= MAX_FULL_DECODES) break;
   }
@@ -279,14 +305,7 @@ function detectionSample(bytes: Uint8Array): Uint8Array {
     }
     let end = bytes.indexOf(0x3c, i);
     if (end === -1) end = bytes.length;
-    let high = false;
-    for (let j = i; j < end; j++) {
-      if (bytes[j]! >= 0x80) {
-        high = true;
-        break;
-      }
-    }
-    if (high) {
+    if (!isAscii(bytes.subarray(i, end))) {
       const take = Math.min(end - i, DETECT_SAMPLE_BYTES - size);
       parts.push(bytes.subarray(i, i + take), SPACE);
       size += take + 1;
