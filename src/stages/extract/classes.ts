@@ -21,16 +21,6 @@ const POSITIVE_WORDS: ReadonlySet<string> = new Set([
   'blog', 'news', 'page', 'copy', 'paragraph', 'paragraphs', 'detail', 'details', 'single', 'markdown',
 ]);
 
-function words(value: string | undefined): string[] {
-  if (value === undefined || value.length === 0) return [];
-  // Split camelCase too: articleBody → article body.
-  return value
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
-}
-
 const LAYOUT_MODIFIERS: ReadonlySet<string> = new Set([
   'has', 'with', 'w', 'no', 'without', 'and', 'l', 'layout', 'template', 'tmpl', 'page', 'body', 'js', 'is',
 ]);
@@ -39,69 +29,113 @@ const STRONG_WORDS: ReadonlySet<string> = new Set([
   'comment', 'comments', 'disqus', 'outbrain', 'taboola', 'related', 'recommended', 'recirc', 'respond',
 ]);
 
-export interface ClassSignal {
-  negative: boolean;
-  positive: boolean;
-  /** Comments and recirculation: furniture even when they hold long prose. */
-  strong: boolean;
-}
-
-const NONE: ClassSignal = { negative: false, positive: false, strong: false };
-
-/** Class strings repeat across a page and across pages; their signal is cached. */
-const cache = new Map<string, ClassSignal>();
-
-function nameSignal(value: string): ClassSignal {
-  let hit = cache.get(value);
-  if (hit !== undefined) return hit;
-  let negative = false;
-  let positive = false;
-  let strong = false;
-  for (const token of value.split(/\s+/)) {
-    const parts = words(token);
-    // Layout modifiers describe the page around the element, not the element:
-    // "has-sidebar", "and-w-sidebar", "l-sidebar-fixed", "no-comments".
-    if (parts.some((w) => LAYOUT_MODIFIERS.has(w))) continue;
-    for (const w of parts) {
-      if (NEGATIVE_WORDS.has(w)) {
-        negative = true;
-        if (STRONG_WORDS.has(w)) strong = true;
-      } else if (POSITIVE_WORDS.has(w)) positive = true;
+/** Lower-case words of a name: split at non-alphanumerics and at camelCase humps. */
+function words(value: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  let prevLower = false;
+  for (let k = 0; k <= value.length; k++) {
+    const c = k < value.length ? value.charCodeAt(k) : 32;
+    const lower = c >= 97 && c <= 122;
+    const upper = c >= 65 && c <= 90;
+    const digit = c >= 48 && c <= 57;
+    if (lower || upper || digit) {
+      if (start < 0) start = k;
+      else if (upper && prevLower) {
+        out.push(value.slice(start, k).toLowerCase());
+        start = k;
+      }
+      prevLower = lower;
+    } else {
+      if (start >= 0) out.push(value.slice(start, k).toLowerCase());
+      start = -1;
+      prevLower = false;
     }
   }
-  hit = negative || positive ? { negative, positive, strong } : NONE;
-  if (cache.size > 20_000) cache.clear();
-  cache.set(value, hit);
-  return hit;
+  return out;
 }
 
-/** The class/id/role signal of an element. */
-export function classSignal(attrs: Readonly<Record<string, string>>): ClassSignal {
+/** Bit flags of a class name or id. */
+export const C_NEG = 1;
+export const C_POS = 2;
+/** Comments and recirculation: furniture even when they hold long prose. */
+export const C_STRONG = 4;
+/** A utility class that hides the element (`hidden`, `sr-only`, `d-none`). */
+export const C_HIDDEN = 8;
+/** A responsive utility that shows it on some screens (`md:block`, `d-lg-flex`). */
+export const C_SHOWN = 16;
+
+/** Class names that hide an element from sighted readers on virtually every site. */
+const HIDDEN_CLASSES: ReadonlySet<string> = new Set([
+  'hidden', 'hide', 'sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'screen-reader-only',
+  'screenreader', 'sr-text', 'is-hidden', 'u-hidden', 'a11y-hidden', 'offscreen', 'element-invisible', 'invisible',
+  'd-none',
+]);
+const SHOWN = /(?::|^d-\w+-)(?:block|flex|grid|inline|table|contents)/;
+
+const tokenCache = new Map<string, number>();
+const valueCache = new Map<string, number>();
+
+function tokenFlags(token: string, cache = true): number {
+  let flags = cache ? tokenCache.get(token) : undefined;
+  if (flags !== undefined) return flags;
+  flags = 0;
+  const lower = token.toLowerCase();
+  if (HIDDEN_CLASSES.has(lower)) flags |= C_HIDDEN;
+  if (SHOWN.test(lower)) flags |= C_SHOWN;
+  const parts = words(token);
+  // Layout modifiers describe the page around the element, not the element:
+  // "has-sidebar", "and-w-sidebar", "l-sidebar-fixed", "no-comments".
+  if (!parts.some((w) => LAYOUT_MODIFIERS.has(w))) {
+    for (const w of parts) {
+      if (NEGATIVE_WORDS.has(w)) {
+        flags |= C_NEG;
+        if (STRONG_WORDS.has(w)) flags |= C_STRONG;
+      } else if (POSITIVE_WORDS.has(w)) flags |= C_POS;
+    }
+  }
+  if (cache) {
+    if (tokenCache.size > 50_000) tokenCache.clear();
+    tokenCache.set(token, flags);
+  }
+  return flags;
+}
+
+/** The flags of a class attribute (or an id): the union over its tokens, cached. */
+export function nameFlags(value: string): number {
+  let flags = valueCache.get(value);
+  if (flags !== undefined) return flags;
+  flags = 0;
+  let start = 0;
+  const n = value.length;
+  for (let k = 0; k <= n; k++) {
+    const c = k < n ? value.charCodeAt(k) : 32;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
+      if (k > start) flags |= tokenFlags(value.slice(start, k));
+      start = k + 1;
+    }
+  }
+  if (valueCache.size > 50_000) valueCache.clear();
+  valueCache.set(value, flags);
+  return flags;
+}
+
+const ROLE_NEGATIVE: ReadonlySet<string> = new Set([
+  'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'dialog', 'alertdialog', 'search', 'toolbar',
+]);
+
+/** The class/id/role flags of an element (C_NEG, C_POS, C_STRONG). */
+export function classFlags(attrs: Readonly<Record<string, string>>): number {
   const cls = attrs.class;
   const id = attrs.id;
   const role = attrs.role;
-  if (cls === undefined && id === undefined && role === undefined) return NONE;
-  let negative = false;
-  let positive = false;
-  let strong = false;
-  if (cls !== undefined && cls.length > 0) {
-    const sig = nameSignal(cls);
-    negative = sig.negative;
-    positive = sig.positive;
-    strong = sig.strong;
-  }
-  if (id !== undefined && id.length > 0) {
-    const sig = nameSignal(id);
-    negative ||= sig.negative;
-    positive ||= sig.positive;
-    strong ||= sig.strong;
-  }
+  let flags = 0;
+  if (cls !== undefined && cls.length > 0) flags |= nameFlags(cls) & (C_NEG | C_POS | C_STRONG);
+  if (id !== undefined && id.length > 0) flags |= tokenFlags(id, false) & (C_NEG | C_POS | C_STRONG);
   if (role !== undefined) {
     const r = role.toLowerCase();
-    if (r === 'navigation' || r === 'banner' || r === 'contentinfo' || r === 'complementary' || r === 'menu' ||
-      r === 'menubar' || r === 'dialog' || r === 'alertdialog' || r === 'search' || r === 'toolbar') negative = true;
-    if (r === 'main' || r === 'article') positive = true;
+    if (ROLE_NEGATIVE.has(r)) flags |= C_NEG;
+    else if (r === 'main' || r === 'article') flags |= C_POS;
   }
-  if (negative || positive) return { negative, positive, strong };
-  return NONE;
+  return flags;
 }

@@ -58,13 +58,14 @@ export function cleanBlocks(blocks: RawBlock[], hints: CleanupHints, keepLinks =
     if (block.kind !== 'caption') {
       if (!keepLinks && block.linkChars > 0.5 * block.chars && block.kind !== 'preformatted') continue;
       const short = text.length <= 60;
-      const norm = short || text.length <= 300 ? normalize(text) : '';
-      if (short && FURNITURE_LINE.test(norm)) continue;
-      if (!seenBody || block.kind === 'heading') {
-        if (text.length <= 300 && isHeadlineRepeat(norm, hints)) continue;
+      const early = !seenBody || block.kind === 'heading';
+      const norm = short || (early && text.length <= 300) ? normalize(text) : null;
+      if (norm !== null) {
+        if (norm.length === 0 && block.kind !== 'preformatted') continue;
+        if (short && FURNITURE_LINE.test(norm)) continue;
+        if (early && isHeadlineRepeat(norm, hints)) continue;
       }
       if (!seenBody && isBylineOrDate(text, hints)) continue;
-      if (norm.length === 0 && text.length <= 300 && block.kind !== 'preformatted') continue;
       if (block.kind === 'paragraph' && text.length > 80) seenBody = true;
     }
     out.push(block);

@@ -1,6 +1,6 @@
 import type { HtmlElement, HtmlTree } from '../../doc/html-tree.js';
 import { BLOCK_TAGS, FURNITURE_TAGS, isHidden } from './tags.js';
-import { classSignal } from './classes.js';
+import { C_NEG, C_POS, C_STRONG, classFlags } from './classes.js';
 
 /**
  * A flat, pre-order index of the page's elements with the per-element figures the
@@ -111,8 +111,8 @@ export function buildIndex(tree: HtmlTree, noscriptVisible = false): PageIndex {
     inLink[i] = (p >= 0 && inLink[p] === 1) || tag === 'a' ? 1 : 0;
     blockOwner[i] = BLOCK_TAGS.has(tag) || p < 0 ? i : blockOwner[p]!;
     inFurniture[i] = (p >= 0 && inFurniture[p] === 1) || FURNITURE_TAGS.has(tag) ? 1 : 0;
-    const sig = classSignal(el.attrs);
-    signal[i] = (sig.negative ? NEG : 0) | (sig.positive ? POS : 0) | (sig.strong ? STRONG_NEG : 0);
+    const flags = classFlags(el.attrs);
+    signal[i] = ((flags & C_NEG) !== 0 ? NEG : 0) | ((flags & C_POS) !== 0 ? POS : 0) | ((flags & C_STRONG) !== 0 ? STRONG_NEG : 0);
     if (hidden[i] === 1) continue;
     if (tag === 'a') linkCount[i] = 1;
     let own = 0;
@@ -127,11 +127,11 @@ export function buildIndex(tree: HtmlTree, noscriptVisible = false): PageIndex {
       textLen[i] = own;
       ownText[i] = own;
       const b = blockOwner[i]!;
-      inlineLen[b] += own;
-      inlinePunct[b] += ownPunct;
+      inlineLen[b] = inlineLen[b]! + own;
+      inlinePunct[b] = inlinePunct[b]! + ownPunct;
       if (inLink[i] === 1) {
         linkLen[i] = own;
-        inlineLinkLen[b] += own;
+        inlineLinkLen[b] = inlineLinkLen[b]! + own;
       }
     }
   }
@@ -141,11 +141,11 @@ export function buildIndex(tree: HtmlTree, noscriptVisible = false): PageIndex {
     const p = parent[i]!;
     if (end[i]! > end[p]!) end[p] = end[i]!;
     if (hidden[i] === 1) continue;
-    textLen[p] += textLen[i]!;
-    linkLen[p] += linkLen[i]!;
-    linkCount[p] += linkCount[i]!;
-    if (BLOCK_TAGS.has(elements[i]!.tag)) blockDescendants[p] += 1 + blockDescendants[i]!;
-    else blockDescendants[p] += blockDescendants[i]!;
+    textLen[p] = textLen[p]! + textLen[i]!;
+    linkLen[p] = linkLen[p]! + linkLen[i]!;
+    linkCount[p] = linkCount[p]! + linkCount[i]!;
+    if (BLOCK_TAGS.has(elements[i]!.tag)) blockDescendants[p] = blockDescendants[p]! + 1 + blockDescendants[i]!;
+    else blockDescendants[p] = blockDescendants[p]! + blockDescendants[i]!;
   }
   return {
     elements, indexOf, parent, depth, end, hidden, inLink, blockOwner, textLen, linkLen, inlineLen,

@@ -85,9 +85,9 @@ export function computeScores(index: PageIndex, mode: ScoreMode = 'article'): Sc
 function sumSubtrees(index: PageIndex, block: Float64Array, subtree: Float64Array): void {
   for (let i = index.elements.length - 1; i >= 0; i--) {
     if (index.hidden[i] === 1) continue;
-    subtree[i] += block[i]!;
+    subtree[i] = subtree[i]! + block[i]!;
     const p = index.parent[i]!;
-    if (p >= 0) subtree[p] += subtree[i]!;
+    if (p >= 0) subtree[p] = subtree[p]! + subtree[i]!;
   }
 }
 

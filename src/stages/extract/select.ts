@@ -37,9 +37,8 @@ function skipRule(index: PageIndex, scores: Scores, root: number, mode: ScoreMod
   };
 }
 
-function runMode(index: PageIndex, mode: ScoreMode, hints: CleanupHints): ModeResult {
-  const scores = computeScores(index, mode);
-  const root = bestContainer(index, scores.subtree);
+function runMode(index: PageIndex, mode: ScoreMode, hints: CleanupHints, scored?: Scored): ModeResult {
+  const { scores, root } = scored ?? scoreMode(index, mode);
   const raw = assembleBlocks(index, [root], skipRule(index, scores, root, mode));
   const blocks = cleanBlocks(raw, hints, mode === 'page');
   let prose = 0;
@@ -52,38 +51,59 @@ function runMode(index: PageIndex, mode: ScoreMode, hints: CleanupHints): ModeRe
   return { mode, root, blocks, prose, chars };
 }
 
+interface Scored {
+  scores: Scores;
+  root: number;
+}
+
+function scoreMode(index: PageIndex, mode: ScoreMode): Scored {
+  const scores = computeScores(index, mode);
+  return { scores, root: bestContainer(index, scores.subtree) };
+}
+
 export interface Analysis {
   article: ModeResult;
-  page: ModeResult;
+  /** The page-mode reading, computed only when the article reading is in doubt. */
+  page: ModeResult | null;
+  isArticle: boolean;
   strategyPrefix: string;
 }
 
-export function analyze(doc: NewsDoc): Analysis | null {
+/** Share of the main content that must be prose for the page to read as an article. */
+const PROSE_SHARE = 0.25;
+const MIN_PROSE = 400;
+
+export function analyze(doc: NewsDoc, both = false): Analysis | null {
   const tree = doc.html;
   if (tree === undefined) return null;
   let index = buildIndex(tree);
   let strategyPrefix = '';
-  const firstScores = computeScores(index, 'article');
-  const firstBest = bestContainer(index, firstScores.subtree);
-  if (firstScores.subtree[firstBest]! < 200 && index.textLen[index.bodyIndex]! < 500) {
+  let articleScored = scoreMode(index, 'article');
+  if (articleScored.scores.subtree[articleScored.root]! < 200 && index.textLen[index.bodyIndex]! < 500) {
     // Next to nothing visible: an app shell. Read it as a browser without scripts would.
     const alt = buildIndex(tree, true);
     if (alt.textLen[alt.bodyIndex]! > Math.max(500, 2 * index.textLen[index.bodyIndex]!)) {
       index = alt;
       strategyPrefix = 'noscript-';
+      articleScored = scoreMode(index, 'article');
     }
   }
   const hints: CleanupHints = {
     headlines: [doc.metadata.headline ?? '', ...pageHeadlines(index)].map(normalize).filter((h) => h.length > 0),
     authors: doc.metadata.authors.map((a) => normalize(a.name)).filter((a) => a.length > 2),
   };
-  return { article: runMode(index, 'article', hints), page: runMode(index, 'page', hints), strategyPrefix };
+  const article = runMode(index, 'article', hints, articleScored);
+  const pageScored = scoreMode(index, 'page');
+  // The page's main content, measured before cleanup: an upper bound on page-mode output.
+  const pageChars = index.textLen[pageScored.root]!;
+  const isArticle = article.prose >= MIN_PROSE && article.prose >= PROSE_SHARE * pageChars;
+  const page = both || !isArticle ? runMode(index, 'page', hints, pageScored) : null;
+  return { article, page, isArticle, strategyPrefix };
 }
 
 export function extract(doc: NewsDoc): Extraction {
   const a = analyze(doc);
   if (a === null) return { blocks: [], strategy: 'none', isArticle: false };
-  const isArticle = a.article.prose >= 400 && a.article.prose >= 0.25 * a.page.chars;
-  const chosen = isArticle ? a.article : a.page;
-  return { blocks: chosen.blocks, strategy: `${a.strategyPrefix}${isArticle ? 'density' : 'page'}`, isArticle };
+  const chosen = a.isArticle || a.page === null ? a.article : a.page;
+  return { blocks: chosen.blocks, strategy: `${a.strategyPrefix}${a.isArticle ? 'density' : 'page'}`, isArticle: a.isArticle };
 }

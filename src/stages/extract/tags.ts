@@ -1,3 +1,5 @@
+import { C_HIDDEN, C_SHOWN, nameFlags } from './classes.js';
+
 /** Tag and attribute vocabularies the extractor reasons with. */
 
 /** Elements whose content is never article text: code, controls, embeds, machine data. */
@@ -21,12 +23,6 @@ export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'foo
 
 export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Class names that hide an element from sighted readers on virtually every site. */
-const HIDDEN_CLASSES: ReadonlySet<string> = new Set([
-  'hidden', 'hide', 'sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'screen-reader-only',
-  'screenreader', 'sr-text', 'is-hidden', 'u-hidden', 'a11y-hidden', 'offscreen', 'element-invisible', 'invisible',
-]);
-
 const HIDDEN_STYLE = /(?:^|;|\s)(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** True when the element is hidden from readers or is there only for machines. */
@@ -41,13 +37,10 @@ export function isHidden(tag: string, attrs: Readonly<Record<string, string>>, n
   if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
   const cls = attrs.class;
   if (cls !== undefined && cls.length > 0) {
-    const tokens = cls.toLowerCase().split(/\s+/);
-    let hiddenToken = false;
-    for (const token of tokens) {
-      if (HIDDEN_CLASSES.has(token) || token === 'd-none') hiddenToken = true;
-    }
-    // Responsive utilities (`hidden md:block`, `d-none d-lg-block`) show it on some screens.
-    if (hiddenToken && !tokens.some((t) => /(?::|^d-\w+-)(?:block|flex|grid|inline|table|contents)/.test(t))) return true;
+    // A hiding utility class, unless a responsive one shows it on some screens
+    // (`hidden md:block`, `d-none d-lg-block`).
+    const flags = nameFlags(cls);
+    if ((flags & C_HIDDEN) !== 0 && (flags & C_SHOWN) === 0) return true;
   }
   if (tag === 'span' || tag === 'div' || tag === 'a') {
     // Microdata carriers: an element with itemprop and a content attribute holds its value
