@@ -63,7 +63,7 @@ export function isHeadingLike(f: Features): boolean {
 const K: Record<string, number> = { nearGood: 0.7, shortSentence: 0.5, shortPenalty: 4, badSentence: 0.3, keepBad: 1, keepHeadings: 1, cutAfter: 80, runCut: 0, shortMinWords: 0, dropRepeated: 1, ...JSON.parse(process.env.RT_K ?? '{}') };
 
 function isFurnitureLine(f: Features): boolean {
-  return f.lexicon !== undefined || f.separator || f.dateLine || f.endMarker;
+  return f.lexicon !== undefined || f.separator || f.dateLine || f.endMarker || f.danglingDelimiter;
 }
 
 /** A short line that still reads as a sentence ("Before booking vendors, you need clarity."). */
@@ -73,7 +73,7 @@ function isShortSentence(f: Features): boolean {
 
 /** A long line with few function words that is still written as a sentence (technical prose). */
 function isDenseSentence(f: Features): boolean {
-  return f.words >= 8 && (f.sentenceEnd || f.stopDensity >= 0.12);
+  return f.words >= 8 && (f.sentenceEnd || (f.stopDensity >= 0.12 && f.titleCase < 0.5));
 }
 
 /** How much a unit adds to (prose) or takes from (furniture) the stretch that holds it. */

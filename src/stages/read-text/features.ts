@@ -45,6 +45,8 @@ export interface Features {
   readonly dateLine: boolean;
   /** The boilerplate pattern the line matches, when it is short enough to be one. */
   readonly lexicon: FurniturePattern | undefined;
+  /** Ends with a dangling list delimiter (" -", " |", " •") as scraped link lists do. */
+  readonly danglingDelimiter: boolean;
   /** A short line that closes the article: "Comments", "Related posts", "About the author". */
   readonly endOfArticle: boolean;
   readonly marker: Marker | undefined;
@@ -113,6 +115,7 @@ export function measure(unit: Unit): Features {
     endMarker: END_MARKER.test(text),
     dateLine: DATE_LINE.test(content) || TIME_LINE.test(content),
     lexicon,
+    danglingDelimiter: /\s[-–—|•·»]$/u.test(text),
     endOfArticle: words <= 8 && END_OF_ARTICLE.test(content),
     marker,
     headingLevel,
