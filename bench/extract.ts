@@ -76,7 +76,8 @@ function parse() {
 type Options = ReturnType<typeof parse>;
 
 /**
- * Zyte: one child per extractor over the whole set (its peak RSS is the memory figure).
+ * Zyte: one child per extractor over the whole set, one at a time (its peak RSS is the
+ * memory figure, and no sibling of ours competes with it for CPU or memory bandwidth).
  * WCXB: chunks of WCXB_CHUNK pages, so the pool keeps every core busy; Readability's
  * chunks (the long ones) are queued first.
  */
@@ -88,7 +89,7 @@ async function runSet(set: SetId, total: number, extractors: readonly ExtractorI
   }
   const done = new Map<ExtractorId, number>();
   const step = Math.max(50, Math.ceil(total / 4));
-  const runs = await runChunks(chunks, options.jobs, { script: SCRIPT, budgetMs: options.budgetMs }, (chunk) => {
+  const runs = await runChunks(chunks, set === 'zyte' ? 1 : options.jobs, { script: SCRIPT, budgetMs: options.budgetMs }, (chunk) => {
     const n = (done.get(chunk.extractor) ?? 0) + 1;
     done.set(chunk.extractor, n);
     if (n === total || n % step === 0) process.stderr.write(`  [${set}] ${chunk.extractor}: ${n}/${total}\n`);

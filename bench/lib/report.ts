@@ -74,7 +74,7 @@ export function renderReport(report: Report): string {
   push(
     `${report.generatedAt} · Node ${report.node} · ${report.cpu} · per-page budget ${report.options.budgetMs} ms CPU` +
       `${report.options.limit !== null ? ` · **--limit ${report.options.limit}** (partial sets: not comparable with published figures)` : ''}` +
-      ` · ${report.options.jobs} child process${report.options.jobs > 1 ? 'es' : ''} at a time\n`,
+      ` · ${report.options.jobs} child process${report.options.jobs > 1 ? 'es' : ''} at a time on WCXB, 1 on Zyte\n`,
   );
 
   const z = report.zyte;
@@ -147,7 +147,7 @@ export function renderReport(report: Report): string {
   push(table(['set', 'extractor', 'pages', 'CPU s', 'pages/CPU-s', 'median ms', 'slowest page (wall)', 'speed ratio'], speed));
 
   push(`\n## Peak memory (each extractor in its own child process)\n`);
-  push('Peak RSS = `process.resourceUsage().maxRSS` of the child (max over children when a timeout forced a restart). "Before loop" = RSS once modules and the page bytes are loaded. The Zyte row is the memory figure: one child per extractor over the whole set. WCXB runs in chunks of pages, one child each: its row is the max over chunks, a check on pathological pages.\n');
+  push('Peak RSS = `process.resourceUsage().maxRSS` of the child (max over children when a timeout forced a restart). "Before loop" = RSS once modules and the page bytes are loaded. The Zyte row is the memory figure: one child per extractor over the whole set, one at a time. Peak RSS depends on when V8 collects garbage, so it moves with machine load (tens of percent); compare the two rows of one run. WCXB runs in chunks of pages, one child each: its row is the max over chunks, a check on pathological pages.\n');
   const mem: string[][] = [];
   const memRow = (set: string, r: ZyteResult | WcxbResult) => [
     set,
