@@ -20,7 +20,7 @@ export type ReadResult =
 
 export interface RunnerOptions {
   /**
-   * Wall-clock budget per input, in milliseconds, loading included. The default, 8,000,
+   * Wall-clock budget per input, in milliseconds, loading included. The default, 7,500,
    * leaves room within 10 s for stopping the worker: tearing down a heap of a few
    * hundred MB takes about a second, and the process cannot exit before that is done.
    */
@@ -29,7 +29,7 @@ export interface RunnerOptions {
   readonly maxHeapMb?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 8_000;
+export const DEFAULT_TIMEOUT_MS = 7_500;
 export const DEFAULT_MAX_HEAP_MB = 1024;
 
 interface Pending {
