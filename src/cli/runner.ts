@@ -70,7 +70,8 @@ export class ReadRunner {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<ReadResult>((resolve) => {
-      const remaining = Math.max(0, startedAt + this.timeoutMs - performance.now());
+      // setTimeout fires at once for delays past 2^31 - 1 ms; clamp (about 24 days).
+      const remaining = Math.min(2 ** 31 - 1, Math.max(0, startedAt + this.timeoutMs - performance.now()));
       const timer = setTimeout(() => {
         const seconds = Math.round(this.timeoutMs / 100) / 10;
         this.fail('EXTRACT_TIMEOUT', `Reading the input took longer than ${seconds} s; it was stopped.`);
