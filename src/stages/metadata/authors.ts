@@ -72,7 +72,7 @@ export function parseByline(raw: string, siteName?: string, organization = false
   text = text.replace(LABEL_ONLY, '').replace(LEAD_LABEL, '').trim();
   text = text.replace(/^by\s*[:\-–]?\s*/i, '').trim();
   // Cut at separators that start other furniture: " | ", " • ", " · ", " — ", newlines.
-  const firstSeg = text.split(/\s[|•·]\s|\s[—–]\s|\n/)[0] ?? '';
+  const firstSeg = text.split(/\s[|•·](?:\s|$)|\s[—–](?:\s|$)|\n/)[0] ?? '';
   text = firstSeg.trim();
   const out: Author[] = [];
   let parts = text.split(/\s*(?:,|;|\/|\s&\s|&amp;|\band\b|\bund\b|\bwith\b)\s*/i);
@@ -83,8 +83,8 @@ export function parseByline(raw: string, siteName?: string, organization = false
   for (let part of parts) {
     part = part
       .replace(/^(?:and|by)\s+/i, '')
-      .replace(/\s+(?:for|at|from)\s+(?:the\s+)?[A-Z].*$/, '')
-      .replace(/^[\s"'“”‘’.:\-–—]+|[\s"'“”‘’:\-–—]+$/g, '')
+      .replace(/\s+(?:for|at|from)\s+(?:the\s+)?[A-Z].*$/, (m, offset: number, whole: string) => (ORG_WORDS.test(whole.slice(0, offset)) ? m : ''))
+      .replace(/^[\s"'“”‘’.:|\-–—]+|[\s"'“”‘’:|\-–—]+$/g, '')
       .trim();
     if (part === '') continue;
     const agency = agencyOf(part);

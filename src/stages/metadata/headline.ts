@@ -100,7 +100,9 @@ export function stripSiteName(title: string, siteNames: readonly string[]): stri
     if (/[|•·»]/.test(lastSep) || (/[-–—]/.test(lastSep) && tokens(last).length <= 4 && tokens(head).length >= 3)) {
       if (tokens(last).length <= 5 && tokens(head).length >= 2) hi = parts.length - 2;
     }
-    // Again for titles with several site-ish trailers ("Foo | Section | Site").
+  }
+  // Titles with several site-ish trailers ("Foo | Section | Site").
+  {
     while (hi > lo && /[|•·»]/.test(seps[hi - 1] ?? '') && tokens(parts[hi]!).length <= 3 && tokens(parts.slice(lo, hi).join(' ')).length >= 3) hi--;
   }
   let out = parts[lo]!;
