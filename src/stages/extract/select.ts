@@ -19,6 +19,8 @@ export interface ModeResult {
   blocks: RawBlock[];
   /** Characters of prose: paragraphs of 100+ characters with few links. */
   prose: number;
+  /** Paragraphs of 150+ characters with few links. */
+  longParagraphs: number;
   chars: number;
 }
 
@@ -43,12 +45,16 @@ function runMode(index: PageIndex, mode: ScoreMode, hints: CleanupHints, scored?
   const blocks = cleanBlocks(raw, hints, mode === 'page');
   let prose = 0;
   let chars = 0;
+  let longParagraphs = 0;
   for (const b of blocks) {
     if (b.kind === 'caption') continue;
     chars += b.chars;
-    if (b.kind === 'paragraph' && b.chars >= 100 && b.linkChars < 0.3 * b.chars) prose += b.chars;
+    if (b.kind === 'paragraph' && b.chars >= 100 && b.linkChars < 0.3 * b.chars) {
+      prose += b.chars;
+      if (b.chars >= 150) longParagraphs++;
+    }
   }
-  return { mode, root, blocks, prose, chars };
+  return { mode, root, blocks, prose, chars, longParagraphs };
 }
 
 interface Scored {
@@ -71,7 +77,9 @@ export interface Analysis {
 
 /** Share of the main content that must be prose for the page to read as an article. */
 const PROSE_SHARE = 0.25;
-const MIN_PROSE = 400;
+const MIN_PROSE = 250;
+const CLEAR_PROSE = 1000;
+const CLEAR_SHARE = 0.15;
 
 export function analyze(doc: NewsDoc, both = false): Analysis | null {
   const tree = doc.html;
@@ -93,11 +101,17 @@ export function analyze(doc: NewsDoc, both = false): Analysis | null {
     authors: doc.metadata.authors.map((a) => normalize(a.name)).filter((a) => a.length > 2),
   };
   const article = runMode(index, 'article', hints, articleScored);
-  const pageScored = scoreMode(index, 'page');
-  // The page's main content, measured before cleanup: an upper bound on page-mode output.
-  const pageChars = index.textLen[pageScored.root]!;
-  const isArticle = article.prose >= MIN_PROSE && article.prose >= PROSE_SHARE * pageChars;
-  const page = both || !isArticle ? runMode(index, 'page', hints, pageScored) : null;
+  // Plenty of prose reads as an article whatever else the page holds; less prose is an
+  // article only if it makes up a fair share of what the page would offer otherwise.
+  let clear = article.prose >= CLEAR_PROSE && article.longParagraphs >= 3;
+  if (clear) {
+    // The article must also be a fair share of the page's main content: a blog index or
+    // a list page holds several paragraphs of teaser prose too.
+    const pageScored = scoreMode(index, 'page');
+    clear = article.chars >= CLEAR_SHARE * index.textLen[pageScored.root]!;
+  }
+  const page = both || !clear ? runMode(index, 'page', hints) : null;
+  const isArticle = clear || (page !== null && article.prose >= MIN_PROSE && article.prose >= PROSE_SHARE * page.chars);
   return { article, page, isArticle, strategyPrefix };
 }
 
