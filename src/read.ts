@@ -1,7 +1,7 @@
 import { DatelineError } from './doc/errors.js';
 import { createDoc, type NewsDoc, type Source } from './doc/news-doc.js';
 import { buildPipeline, type Pipeline } from './pipeline/pipeline.js';
-import { decodeStage } from './stages/decode/index.js';
+import { decodeStage, stripControls } from './stages/decode/index.js';
 import { parseHtmlStage } from './stages/parse-html/index.js';
 import { metadataStage } from './stages/metadata/index.js';
 import { extractStage } from './stages/extract/index.js';
@@ -35,6 +35,8 @@ const htmlPipeline: Pipeline<ReadOptions> = buildPipeline<ReadOptions>(
   [parseHtmlStage, metadataStage, extractStage, datelineStage],
 );
 const textPipeline: Pipeline<ReadOptions> = buildPipeline<ReadOptions>(['input'], [readTextStage, datelineStage]);
+// Decoding runs on its own: which of the two pipelines follows depends on what it decoded.
+const decodePipeline: Pipeline<ReadOptions> = buildPipeline<ReadOptions>(['bytes'], [decodeStage]);
 
 /**
  * Reads one page or scraped text into a NewsDoc: the article text, its blocks, the
@@ -53,8 +55,8 @@ export function read(input: ReadInput, options: ReadOptions = {}): NewsDoc {
     ...(input.contentType !== undefined ? { contentType: input.contentType } : {}),
     ...(input.path !== undefined ? { path: input.path } : {}),
   };
-  let doc = createDoc(source, input.content);
-  if (input.content === undefined) doc = decodeStage.run(doc, options);
+  let doc = createDoc(source, input.content === undefined ? undefined : stripControls(input.content));
+  if (input.content === undefined) doc = decodePipeline.run(doc, options);
   else doc.decoding = { encoding: 'utf-16', decidedBy: 'string-input', replacements: 0 };
   const text = doc.input ?? '';
   if (text.trim().length === 0) throw new DatelineError('INPUT_EMPTY', 'The input holds no text.');
