@@ -212,11 +212,15 @@ export function monthFromUrl(url: string | undefined): string | undefined {
 const LABEL_PUBLISHED =
   /\b(?:published|posted|publish(?:ed)? date|date published|released|written|created|issued|first published|publié|publicado|veröffentlicht|pubblicato|gepubliceerd|on)\b\s*(?:on|at|:)?\s*[:|–—-]?\s*$/i;
 const LABEL_UPDATED = /\b(?:updated|last updated|modified|last modified|revised|reviewed|edited|aktualisiert|mis à jour|actualizado)\b\s*(?:on|at|:)?\s*[:|–—-]?\s*$/i;
-/** Any date form, for scanning running text. */
+/**
+ * Any date form, for scanning running text. Month names are matched as any short word
+ * and checked against the month table afterwards: a class is much cheaper to scan with
+ * than an alternation of a hundred names.
+ */
 const SCAN = new RegExp(
   [
-    `\\b(?:${MONTH_ALT})\\.?\\s+\\d{1,2}${ORD},?\\s+\\d{4}\\b`,
-    `\\b\\d{1,2}${ORD}\\.?(?:\\s+de|\\s+of)?[\\s-]+(?:${MONTH_ALT})\\.?,?(?:\\s+de)?[\\s-]+\\d{4}\\b`,
+    `\\b(\\p{L}{3,10})\\.?\\s+\\d{1,2}${ORD},?\\s+\\d{4}\\b`,
+    `\\b\\d{1,2}${ORD}\\.?(?:\\s+de|\\s+of)?[\\s-]+(\\p{L}{3,10})\\.?,?(?:\\s+de)?[\\s-]+\\d{4}\\b`,
     `\\b\\d{4}-\\d{2}-\\d{2}\\b`,
     `\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}\\b`,
     `\\b\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}\\b`,
@@ -242,6 +246,12 @@ export function datesInText(text: string, start: number, end: number, options: P
   SCAN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SCAN.exec(window)) !== null && out.length < max) {
+    const word = m[1] ?? m[2];
+    if (word !== undefined && MONTHS[word.toLowerCase()] === undefined) {
+      // Not a month: retry just past the word's start.
+      SCAN.lastIndex = m.index + 1;
+      continue;
+    }
     const before = window.slice(Math.max(0, m.index - 40), m.index);
     const after = window.slice(m.index + m[0].length, m.index + m[0].length + 30);
     const date = parseDate(m[0] + after, options);

@@ -20,6 +20,11 @@ export interface HeadlineClaims {
 
 const SEPARATORS = /\s+[|\-–—·•»«:~/\\]+\s+|\s*[|•·»«]\s*|\s+[-–—]\s*|\s*[-–—]\s+/;
 
+const MON = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** A date written before or after an h1's words ("Dec 18 2025 Preparing …"). */
+const LEADING_DATE = new RegExp(`^(?:${MON}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MON}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})\\s*[|:–—-]?\\s+(?=\\S)`, 'i');
+const TRAILING_DATE = new RegExp(`\\s+[|:–—-]?\\s*(?:${MON}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MON}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})$`, 'i');
+
 export function normalizeSpace(text: string): string {
   return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
@@ -124,7 +129,7 @@ export function chooseHeadline(claims: HeadlineClaims): string | undefined {
   const ld = clean(claims.jsonLd);
   const md = clean(claims.microdata);
   const metaClaims = [ld, og, md, tw, title].filter((x): x is string => x !== undefined);
-  const h1s = claims.h1.map(normalizeSpace).filter((h) => h.length >= 3 && h.length <= 400 && tokens(h).length >= 1);
+  const h1s = claims.h1.map((h) => normalizeSpace(h).replace(LEADING_DATE, '').replace(TRAILING_DATE, '')).filter((h) => h.length >= 3 && h.length <= 400 && tokens(h).length >= 1);
 
   // An h1 that agrees with what the page says about itself is the visible headline.
   let best: string | undefined;
