@@ -21,6 +21,19 @@ const POSITIVE_WORDS: ReadonlySet<string> = new Set([
   'blog', 'news', 'page', 'copy', 'paragraph', 'paragraphs', 'detail', 'details', 'single', 'markdown',
 ]);
 
+/**
+ * The furniture words that hold on any page, article or not: navigation, footers,
+ * consent and sign-in prompts, ads, sharing, comments. Landing and product pages use
+ * "promo", "banner", "slider", "cta" for their main content, so those are article-only.
+ */
+const STRUCTURAL_WORDS: ReadonlySet<string> = new Set([
+  'nav', 'navbar', 'navigation', 'menu', 'menubar', 'footer', 'sidebar', 'sidebars', 'aside', 'breadcrumb',
+  'breadcrumbs', 'pagination', 'pager', 'cookie', 'cookies', 'consent', 'gdpr', 'skiplink', 'login', 'signin',
+  'signup', 'popup', 'toolbar', 'share', 'sharing', 'sharebar', 'social', 'socials', 'newsletter', 'subscribe',
+  'comment', 'comments', 'disqus', 'ad', 'ads', 'adslot', 'adunit', 'advert', 'advertisement', 'dfp', 'outbrain',
+  'taboola', 'masthead', 'related', 'recommended', 'recommendations', 'recirc', 'recirculation',
+]);
+
 const LAYOUT_MODIFIERS: ReadonlySet<string> = new Set([
   'has', 'with', 'w', 'no', 'without', 'and', 'l', 'layout', 'template', 'tmpl', 'page', 'body', 'js', 'is',
 ]);
@@ -64,6 +77,8 @@ export const C_STRONG = 4;
 export const C_HIDDEN = 8;
 /** A responsive utility that shows it on some screens (`md:block`, `d-lg-flex`). */
 export const C_SHOWN = 16;
+/** Furniture on any kind of page (see STRUCTURAL_WORDS). */
+export const C_STRUCT = 32;
 
 /** Class names that hide an element from sighted readers on virtually every site. */
 const HIDDEN_CLASSES: ReadonlySet<string> = new Set([
@@ -91,6 +106,7 @@ function tokenFlags(token: string, cache = true): number {
       if (NEGATIVE_WORDS.has(w)) {
         flags |= C_NEG;
         if (STRONG_WORDS.has(w)) flags |= C_STRONG;
+        if (STRUCTURAL_WORDS.has(w)) flags |= C_STRUCT;
       } else if (POSITIVE_WORDS.has(w)) flags |= C_POS;
     }
   }
@@ -124,17 +140,17 @@ const ROLE_NEGATIVE: ReadonlySet<string> = new Set([
   'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'dialog', 'alertdialog', 'search', 'toolbar',
 ]);
 
-/** The class/id/role flags of an element (C_NEG, C_POS, C_STRONG). */
+/** The class/id/role flags of an element (C_NEG, C_POS, C_STRONG, C_STRUCT). */
 export function classFlags(attrs: Readonly<Record<string, string>>): number {
   const cls = attrs.class;
   const id = attrs.id;
   const role = attrs.role;
   let flags = 0;
-  if (cls !== undefined && cls.length > 0) flags |= nameFlags(cls) & (C_NEG | C_POS | C_STRONG);
-  if (id !== undefined && id.length > 0) flags |= tokenFlags(id, false) & (C_NEG | C_POS | C_STRONG);
+  if (cls !== undefined && cls.length > 0) flags |= nameFlags(cls) & (C_NEG | C_POS | C_STRONG | C_STRUCT);
+  if (id !== undefined && id.length > 0) flags |= tokenFlags(id, false) & (C_NEG | C_POS | C_STRONG | C_STRUCT);
   if (role !== undefined) {
     const r = role.toLowerCase();
-    if (ROLE_NEGATIVE.has(r)) flags |= C_NEG;
+    if (ROLE_NEGATIVE.has(r)) flags |= C_NEG | C_STRUCT;
     else if (r === 'main' || r === 'article') flags |= C_POS;
   }
   return flags;

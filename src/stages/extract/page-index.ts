@@ -1,6 +1,6 @@
 import type { HtmlElement, HtmlTree } from '../../doc/html-tree.js';
 import { BLOCK_TAGS, FURNITURE_TAGS, isHidden } from './tags.js';
-import { C_NEG, C_POS, C_STRONG, classFlags } from './classes.js';
+import { C_NEG, C_POS, C_STRONG, C_STRUCT, classFlags } from './classes.js';
 
 /**
  * A flat, pre-order index of the page's elements with the per-element figures the
@@ -47,6 +47,8 @@ export const NEG = 1;
 export const POS = 2;
 /** Names that mark comments or recirculation, furniture even around prose. */
 export const STRONG_NEG = 4;
+/** Names that mark furniture on any page, article or not. */
+export const STRUCT_NEG = 8;
 
 function countVisible(text: string): { chars: number; punct: number } {
   let chars = 0;
@@ -112,7 +114,11 @@ export function buildIndex(tree: HtmlTree, noscriptVisible = false): PageIndex {
     blockOwner[i] = BLOCK_TAGS.has(tag) || p < 0 ? i : blockOwner[p]!;
     inFurniture[i] = (p >= 0 && inFurniture[p] === 1) || FURNITURE_TAGS.has(tag) ? 1 : 0;
     const flags = classFlags(el.attrs);
-    signal[i] = ((flags & C_NEG) !== 0 ? NEG : 0) | ((flags & C_POS) !== 0 ? POS : 0) | ((flags & C_STRONG) !== 0 ? STRONG_NEG : 0);
+    signal[i] =
+      ((flags & C_NEG) !== 0 ? NEG : 0) |
+      ((flags & C_POS) !== 0 ? POS : 0) |
+      ((flags & C_STRONG) !== 0 ? STRONG_NEG : 0) |
+      ((flags & C_STRUCT) !== 0 ? STRUCT_NEG : 0);
     if (hidden[i] === 1) continue;
     if (tag === 'a') linkCount[i] = 1;
     let own = 0;

@@ -1,4 +1,4 @@
-import { NEG, POS, STRONG_NEG, type PageIndex } from './page-index.js';
+import { NEG, POS, STRONG_NEG, STRUCT_NEG, type PageIndex } from './page-index.js';
 
 /**
  * Content scores. Every block of inline text gets a score: long, punctuated,
@@ -55,7 +55,7 @@ export function computeScores(index: PageIndex, mode: ScoreMode = 'article'): Sc
     const p = index.parent[i]!;
     const tag = index.elements[i]!.tag;
     const own =
-      (index.signal[i]! & NEG) !== 0 &&
+      (index.signal[i]! & (mode === 'page' ? STRUCT_NEG : NEG)) !== 0 &&
       tag !== 'body' && tag !== 'html' && tag !== 'main' && tag !== 'article' &&
       index.textLen[i]! < 0.4 * pageText;
     inNegative[i] = (p >= 0 && inNegative[p] === 1) || own ? 1 : 0;

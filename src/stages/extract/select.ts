@@ -2,10 +2,11 @@ import type { NewsDoc } from '../../doc/news-doc.js';
 import { assembleBlocks, type RawBlock } from './assemble.js';
 import { cleanBlocks, normalize, type CleanupHints } from './cleanup.js';
 import { pageHeadlines } from './headline.js';
-import { buildIndex, NEG, type PageIndex } from './page-index.js';
+import { buildIndex, NEG, STRUCT_NEG, type PageIndex } from './page-index.js';
 import { bestContainer, computeScores, type ScoreMode, type Scores } from './scoring.js';
 import { FURNITURE_TAGS } from './tags.js';
 import { markTeasers } from './teasers.js';
+import { declaresArticle } from './hints.js';
 
 export interface Extraction {
   blocks: RawBlock[];
@@ -33,7 +34,7 @@ function skipRule(index: PageIndex, scores: Scores, root: number, mode: ScoreMod
     const text = index.textLen[i]!;
     if (text === 0) return false;
     if (FURNITURE_TAGS.has(tag) && text < 0.5 * rootText) return true;
-    if ((index.signal[i]! & NEG) !== 0 && text < 0.3 * rootText && scores.subtree[i]! < 0.3 * scores.subtree[root]!) return true;
+    if ((index.signal[i]! & (mode === 'page' ? STRUCT_NEG : NEG)) !== 0 && text < 0.3 * rootText && scores.subtree[i]! < 0.3 * scores.subtree[root]!) return true;
     if (mode === 'article' && index.linkCount[i]! >= 2 && index.linkLen[i]! > 0.6 * text && index.blockDescendants[i]! > 0) return true;
     return false;
   };
@@ -80,6 +81,7 @@ const PROSE_SHARE = 0.25;
 const MIN_PROSE = 250;
 const CLEAR_PROSE = 1000;
 const CLEAR_SHARE = 0.15;
+const DECLARED_SHARE = 0.2;
 
 export function analyze(doc: NewsDoc, both = false): Analysis | null {
   const tree = doc.html;
@@ -111,7 +113,13 @@ export function analyze(doc: NewsDoc, both = false): Analysis | null {
     clear = article.chars >= CLEAR_SHARE * index.textLen[pageScored.root]!;
   }
   const page = both || !clear ? runMode(index, 'page', hints) : null;
-  const isArticle = clear || (page !== null && article.prose >= MIN_PROSE && article.prose >= PROSE_SHARE * page.chars);
+  let isArticle = clear;
+  if (!isArticle && page !== null) {
+    isArticle =
+      (article.prose >= MIN_PROSE && article.prose >= PROSE_SHARE * page.chars) ||
+      // A short article (a brief, a paywalled teaser) on a page that says it is one.
+      (article.prose >= 100 && article.chars >= DECLARED_SHARE * page.chars && declaresArticle(index));
+  }
   return { article, page, isArticle, strategyPrefix };
 }
 
