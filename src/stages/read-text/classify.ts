@@ -38,9 +38,9 @@ export interface Verdict {
 function initialClass(f: Features): UnitClass {
   if (f.separator || f.endMarker || f.dateLine) return 'bad';
   if (f.lexicon !== undefined) return 'bad';
-  if (f.chars < THRESHOLDS.lengthLow) return 'short';
-  if (f.stopDensity >= THRESHOLDS.stopHigh) return f.chars > THRESHOLDS.lengthHigh ? 'good' : 'near-good';
-  if (f.stopDensity >= THRESHOLDS.stopLow) return 'near-good';
+  if (f.chars < (K.lengthLow ?? THRESHOLDS.lengthLow)) return 'short';
+  if (f.stopDensity >= (K.stopHigh ?? THRESHOLDS.stopHigh)) return f.chars > (K.lengthHigh ?? THRESHOLDS.lengthHigh) ? 'good' : 'near-good';
+  if (f.stopDensity >= (K.stopLow ?? THRESHOLDS.stopLow)) return 'near-good';
   return 'bad';
 }
 
@@ -60,7 +60,7 @@ export function isHeadingLike(f: Features): boolean {
   return f.words >= 1 && f.words <= 15 && !f.finalPeriod && f.lexicon === undefined && !f.separator && !f.dateLine;
 }
 
-const K: Record<string, number> = { nearGood: 0.7, shortSentence: 0.5, shortPenalty: 4, badSentence: 0.3, keepBad: 1, keepHeadings: 1, cutAfter: 80, runCut: 0, shortMinWords: 0, dropRepeated: 1, ...JSON.parse(process.env.RT_K ?? '{}') };
+const K: Record<string, number> = { nearGood: 0.7, shortSentence: 0.5, shortPenalty: 4, badSentence: 0.3, keepBad: 1, keepHeadings: 1, cutAfter: 80, runCut: 0, shortMinWords: 0, dropRepeated: 1, tableValue: 0, keepTables: 1, trimEdges: 0, furniturePenalty: 8, fallback: 1, ...JSON.parse(process.env.RT_K ?? '{}') };
 
 function isFurnitureLine(f: Features): boolean {
   return f.lexicon !== undefined || f.separator || f.dateLine || f.endMarker || f.danglingDelimiter;
@@ -78,7 +78,8 @@ function isDenseSentence(f: Features): boolean {
 
 /** How much a unit adds to (prose) or takes from (furniture) the stretch that holds it. */
 function unitValue(f: Features, initial: UnitClass, revised: UnitClass): number {
-  if (isFurnitureLine(f)) return -(3 + f.words);
+  if (isFurnitureLine(f)) return -(K.furniturePenalty! + f.words);
+  if ((f.tabular || f.codeLike) && initial !== 'good') return K.tableValue!;
   switch (initial) {
     case 'good':
       return f.words;
@@ -184,6 +185,7 @@ export function classify(features: readonly Features[]): Verdict {
       continue;
     }
     if (initial[i] === 'near-good' || isShortSentence(f)) classes[i] = 'good';
+    else if (K.keepTables && (f.tabular || f.codeLike)) classes[i] = 'good';
     else if (initial[i] === 'bad' && K.keepBad && isDenseSentence(f)) classes[i] = 'good';
   }
   // Headings inside the stretch: kept when kept text follows within two lines.
@@ -197,6 +199,17 @@ export function classify(features: readonly Features[]): Verdict {
         }
       }
     }
+  }
+  // The stretch starts at its first prose (or a heading right above it) and ends at its
+  // last prose: short lines hanging at its edges are furniture (breadcrumbs, tags, names).
+  if (K.trimEdges) {
+    const prose = (i: number) => initial[i] === 'good' || initial[i] === 'near-good' || (K.trimEdges! > 1 && isShortSentence(features[i]!));
+    let first = region.start;
+    while (first < region.end && !prose(first)) first++;
+    if (first > region.start && first < region.end && isHeadingLike(features[first - 1]!) && classes[first - 1] === 'good') first--;
+    let last = region.end - 1;
+    while (last > first && !prose(last)) last--;
+    for (let i = region.start; i < region.end; i++) if ((i < first || i > last) && classes[i] === 'good') classes[i] = 'bad';
   }
   // Short lines kept only by their context: menus and labels repeated on the page, or
   // lines of a word or two, are furniture even between paragraphs.
@@ -219,6 +232,24 @@ export function classify(features: readonly Features[]): Verdict {
     if (initial[i] !== 'short' || isShortSentence(f)) continue;
     if (K.dropRepeated && (seen.get(f.content.toLowerCase()) ?? 0) > 1) classes[i] = 'bad';
     else if (f.words < K.shortMinWords! && f.marker === undefined) classes[i] = 'bad';
+  }
+  // No prose at all (a product grid, a listing): fall back to the densest stretch of
+  // lines that are not furniture, so the reader still says what the page holds.
+  if (K.fallback && !classes.some((c) => c === 'good')) {
+    const value = (f: Features) => (isFurnitureLine(f) ? -(2 + f.words) : f.words >= 3 ? f.words : -1);
+    let top = { start: 0, end: 0, score: 0 };
+    let from = 0;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      if (sum <= 0) {
+        sum = 0;
+        from = i;
+      }
+      sum += value(features[i]!);
+      if (sum > top.score) top = { start: from, end: i + 1, score: sum };
+    }
+    for (let i = top.start; i < top.end; i++) if (!isFurnitureLine(features[i]!) && features[i]!.words >= 3) classes[i] = 'good';
+    return { classes, initial, region: { start: top.start, end: top.end } };
   }
   return { classes, initial, region };
 }

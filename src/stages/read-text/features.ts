@@ -45,6 +45,10 @@ export interface Features {
   readonly dateLine: boolean;
   /** The boilerplate pattern the line matches, when it is short enough to be one. */
   readonly lexicon: FurniturePattern | undefined;
+  /** A table row (cells separated by tabs, as browsers copy tables). */
+  readonly tabular: boolean;
+  /** Looks like source code or a command line (brackets, operators, semicolons). */
+  readonly codeLike: boolean;
   /** Ends with a dangling list delimiter (" -", " |", " •") as scraped link lists do. */
   readonly danglingDelimiter: boolean;
   /** A short line that closes the article: "Comments", "Related posts", "About the author". */
@@ -60,6 +64,16 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*$/u;
 const BULLET = /^[-*•+▪●◦‣]\s+(.*)$/u;
 const ORDERED = /^\d{1,3}[.)]\s+\S/u;
 const QUOTE = /^>\s?(.*)$/u;
+
+const CODE_CHARS = /[{}();=<>[\]$`|&\\]/g;
+
+function isCodeLike(text: string): boolean {
+  if (/^(\$ |> |#!|\/\/|\/\*|<\/?[a-z]+[\s>]|(import|export|const|let|var|function|def|class|return|if|for|while|public|private|SELECT|FROM|WHERE|git|npm|pip|sudo|cd|docker|kubectl)\b)/.test(text)) {
+    return (text.match(CODE_CHARS) ?? []).length >= 1 || /^(git|npm|pip|sudo|cd|docker|kubectl) /.test(text);
+  }
+  const symbols = (text.match(CODE_CHARS) ?? []).length;
+  return symbols >= 3 && symbols / Math.max(1, text.length) > 0.04 || /[;{}]\s*$/.test(text);
+}
 
 export function measure(unit: Unit): Features {
   const text = unit.text;
@@ -115,6 +129,8 @@ export function measure(unit: Unit): Features {
     endMarker: END_MARKER.test(text),
     dateLine: DATE_LINE.test(content) || TIME_LINE.test(content),
     lexicon,
+    tabular: /\S\t+\S/u.test(text),
+    codeLike: isCodeLike(text),
     danglingDelimiter: /\s[-–—|•·»]$/u.test(text),
     endOfArticle: words <= 8 && END_OF_ARTICLE.test(content),
     marker,
