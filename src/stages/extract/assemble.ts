@@ -146,8 +146,9 @@ export function assembleBlocks(index: PageIndex, roots: readonly number[], skip:
       const frame = stack[stack.length - 1]!;
       const children: HtmlNode[] = frame.el.children;
       if (frame.next >= children.length) {
-        stack.pop();
+        // Flush while the frame is still on the stack: its kind is the block's kind.
         if (frame.isBlock) flush();
+        stack.pop();
         continue;
       }
       const child = children[frame.next++]!;
@@ -167,7 +168,10 @@ export function assembleBlocks(index: PageIndex, roots: readonly number[], skip:
       const ci = index.indexOf.get(child);
       if (ci === undefined || index.hidden[ci] === 1) continue;
       if (child.tag === 'br') {
-        parts.push(inPre() ? '\n' : ' ');
+        // A line break inside pre is text; elsewhere it ends a line, and pages that lay
+        // out paragraphs with <br><br> rely on it: each line is its own block.
+        if (inPre()) parts.push('\n');
+        else flush();
         continue;
       }
       if (child.tag === 'hr') {
