@@ -24,6 +24,26 @@ export const THRESHOLDS = {
   stopLow: 0.22,
   /** Characters within which a heading must be followed by good text to be kept. */
   headingDistance: 200,
+  /** Words of prose the article must have before a closing line ("Comments") can end it. */
+  cutAfter: 80,
+} as const;
+
+/**
+ * What each kind of unit adds to the stretch that holds it (per word for prose, per line
+ * for furniture). Chosen on the WCXB dev split rendered as text (bench/text-mode.ts); the
+ * figures are flat around these values, so nothing hinges on their exact size.
+ */
+export const WEIGHTS = {
+  /** Per word of a near-good unit (a good unit counts 1 per word). */
+  nearGood: 0.7,
+  /** Per word of a short line that reads as a sentence. */
+  shortSentence: 0.5,
+  /** Per short line that reads as neither sentence nor context-backed text. */
+  shortPenalty: 4,
+  /** Per word of a long line with few function words that is still written as a sentence. */
+  denseSentence: 0.3,
+  /** Per boilerplate line (lexicon match, separator, date line), plus one per word. */
+  furniturePenalty: 8,
 } as const;
 
 export interface Verdict {
@@ -38,9 +58,9 @@ export interface Verdict {
 function initialClass(f: Features): UnitClass {
   if (f.separator || f.endMarker || f.dateLine) return 'bad';
   if (f.lexicon !== undefined) return 'bad';
-  if (f.chars < (K.lengthLow ?? THRESHOLDS.lengthLow)) return 'short';
-  if (f.stopDensity >= (K.stopHigh ?? THRESHOLDS.stopHigh)) return f.chars > (K.lengthHigh ?? THRESHOLDS.lengthHigh) ? 'good' : 'near-good';
-  if (f.stopDensity >= (K.stopLow ?? THRESHOLDS.stopLow)) return 'near-good';
+  if (f.chars < THRESHOLDS.lengthLow) return 'short';
+  if (f.stopDensity >= THRESHOLDS.stopHigh) return f.chars > THRESHOLDS.lengthHigh ? 'good' : 'near-good';
+  if (f.stopDensity >= THRESHOLDS.stopLow) return 'near-good';
   return 'bad';
 }
 
@@ -60,8 +80,6 @@ export function isHeadingLike(f: Features): boolean {
   return f.words >= 1 && f.words <= 15 && !f.finalPeriod && f.lexicon === undefined && !f.separator && !f.dateLine;
 }
 
-const K: Record<string, number> = { nearGood: 0.7, shortSentence: 0.5, shortPenalty: 4, badSentence: 0.3, keepBad: 1, keepHeadings: 1, cutAfter: 80, runCut: 0, shortMinWords: 0, dropRepeated: 1, tableValue: 0, keepTables: 1, trimEdges: 0, furniturePenalty: 8, fallback: 1, ...JSON.parse(process.env.RT_K ?? '{}') };
-
 function isFurnitureLine(f: Features): boolean {
   return f.lexicon !== undefined || f.separator || f.dateLine || f.endMarker || f.danglingDelimiter;
 }
@@ -78,41 +96,31 @@ function isDenseSentence(f: Features): boolean {
 
 /** How much a unit adds to (prose) or takes from (furniture) the stretch that holds it. */
 function unitValue(f: Features, initial: UnitClass, revised: UnitClass): number {
-  if (isFurnitureLine(f)) return -(K.furniturePenalty! + f.words);
-  if ((f.tabular || f.codeLike) && initial !== 'good') return K.tableValue!;
+  if (isFurnitureLine(f)) return -(WEIGHTS.furniturePenalty + f.words);
+  if ((f.tabular || f.codeLike) && initial !== 'good') return 0;
   switch (initial) {
     case 'good':
       return f.words;
     case 'near-good':
-      return f.words * K.nearGood!;
+      return f.words * WEIGHTS.nearGood;
     case 'short':
-      if (isShortSentence(f)) return f.words * K.shortSentence!;
-      return revised === 'good' ? 0 : -K.shortPenalty!;
+      if (isShortSentence(f)) return f.words * WEIGHTS.shortSentence;
+      return revised === 'good' ? 0 : -WEIGHTS.shortPenalty;
     default:
-      return isDenseSentence(f) ? f.words * K.badSentence! : -(2 + f.words * 0.5);
+      return isDenseSentence(f) ? f.words * WEIGHTS.denseSentence : -(2 + f.words * 0.5);
   }
-}
-
-/** A title-like line of a list of headlines: several words, mostly capitalised, no full stop. */
-function isListedHeadline(f: Features): boolean {
-  return f.words >= 3 && f.words <= 20 && f.titleCase >= 0.6 && !f.finalPeriod && f.marker !== 'list-item';
 }
 
 /**
  * Where the article ends inside the stretch: at the first line that closes an article
- * (comments, related posts, about the author) or the first run of four or more listed
- * headlines, once enough prose came before it.
+ * (comments, related posts, about the author, references), once enough prose came
+ * before it.
  */
 function cutAtEnd(features: readonly Features[], initial: readonly UnitClass[], start: number, end: number): number {
   let prose = 0;
   for (let i = start; i < end; i++) {
     const f = features[i]!;
-    if (prose >= K.cutAfter!) {
-      if (f.endOfArticle) return i;
-      let run = 0;
-      while (i + run < end && isListedHeadline(features[i + run]!) && initial[i + run] !== 'good') run++;
-      if (K.runCut && run >= K.runCut) return i;
-    }
+    if (prose >= THRESHOLDS.cutAfter && f.endOfArticle) return i;
     if (initial[i] === 'good' || initial[i] === 'near-good') prose += f.words;
   }
   return end;
@@ -185,34 +193,21 @@ export function classify(features: readonly Features[]): Verdict {
       continue;
     }
     if (initial[i] === 'near-good' || isShortSentence(f)) classes[i] = 'good';
-    else if (K.keepTables && (f.tabular || f.codeLike)) classes[i] = 'good';
-    else if (initial[i] === 'bad' && K.keepBad && isDenseSentence(f)) classes[i] = 'good';
+    else if (f.tabular || f.codeLike) classes[i] = 'good';
+    else if (initial[i] === 'bad' && isDenseSentence(f)) classes[i] = 'good';
   }
   // Headings inside the stretch: kept when kept text follows within two lines.
-  if (K.keepHeadings) {
-    for (let i = region.end - 1; i >= region.start; i--) {
-      if (classes[i] === 'good' || initial[i] !== 'short' || !isHeadingLike(features[i]!)) continue;
-      for (let j = i + 1; j < Math.min(region.end, i + 3); j++) {
-        if (classes[j] === 'good') {
-          classes[i] = 'good';
-          break;
-        }
+  for (let i = region.end - 1; i >= region.start; i--) {
+    if (classes[i] === 'good' || initial[i] !== 'short' || !isHeadingLike(features[i]!)) continue;
+    for (let j = i + 1; j < Math.min(region.end, i + 3); j++) {
+      if (classes[j] === 'good') {
+        classes[i] = 'good';
+        break;
       }
     }
   }
-  // The stretch starts at its first prose (or a heading right above it) and ends at its
-  // last prose: short lines hanging at its edges are furniture (breadcrumbs, tags, names).
-  if (K.trimEdges) {
-    const prose = (i: number) => initial[i] === 'good' || initial[i] === 'near-good' || (K.trimEdges! > 1 && isShortSentence(features[i]!));
-    let first = region.start;
-    while (first < region.end && !prose(first)) first++;
-    if (first > region.start && first < region.end && isHeadingLike(features[first - 1]!) && classes[first - 1] === 'good') first--;
-    let last = region.end - 1;
-    while (last > first && !prose(last)) last--;
-    for (let i = region.start; i < region.end; i++) if ((i < first || i > last) && classes[i] === 'good') classes[i] = 'bad';
-  }
-  // Short lines kept only by their context: menus and labels repeated on the page, or
-  // lines of a word or two, are furniture even between paragraphs.
+  // Lines the page repeats: a long one is kept once at most (a pull quote, a repeated
+  // promo); a short one kept only by its context is furniture (menus, labels, "Reply").
   const seen = new Map<string, number>();
   for (const f of features) {
     const key = f.content.toLowerCase();
@@ -223,19 +218,17 @@ export function classify(features: readonly Features[]): Verdict {
     const f = features[i]!;
     if (classes[i] !== 'good') continue;
     const key = f.content.toLowerCase();
-    // A line the page repeats: kept once at most (a pull quote, a repeated promo).
     if ((seen.get(key) ?? 0) > 1 && f.words >= 8) {
       if (kept.has(key)) classes[i] = 'bad';
       kept.add(key);
       continue;
     }
     if (initial[i] !== 'short' || isShortSentence(f)) continue;
-    if (K.dropRepeated && (seen.get(f.content.toLowerCase()) ?? 0) > 1) classes[i] = 'bad';
-    else if (f.words < K.shortMinWords! && f.marker === undefined) classes[i] = 'bad';
+    if ((seen.get(key) ?? 0) > 1) classes[i] = 'bad';
   }
   // No prose at all (a product grid, a listing): fall back to the densest stretch of
   // lines that are not furniture, so the reader still says what the page holds.
-  if (K.fallback && !classes.some((c) => c === 'good')) {
+  if (!classes.some((c) => c === 'good')) {
     const value = (f: Features) => (isFurnitureLine(f) ? -(2 + f.words) : f.words >= 3 ? f.words : -1);
     let top = { start: 0, end: 0, score: 0 };
     let from = 0;
