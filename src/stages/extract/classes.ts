@@ -35,7 +35,7 @@ const STRUCTURAL_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const LAYOUT_MODIFIERS: ReadonlySet<string> = new Set([
-  'has', 'with', 'w', 'no', 'without', 'and', 'l', 'layout', 'template', 'tmpl', 'page', 'body', 'js', 'is',
+  'has', 'with', 'w', 'no', 'without', 'and', 'l', 'layout',
 ]);
 
 const STRONG_WORDS: ReadonlySet<string> = new Set([
