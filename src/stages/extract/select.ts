@@ -7,6 +7,7 @@ import { bestContainer, computeScores, type ScoreMode, type Scores } from './sco
 import { FURNITURE_TAGS } from './tags.js';
 import { markTeasers } from './teasers.js';
 import { declaresArticle } from './hints.js';
+import { structuredContainer } from './structured.js';
 
 export interface Extraction {
   blocks: RawBlock[];
@@ -102,7 +103,15 @@ export function analyze(doc: NewsDoc, both = false): Analysis | null {
     headlines: [doc.metadata.headline ?? '', ...pageHeadlines(index)].map(normalize).filter((h) => h.length > 0),
     authors: doc.metadata.authors.map((a) => normalize(a.name)).filter((a) => a.length > 2),
   };
-  const article = runMode(index, 'article', hints, articleScored);
+  let article = runMode(index, 'article', hints, articleScored);
+  const structured = doc.structuredBody;
+  if (structured !== undefined && structured.length >= 300) {
+    const root = structuredContainer(index, structured);
+    if (root >= 0 && root !== articleScored.root) {
+      article = runMode(index, 'article', hints, { scores: articleScored.scores, root });
+      strategyPrefix += 'structured-';
+    }
+  }
   // Plenty of prose reads as an article whatever else the page holds; less prose is an
   // article only if it makes up a fair share of what the page would offer otherwise.
   let clear = article.prose >= CLEAR_PROSE && article.longParagraphs >= 3;
@@ -127,5 +136,6 @@ export function extract(doc: NewsDoc): Extraction {
   const a = analyze(doc);
   if (a === null) return { blocks: [], strategy: 'none', isArticle: false };
   const chosen = a.isArticle || a.page === null ? a.article : a.page;
-  return { blocks: chosen.blocks, strategy: `${a.strategyPrefix}${a.isArticle ? 'density' : 'page'}`, isArticle: a.isArticle };
+  const strategy = a.isArticle ? `${a.strategyPrefix}density` : `${a.strategyPrefix.replace('structured-', '')}page`;
+  return { blocks: chosen.blocks, strategy, isArticle: a.isArticle };
 }
