@@ -63,7 +63,8 @@ function isSiteName(segment: string, siteNames: readonly string[]): boolean {
   if (s === '') return true;
   for (const name of siteNames) {
     const n = squash(name);
-    if (n === '') continue;
+    // Site names are short; a long "name" is a page title copied into the site's data.
+    if (n === '' || n.length > 40) continue;
     if (s === n || (n.length >= 3 && s.includes(n) && s.length <= n.length + 12) || (s.length >= 3 && n.includes(s))) return true;
   }
   return false;
@@ -129,7 +130,7 @@ export function chooseHeadline(claims: HeadlineClaims): string | undefined {
   const ld = clean(claims.jsonLd);
   const md = clean(claims.microdata);
   const metaClaims = [ld, og, md, tw, title].filter((x): x is string => x !== undefined);
-  const h1s = claims.h1.map((h) => normalizeSpace(h).replace(LEADING_DATE, '').replace(TRAILING_DATE, '')).filter((h) => h.length >= 3 && h.length <= 400 && tokens(h).length >= 1);
+  const h1s = claims.h1.map((h) => normalizeSpace(h).replace(/\s*[¶#§🔗]+$/u, '').replace(LEADING_DATE, '').replace(TRAILING_DATE, '')).filter((h) => h.length >= 3 && h.length <= 400 && tokens(h).length >= 1);
 
   // An h1 that agrees with what the page says about itself is the visible headline.
   let best: string | undefined;
@@ -145,7 +146,7 @@ export function chooseHeadline(claims: HeadlineClaims): string | undefined {
       bestScore = score;
     }
   }
-  if (best !== undefined && bestScore >= 0.6 && !isSiteName(best, sites)) return best;
+  if (best !== undefined && bestScore >= 0.45 && !isSiteName(best, sites)) return best;
   // h2 when no h1 agrees (some themes put the site logo in the h1).
   for (const h of claims.h2.map(normalizeSpace)) {
     if (h.length < 3 || h.length > 400) continue;
@@ -160,10 +161,12 @@ export function chooseHeadline(claims: HeadlineClaims): string | undefined {
   return h1s[0];
 }
 
+const MIN_CONTAIN = 8;
+
 function containsOrF1(h: string, m: string): number {
   const a = squash(h);
   const b = squash(m);
-  if (a.length >= 8 && b.length >= 8 && (a === b || b.includes(a) || a.includes(b))) {
+  if (a.length >= MIN_CONTAIN && b.length >= MIN_CONTAIN && (a === b || b.includes(a) || a.includes(b))) {
     // Containment counts, weighted by how much of the longer the shorter covers.
     const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
     return Math.max(tokenF1(h, m), 0.6 + 0.4 * ratio);

@@ -2,7 +2,7 @@ import type { Author, DateField, DateSource, NewsDoc } from '../../doc/news-doc.
 import type { HtmlElement } from '../../doc/html-tree.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { collect, findDescendant, itempropValue, textOf, type Collected, type Seen } from './collect.js';
-import { asString, asUrl, buildGraph, deref, typesOf, type JsonLdGraph, type JsonObject } from './json-ld.js';
+import { asString, asUrl, buildGraph, deref, isCoreArticle, typesOf, type JsonLdGraph, type JsonObject } from './json-ld.js';
 import { dateFromUrl, datesInText, labelBefore, labelledDates, parseDate, type ParsedDate, type ParseOptions } from './dates.js';
 import { mergeAuthors, parseByline } from './authors.js';
 import { chooseHeadline, normalizeSpace } from './headline.js';
@@ -101,7 +101,9 @@ export function readMetadata(root: HtmlElement, pageUrl?: string): MetadataResul
     .filter((h) => h.level === 2)
     .slice(0, 4)
     .map((h) => textOf(h.el, 600));
-  const ldHeadline = firstArticleString(graph, 'headline') ?? firstArticleString(graph, 'name');
+  // A JSON-LD "name" stands for the headline only on real articles (a video's or a
+  // page's name is often something else).
+  const ldHeadline = firstArticleString(graph, 'headline') ?? firstCoreName(graph);
   const mdHeadline = itemprop(c, 'headline');
   const headline = chooseHeadline({
     ...(c.title !== undefined ? { title: c.title } : {}),
@@ -250,6 +252,15 @@ function siteNameVariants(
 function firstArticleString(graph: JsonLdGraph, key: string): string | undefined {
   for (const obj of [...graph.articles, ...graph.pages]) {
     const v = asString(obj[key]);
+    if (v !== undefined && v.trim() !== '') return normalizeSpace(decodeEntities(v));
+  }
+  return undefined;
+}
+
+function firstCoreName(graph: JsonLdGraph): string | undefined {
+  for (const obj of graph.articles) {
+    if (!isCoreArticle(obj)) continue;
+    const v = asString(obj.name);
     if (v !== undefined && v.trim() !== '') return normalizeSpace(decodeEntities(v));
   }
   return undefined;
