@@ -6,6 +6,7 @@ import { isHidden } from './tags.js';
 describe('class names', () => {
   it('reads furniture and content words, word by word', () => {
     assert.ok((classFlags({ class: 'comments-area' }) & C_STRONG) !== 0);
+    assert.equal(classFlags({ class: 'comments-area' }) & C_STRUCT, 0);
     assert.ok((classFlags({ class: 'site-footer' }) & C_STRUCT) !== 0);
     assert.ok((classFlags({ class: 'promo-banner' }) & C_NEG) !== 0);
     assert.equal(classFlags({ class: 'promo-banner' }) & C_STRUCT, 0);

@@ -23,14 +23,15 @@ const POSITIVE_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * The furniture words that hold on any page, article or not: navigation, footers,
- * consent and sign-in prompts, ads, sharing, comments. Landing and product pages use
- * "promo", "banner", "slider", "cta" for their main content, so those are article-only.
+ * consent and sign-in prompts, ads, sharing. Landing and product pages use "promo",
+ * "banner", "slider", "cta" for their main content, and a forum's posts are its
+ * "comments", so those are furniture only around an article.
  */
 const STRUCTURAL_WORDS: ReadonlySet<string> = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'menubar', 'footer', 'sidebar', 'sidebars', 'aside', 'breadcrumb',
   'breadcrumbs', 'pagination', 'pager', 'cookie', 'cookies', 'consent', 'gdpr', 'skiplink', 'login', 'signin',
   'signup', 'popup', 'toolbar', 'share', 'sharing', 'sharebar', 'social', 'socials', 'newsletter', 'subscribe',
-  'comment', 'comments', 'disqus', 'ad', 'ads', 'adslot', 'adunit', 'advert', 'advertisement', 'dfp', 'outbrain',
+  'ad', 'ads', 'adslot', 'adunit', 'advert', 'advertisement', 'dfp', 'outbrain',
   'taboola', 'masthead', 'related', 'recommended', 'recommendations', 'recirc', 'recirculation',
 ]);
 

@@ -2,7 +2,7 @@ import type { NewsDoc } from '../../doc/news-doc.js';
 import { assembleBlocks, type RawBlock } from './assemble.js';
 import { cleanBlocks, normalize, type CleanupHints } from './cleanup.js';
 import { pageHeadlines } from './headline.js';
-import { buildIndex, NEG, STRUCT_NEG, type PageIndex } from './page-index.js';
+import { buildIndex, NEG, STRONG_NEG, STRUCT_NEG, type PageIndex } from './page-index.js';
 import { bestContainer, computeScores, type ScoreMode, type Scores } from './scoring.js';
 import { FURNITURE_TAGS } from './tags.js';
 import { markTeasers } from './teasers.js';
@@ -19,7 +19,8 @@ export interface ModeResult {
   mode: ScoreMode;
   root: number;
   blocks: RawBlock[];
-  /** Characters of prose: paragraphs of 100+ characters with few links. */
+  /** Characters of prose: paragraphs of 100+ characters with few links. (Both figures
+   * leave out comment areas in page mode.) */
   prose: number;
   /** Paragraphs of 150+ characters with few links. */
   longParagraphs: number;
@@ -48,8 +49,12 @@ function runMode(index: PageIndex, mode: ScoreMode, hints: CleanupHints, scored?
   let prose = 0;
   let chars = 0;
   let longParagraphs = 0;
+  const inComments = mode === 'page' ? commentAreas(index) : null;
   for (const b of blocks) {
     if (b.kind === 'caption') continue;
+    // Comments count as content on a forum page, but not when weighing an article
+    // against the page it sits on.
+    if (inComments !== null && b.owner >= 0 && inComments[b.owner] === 1) continue;
     chars += b.chars;
     if (b.kind === 'paragraph' && b.chars >= 100 && b.linkChars < 0.3 * b.chars) {
       prose += b.chars;
@@ -57,6 +62,17 @@ function runMode(index: PageIndex, mode: ScoreMode, hints: CleanupHints, scored?
     }
   }
   return { mode, root, blocks, prose, chars, longParagraphs };
+}
+
+/** 1 for elements inside comment or recirculation containers. */
+function commentAreas(index: PageIndex): Uint8Array {
+  const n = index.elements.length;
+  const marks = new Uint8Array(n);
+  for (let i = 1; i < n; i++) {
+    const p = index.parent[i]!;
+    marks[i] = marks[p] === 1 || (index.signal[i]! & STRONG_NEG) !== 0 ? 1 : 0;
+  }
+  return marks;
 }
 
 interface Scored {
