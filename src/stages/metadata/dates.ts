@@ -198,8 +198,14 @@ export function dateFromUrl(url: string | undefined): ParsedDate | undefined {
   const m =
     /(?:^|[/_-])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path) ??
     /(?:^|[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path);
-  if (m === null) return undefined;
-  return make(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m !== null) return make(Number(m[1]), Number(m[2]), Number(m[3]));
+  // /2023/october/03/
+  const named = /\/((?:19|20)\d{2})\/([a-z]{3,9})\/(0?[1-9]|[12]\d|3[01])(?=$|[/_.-])/i.exec(path);
+  if (named !== null) {
+    const month = MONTHS[named[2]!.toLowerCase()];
+    if (month !== undefined) return make(Number(named[1]), month, Number(named[3]));
+  }
+  return undefined;
 }
 
 /** The year and month in the URL path (/2022/09/), to confirm a date found elsewhere. */

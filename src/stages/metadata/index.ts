@@ -483,9 +483,10 @@ function jsonLdDate(graph: JsonLdGraph, keys: readonly string[], opts: ParseOpti
   return undefined;
 }
 
-function microdataDate(c: Collected, prop: string, opts: ParseOptions): ParsedDate | undefined {
+/** The first date among `props` in page order (a question's dateCreated comes before its answers' dates). */
+function microdataDate(c: Collected, props: readonly string[], opts: ParseOptions): ParsedDate | undefined {
   for (const ip of c.itemprops) {
-    if (ip.prop !== prop) continue;
+    if (!props.includes(ip.prop)) continue;
     const d = parseDate(itempropValue(ip.el), opts) ?? parseDate(textOf(ip.el, 200), opts);
     if (d !== undefined) return d;
   }
@@ -570,11 +571,11 @@ function chooseDates(
   void meta;
   const claimedPublished =
     field(jsonLdDate(graph, ['datePublished', 'dateCreated', 'uploadDate'], opts), 'json-ld') ??
-    field(microdataDate(c, 'datepublished', opts) ?? microdataDate(c, 'datecreated', opts), 'microdata') ??
+    field(microdataDate(c, ['datepublished', 'datecreated'], opts), 'microdata') ??
     field(metaDate(PUBLISHED_META), 'meta');
   const claimedModified =
     field(jsonLdDate(graph, ['dateModified'], opts), 'json-ld') ??
-    field(microdataDate(c, 'datemodified', opts), 'microdata') ??
+    field(microdataDate(c, ['datemodified'], opts), 'microdata') ??
     field(metaDate(MODIFIED_META), 'meta');
   const shown = shownDates(c, anchor, opts);
   if (process.env.MD_DEBUG) console.error(JSON.stringify({ anchor, shown: shown.slice(0, 4).map((s) => [s.date.value, s.label, s.dist, s.source]), claimedPublished, claimedModified }));
@@ -598,7 +599,18 @@ function chooseDates(
       }
     }
   } else {
-    const labelled = shown.find((s) => s.label === 'published') ?? shown.find((s) => s.label === 'none');
+    // The date nearest the headline, a "Published" label or <time> markup counting as
+    // closeness (a forum's "Joined: 2012-07-04" is plain text; related posts sit further down).
+    let labelled: Shown | undefined;
+    let bestScore = Infinity;
+    for (const s of shown) {
+      if (s.label === 'updated') continue;
+      const score = s.dist - (s.label === 'published' ? 300 : 0) - (s.source === 'time-element' ? 150 : 0);
+      if (score < bestScore) {
+        bestScore = score;
+        labelled = s;
+      }
+    }
     const url = dateFromUrl(pageUrl);
     if (url !== undefined) published = field(url, 'url');
     else if (labelled !== undefined) published = field(labelled.date, labelled.source);
