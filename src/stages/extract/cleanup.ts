@@ -10,7 +10,7 @@ export function normalize(text: string): string {
 
 /** Short lines that are page furniture wherever they appear. */
 const FURNITURE_LINE =
-  /^(?:advertisement|advertisements|ad|ads|sponsored|sponsored content|promoted|share|share this|share this article|share this story|share on \w+|tweet|email|print|copy link|link copied|comments?|\d+ comments?|leave a comment|post a comment|related|related articles|related stories|related content|related posts|read more|read next|more from .{1,40}|see also|recommended|recommended for you|you may also like|you might also like|most popular|most read|trending|skip to (?:main )?content|skip ad|loading|loading\.\.\.|continue reading|show more|show less|view comments|listen|listen to this article|audio|video|watch|photo|photos|image|gallery|enlarge|close|menu|search|subscribe|subscribe now|sign up|sign in|log in|login|register|follow us|follow|newsletter|back to top|top|next|previous|next article|previous article|click here|reuse this content|report an error|story continues below advertisement|article continues below|continue reading below|scroll to continue|scroll to continue with content)$/;
+  /^(?:advertisement|advertisements|advert|adverts|ad|ads|sponsored|sponsored content|promoted|share|share this|share this article|share this story|share on \w+|tweet|email|print|copy link|link copied|comments?|\d+ comments?|leave a comment|post a comment|related|related articles|related stories|related content|related posts|read more|read next|more from .{1,40}|see also|recommended|recommended for you|you may also like|you might also like|most popular|most read|trending|skip to (?:main )?content|skip ad|loading|loading\.\.\.|continue reading|show more|show less|view comments|listen|listen to this article|audio|video|watch|photo|photos|image|gallery|enlarge|close|menu|search|subscribe|subscribe now|sign up|sign in|log in|login|register|follow us|follow|newsletter|back to top|top|next|previous|next article|previous article|click here|reuse this content|report an error|story continues below advertisement|article continues below|continue reading below|scroll to continue|scroll to continue with content|explore further|image copyright|image caption|media playback is unsupported on your device|print this page|print this article|table of contents|contents|main content|reply|replies|add to list|add to cart|add to wishlist|write a review|tap to interact|embed)$/;
 
 const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez|автор)\s+\S/i;
 const MONTH =
@@ -49,6 +49,23 @@ export function isBylineOrDate(text: string, hints: CleanupHints): boolean {
   return false;
 }
 
+/**
+ * Text that is there for machines but leaked into the page: serialized JSON, markup
+ * shown as text (`<img src=...>`).
+ */
+export function isMachineText(text: string): boolean {
+  const t = text.trimStart();
+  if (/^[[{]\s*"/.test(t)) {
+    let marks = 0;
+    for (let k = 0; k < t.length; k++) {
+      const c = t.charCodeAt(k);
+      if (c === 34 || c === 58 || c === 123 || c === 125 || c === 44) marks++;
+    }
+    if (marks > 0.1 * t.length) return true;
+  }
+  return /^<\/?[a-z][a-z0-9-]*(?:\s[^>]*)?\/?>/i.test(t) && /<\/?[a-z][^>]*>\s*$/i.test(t);
+}
+
 /** Drops blocks that are furniture by their text: link lists, repeats of the headline, bylines, labels. */
 export function cleanBlocks(blocks: RawBlock[], hints: CleanupHints, keepLinks = false): RawBlock[] {
   const out: RawBlock[] = [];
@@ -57,6 +74,7 @@ export function cleanBlocks(blocks: RawBlock[], hints: CleanupHints, keepLinks =
     const text = block.text;
     if (block.kind !== 'caption') {
       if (!keepLinks && block.linkChars > 0.5 * block.chars && block.kind !== 'preformatted') continue;
+      if (block.kind !== 'preformatted' && isMachineText(text)) continue;
       const short = text.length <= 60;
       const early = !seenBody || block.kind === 'heading';
       const norm = short || (early && text.length <= 300) ? normalize(text) : null;
