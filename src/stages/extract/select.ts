@@ -45,7 +45,8 @@ function skipRule(index: PageIndex, scores: Scores, root: number, mode: ScoreMod
 function runMode(index: PageIndex, mode: ScoreMode, hints: CleanupHints, scored?: Scored): ModeResult {
   const { scores, root } = scored ?? scoreMode(index, mode);
   const raw = assembleBlocks(index, [root], skipRule(index, scores, root, mode));
-  const blocks = cleanBlocks(raw, hints, mode === 'page');
+  // A page that is not an article keeps its title: it heads the page's main content.
+  const blocks = cleanBlocks(raw, mode === 'page' ? { headlines: [], authors: hints.authors } : hints, mode === 'page');
   let prose = 0;
   let chars = 0;
   let longParagraphs = 0;
