@@ -229,3 +229,19 @@ describe('dateline: help, version and usage errors', () => {
     });
   }
 });
+
+describe('size limit', () => {
+  it('--max-size refuses a larger input at once with INPUT_TOO_LARGE', async () => {
+    const temp = tempDir();
+    after(temp.cleanup);
+    const page = join(temp.dir, 'page.html');
+    writeFileSync(page, `<html><body><article><p>${'word '.repeat(300_000)}</p></article></body></html>`);
+    const run = await runCli(['read', '--max-size', '1', page]);
+    assert.equal(run.status, 1);
+    const out = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+    assert.equal(out.error.code, 'INPUT_TOO_LARGE');
+    assert.match(out.error.message, /1 MiB/);
+    const usage = await runCli(['read', '--max-size', 'lots', page]);
+    assert.equal(usage.status, 2);
+  });
+});

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from './render.js';
 import { DEFAULT_TIMEOUT_MS } from './runner.js';
+import { MAX_INPUT_BYTES } from '../io/inputs.js';
 
 /** A mistake in the command line: exit status 2, a one-line message and a hint. */
 export class UsageError extends Error {
@@ -19,6 +20,7 @@ export type Command =
       readonly as: 'html' | 'text' | 'auto';
       readonly pretty: boolean;
       readonly timeoutMs: number;
+      readonly maxBytes: number;
     };
 
 export const HELP = `Usage: dateline read [options] <input...>
@@ -47,6 +49,9 @@ Options:
                          so that a stopped input is reported and cleaned up within
                          10 s); an input over it fails with EXTRACT_TIMEOUT and the
                          others go on
+      --max-size <MiB>   size limit per input, also after gunzip (default ${MAX_INPUT_BYTES / 1024 / 1024});
+                         a larger input fails at once with INPUT_TOO_LARGE rather than
+                         running into the time limit
   -h, --help             show this help and exit
   -V, --version          print the version and exit
 
@@ -62,8 +67,7 @@ Environment:
   DATELINE_MAX_HEAP_MB   heap limit of the reader per input, in MiB (default 1024);
                          an input that needs more fails with EXTRACT_OOM
 
-Exit status: 0 all inputs read, 1 at least one input failed, 2 usage error.
-Inputs over 64 MiB (also after gunzip) fail with INPUT_TOO_LARGE.`;
+Exit status: 0 all inputs read, 1 at least one input failed, 2 usage error.`;
 
 /** Parses `argv` (without node and the script). Throws UsageError on mistakes. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -80,6 +84,7 @@ export function parseCommand(argv: readonly string[]): Command {
         as: { type: 'string' },
         pretty: { type: 'boolean' },
         timeout: { type: 'string' },
+        'max-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -111,6 +116,12 @@ export function parseCommand(argv: readonly string[]): Command {
     if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout '${values.timeout}' is not a positive number of seconds`);
     timeoutMs = Math.max(1, Math.round(seconds * 1000));
   }
+  let maxBytes = MAX_INPUT_BYTES;
+  if (values['max-size'] !== undefined) {
+    const mib = Number(values['max-size']);
+    if (!Number.isFinite(mib) || mib <= 0 || mib > 1024) throw new UsageError(`--max-size '${values['max-size']}' is not a size in MiB between 0 and 1024`);
+    maxBytes = Math.round(mib * 1024 * 1024);
+  }
   if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
   return {
     kind: 'read',
@@ -121,6 +132,7 @@ export function parseCommand(argv: readonly string[]): Command {
     as,
     pretty: values.pretty === true,
     timeoutMs,
+    maxBytes,
   };
 }
 

@@ -49,11 +49,11 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
     const pretty = command.pretty && single;
     let failed = 0;
     // Load one input ahead, so reading the next file overlaps the worker reading this one.
-    let next = refs[0] !== undefined ? load(refs[0]) : undefined;
+    let next = refs[0] !== undefined ? load(refs[0], command.maxBytes) : undefined;
     for (let i = 0; i < refs.length; i++) {
       const ref = refs[i]!;
       const current = await next!;
-      next = refs[i + 1] !== undefined ? load(refs[i + 1]!) : undefined;
+      next = refs[i + 1] !== undefined ? load(refs[i + 1]!, command.maxBytes) : undefined;
       let result: ReadResult | { ok: false; error: { code: string; message: string } };
       if (!current.ok) {
         result = { ok: false, error: { code: current.error.code, message: current.error.message } };
@@ -89,10 +89,10 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
 type Loaded = { ok: true; loaded: LoadedInput; loadMs: number } | { ok: false; error: DatelineError };
 
 /** Loads one input; never rejects. */
-async function load(ref: InputRef): Promise<Loaded> {
+async function load(ref: InputRef, maxBytes: number): Promise<Loaded> {
   const started = performance.now();
   try {
-    return { ok: true, loaded: await loadInput(ref), loadMs: performance.now() - started };
+    return { ok: true, loaded: await loadInput(ref, { maxBytes }), loadMs: performance.now() - started };
   } catch (error) {
     return { ok: false, error: asDatelineError(error) };
   }
