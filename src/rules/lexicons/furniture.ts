@@ -132,7 +132,10 @@ export const COMMENT_PATTERNS: readonly FurniturePattern[] = [
  * furniture. Tested against lines of at most 8 words.
  */
 export const END_OF_ARTICLE =
-  /^((\d+|no|one|two|three)\s+)?(comments?|replies|thoughts on .*)(\s*\(\d+\))?:?$|^(leave|post|add|write|submit) (a|your) (comment|reply|review)|^(join|start) the (discussion|conversation)|^comments are closed|^the following comments are|^related (articles|posts|stories|content|news)$|^(you|we think you) (may|might|will|'ll) (also )?(like|enjoy|love)|^(more|other) (articles?|posts?|stories|news|reads) (from|by|on|in|like|you)|^recommended( (for you|reading|articles|posts|stories))?:?$|^(read|see) more (articles|posts|stories)$|^popular (posts|articles|stories)|^most (popular|read|viewed)|^trending( now| stories| articles)?:?$|^about the (author|writer|authors)|^(tags?|tagged|filed under|categories|category|topics)\s*:|^post navigation$|^(references|footnotes|bibliography|works cited|citations)$|^(previous|next) (post|article|story)/i;
+  /^((\d+|no|one|two|three)\s+)?(comments?|replies|(comments?|thoughts|responses|replies) (on|to) .*)(\s*\(\d+\))?:?$|^(leave|post|add|write|submit) (a|your) (comment|reply|review)|^(join|start) the (discussion|conversation)|^comments are closed|^the following comments are|^related (articles|posts|stories|content|news)$|^(you|we think you) (may|might|will|'ll) (also )?(like|enjoy|love)|^(more|other) (articles?|posts?|stories|news|reads) (from|by|on|in|like|you)|^recommended( (for you|reading|articles|posts|stories))?:?$|^(read|see) more (articles|posts|stories)$|^popular (posts|articles|stories)|^most (popular|read|viewed)|^trending( now| stories| articles)?:?$|^about the (author|writer|authors)|^(tags?|tagged|filed under|categories|category|topics)\s*:|^post navigation$|^(references|footnotes|bibliography|works cited|citations)$|^(previous|next) (post|article|story)/i;
+
+/** Which of the END_OF_ARTICLE lines open a comment section (never the article itself). */
+export const COMMENT_SECTION = /comment|repl(y|ies)|discussion|conversation|thoughts on|responses?/i;
 
 /** A line of nothing but punctuation: "-", "***", "—", "* * *", "###", "___". */
 export const SEPARATOR_LINE = /^[\s\-–—_*=~#•·.+|/\\<>]+$/u;

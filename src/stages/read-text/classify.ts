@@ -24,7 +24,7 @@ export const THRESHOLDS = {
   stopLow: 0.22,
   /** Characters within which a heading must be followed by good text to be kept. */
   headingDistance: 200,
-  /** Words of prose the article must have before a closing line ("Comments") can end it. */
+  /** Prose score a part of the stretch needs to be taken for the article over comments. */
   cutAfter: 80,
 } as const;
 
@@ -53,6 +53,8 @@ export interface Verdict {
   readonly initial: UnitClass[];
   /** The main stretch of prose, as unit indices [start, end). */
   readonly region: { start: number; end: number };
+  /** Where the comment section after the article starts (unit index), when there is one. */
+  readonly commentsFrom?: number;
 }
 
 function initialClass(f: Features): UnitClass {
@@ -112,18 +114,39 @@ function unitValue(f: Features, initial: UnitClass, revised: UnitClass): number 
 }
 
 /**
- * Where the article ends inside the stretch: at the first line that closes an article
- * (comments, related posts, about the author, references), once enough prose came
- * before it.
+ * The article inside the stretch. Lines that close an article ("Comments", "Related
+ * posts", "About the author", "References") split the stretch into parts; the article is
+ * the part with the most prose, and a part that a comment-section line opens is never
+ * chosen while another part holds enough prose to be an article.
  */
-function cutAtEnd(features: readonly Features[], initial: readonly UnitClass[], start: number, end: number): number {
-  let prose = 0;
+function articlePart(features: readonly Features[], values: readonly number[], start: number, end: number): { start: number; end: number } {
+  const parts: { start: number; end: number; score: number; comments: boolean }[] = [];
+  let current = { start, end, score: 0, comments: false };
   for (let i = start; i < end; i++) {
     const f = features[i]!;
-    if (prose >= THRESHOLDS.cutAfter && f.endOfArticle) return i;
-    if (initial[i] === 'good' || initial[i] === 'near-good') prose += f.words;
+    if (f.endOfArticle && i > current.start) {
+      current.end = i;
+      parts.push(current);
+      current = { start: i, end, score: 0, comments: f.opensComments || current.comments };
+    }
+    current.score += values[i]!;
   }
-  return end;
+  parts.push(current);
+  // A part full of comment-thread lines is a comment section, whatever opened it.
+  for (const p of parts.slice(1)) {
+    let markers = 0;
+    for (let i = p.start; i < p.end; i++) if (features[i]!.commentMarker) markers++;
+    if (markers >= 3) p.comments = true;
+  }
+  const articles = parts.filter((p) => !p.comments && p.score >= THRESHOLDS.cutAfter);
+  const pool = articles.length > 0 ? articles : parts.filter((p) => !p.comments).length > 0 ? parts.filter((p) => !p.comments) : parts;
+  // The first part with at least half the best part's prose: articles come before what
+  // follows them (related posts, author boxes), which can be long too.
+  const top = Math.max(...pool.map((p) => p.score));
+  const best = pool.find((p) => p.score >= top * 0.5) ?? pool[0]!;
+  // A part that starts with a closing line does not keep that line.
+  const first = best.start < end && features[best.start]!.endOfArticle ? best.start + 1 : best.start;
+  return { start: first, end: best.end };
 }
 
 export function classify(features: readonly Features[]): Verdict {
@@ -172,8 +195,20 @@ export function classify(features: readonly Features[]): Verdict {
   let best = { start: 0, end: 0, score: 0 };
   let runStart = 0;
   let run = 0;
+  const values = features.map((f, i) => unitValue(f, initial[i]!, classes[i]!));
+  // The comment section, once the article has had its prose, is out of the running.
+  let prose = 0;
+  let commentsFrom: number | undefined;
   for (let i = 0; i < n; i++) {
-    const value = unitValue(features[i]!, initial[i]!, classes[i]!);
+    if (features[i]!.opensComments && prose >= THRESHOLDS.cutAfter) {
+      commentsFrom = i;
+      for (let j = i; j < n; j++) values[j] = -(1 + features[j]!.words);
+      break;
+    }
+    prose += Math.max(0, values[i]!);
+  }
+  for (let i = 0; i < n; i++) {
+    const value = values[i]!;
     if (run <= 0) {
       run = 0;
       runStart = i;
@@ -181,7 +216,7 @@ export function classify(features: readonly Features[]): Verdict {
     run += value;
     if (run > best.score) best = { start: runStart, end: i + 1, score: run };
   }
-  const region = { start: best.start, end: cutAtEnd(features, initial, best.start, best.end) };
+  const region = articlePart(features, values, best.start, best.end);
   for (let i = 0; i < n; i++) {
     if (i < region.start || i >= region.end) {
       if (classes[i] === 'good') classes[i] = 'bad';
@@ -244,5 +279,5 @@ export function classify(features: readonly Features[]): Verdict {
     for (let i = top.start; i < top.end; i++) if (!isFurnitureLine(features[i]!) && features[i]!.words >= 3) classes[i] = 'good';
     return { classes, initial, region: { start: top.start, end: top.end } };
   }
-  return { classes, initial, region };
+  return commentsFrom === undefined ? { classes, initial, region } : { classes, initial, region, commentsFrom };
 }

@@ -4,6 +4,7 @@
  */
 import {
   COMMENT_PATTERNS,
+  COMMENT_SECTION,
   END_MARKER,
   END_OF_ARTICLE,
   FURNITURE_PATTERNS,
@@ -53,6 +54,10 @@ export interface Features {
   readonly danglingDelimiter: boolean;
   /** A short line that closes the article: "Comments", "Related posts", "About the author". */
   readonly endOfArticle: boolean;
+  /** A line of a comment thread ("Reply", "jsmith says:", "3 days ago"). */
+  readonly commentMarker: boolean;
+  /** An end-of-article line that opens a comment section. */
+  readonly opensComments: boolean;
   readonly marker: Marker | undefined;
   readonly headingLevel: number | undefined;
   /** The text without its block marker (`# `, `- `, `> `). */
@@ -110,6 +115,7 @@ export function measure(unit: Unit): Features {
       if (/^\p{Lu}/u.test(token)) capitals++;
     }
   }
+  const endOfArticle = words <= 25 && END_OF_ARTICLE.test(content) && (words <= 8 || /^\d+ /.test(content));
   const separator = !/[\p{L}\p{N}]/u.test(text) && SEPARATOR_LINE.test(text);
   let lexicon: FurniturePattern | undefined;
   for (const pattern of LEXICON) {
@@ -132,7 +138,9 @@ export function measure(unit: Unit): Features {
     tabular: /\S\t+\S/u.test(text),
     codeLike: isCodeLike(text),
     danglingDelimiter: /\s[-–—|•·»]$/u.test(text),
-    endOfArticle: words <= 8 && END_OF_ARTICLE.test(content),
+    endOfArticle,
+    commentMarker: lexicon !== undefined && COMMENT_PATTERNS.includes(lexicon),
+    opensComments: endOfArticle && COMMENT_SECTION.test(content),
     marker,
     headingLevel,
     content,

@@ -97,6 +97,9 @@ export function describeFurniture(
       } else if (f.dateLine) {
         kind = 'byline';
         reason = 'a bare date or time line';
+      } else if (verdict.commentsFrom !== undefined && k >= verdict.commentsFrom) {
+        kind = 'other';
+        reason = 'part of the comment section after the article';
       } else {
         kind = 'other';
         const outside = k < verdict.region.start ? 'before' : k >= verdict.region.end ? 'after' : 'inside';

@@ -166,6 +166,16 @@ describe('read-text: article shapes', () => {
     assert.ok(!doc.diagnostics.some((d) => d.code === 'TEXT_FURNITURE'));
   });
 
+  it('sets a comment section aside even when it is longer than the article', () => {
+    const comment =
+      'I have lived in this city for thirty years and I have never seen the council agree on anything so quickly, which makes me wonder what was promised to whom before the vote.';
+    const thread = ['3 Comments', 'jsmith says:', comment, 'Reply', 'anna_k says:', comment.replace('thirty', 'twenty'), 'Reply', 'bob says:', comment.replace('thirty', 'ten'), 'Reply'];
+    const doc = readText(['Council approves transport budget', ...ARTICLE, ...thread].join('\n'));
+    assert.deepEqual(paragraphs(doc), ARTICLE);
+    const set = (doc.layers.furniture ?? []).map((f) => f.text);
+    assert.ok(set.includes('3 Comments') && set.includes(comment));
+  });
+
   it('keeps a short paragraph and a quote line in the middle of the article', () => {
     const short = 'She declined to comment.';
     const quote = '“We will not give up,” he said.';
