@@ -1,7 +1,7 @@
 import type { NewsDoc } from '../../doc/news-doc.js';
 import { assembleBlocks, type RawBlock } from './assemble.js';
 import { cleanBlocks, normalize, type CleanupHints } from './cleanup.js';
-import { pageHeadlines } from './headline.js';
+import { pageHeadlines, textOf } from './headline.js';
 import { buildIndex, NEG, STRONG_NEG, STRUCT_NEG, type PageIndex } from './page-index.js';
 import { bestContainer, computeScores, type ScoreMode, type Scores } from './scoring.js';
 import { FURNITURE_TAGS } from './tags.js';
@@ -42,8 +42,40 @@ function skipRule(index: PageIndex, scores: Scores, root: number, mode: ScoreMod
   };
 }
 
+/**
+ * Never a different story: when the container holds several stories (`<article>`
+ * elements of real size, as infinite-scroll pages append the next one), keep the one
+ * whose heading is the page's headline, else the first.
+ */
+function singleStory(index: PageIndex, root: number, headlines: readonly string[]): number {
+  const end = index.end[root]!;
+  const minText = 0.15 * index.textLen[root]!;
+  const stories: number[] = [];
+  for (let i = root + 1; i < end; i++) {
+    if (index.hidden[i] === 1) {
+      i = index.end[i]! - 1;
+      continue;
+    }
+    if (index.elements[i]!.tag !== 'article') continue;
+    if (index.textLen[i]! >= minText && index.textLen[i]! >= 300) stories.push(i);
+    i = index.end[i]! - 1; // stories nested in a story belong to it
+  }
+  if (stories.length < 2) return root;
+  for (const story of stories) {
+    for (let k = story; k < index.end[story]!; k++) {
+      const tag = index.elements[k]!.tag;
+      if (tag !== 'h1' && tag !== 'h2') continue;
+      const heading = normalize(textOf(index.elements[k]!));
+      if (heading.length > 0 && headlines.includes(heading)) return story;
+      break;
+    }
+  }
+  return stories[0]!;
+}
+
 function runMode(index: PageIndex, mode: ScoreMode, hints: CleanupHints, scored?: Scored): ModeResult {
-  const { scores, root } = scored ?? scoreMode(index, mode);
+  const { scores, root: container } = scored ?? scoreMode(index, mode);
+  const root = mode === 'article' ? singleStory(index, container, hints.headlines) : container;
   const raw = assembleBlocks(index, [root], skipRule(index, scores, root, mode));
   // A page that is not an article keeps its title: it heads the page's main content.
   const blocks = cleanBlocks(raw, mode === 'page' ? { headlines: [], authors: hints.authors } : hints, mode === 'page');

@@ -54,7 +54,14 @@ function parseFast(html: string): HtmlTree {
           return;
         }
         if (depth >= MAX_DEPTH || elementCount >= MAX_ELEMENTS) {
-          if (depth >= MAX_DEPTH) depthCapped = true;
+          if (depth >= MAX_DEPTH && elementCount < MAX_ELEMENTS) {
+            // As browsers do, a too-deep element becomes a child of the deepest allowed
+            // one and its content follows it there: the tree is flattened, not cut, so a
+            // paragraph still starts a new block.
+            depthCapped = true;
+            current.children.push({ type: 'element', tag: name, attrs: attribs, children: [], parent: current });
+            elementCount++;
+          } else if (depth >= MAX_DEPTH) depthCapped = true;
           openKinds.push(false);
           return;
         }
