@@ -1,14 +1,14 @@
 import type { HtmlElement, HtmlNode } from '../../doc/html-tree.js';
 import type { BlockKind } from '../../doc/news-doc.js';
 import { BLOCK_TAGS, HEADING_TAGS } from './tags.js';
-import type { PageIndex } from './page-index.js';
+import { CJK_WEIGHT, type PageIndex } from './page-index.js';
 
 /** A block of text as the page gives it, before cleanup. */
 export interface RawBlock {
   kind: BlockKind;
   level?: number;
   text: string;
-  /** Visible characters, and of which inside links. */
+  /** Visible characters (CJK weighted, see CJK_WEIGHT), and of which inside links. */
   chars: number;
   linkChars: number;
   /** Index of the element that owns the block. */
@@ -159,7 +159,7 @@ export function assembleBlocks(index: PageIndex, roots: readonly number[], skip:
         const t = child.text;
         for (let k = 0; k < t.length; k++) {
           const c = t.charCodeAt(k);
-          if (c > 32 && c !== 160) visible++;
+          if (c > 32 && c !== 160) visible += c >= 0x2e80 && c <= 0xd7af ? CJK_WEIGHT : 1;
         }
         chars += visible;
         if (index.inLink[frame.i] === 1) linkChars += visible;

@@ -50,13 +50,17 @@ export const STRONG_NEG = 4;
 /** Names that mark furniture on any page, article or not. */
 export const STRUCT_NEG = 8;
 
+/** Weight of one CJK (Han, kana, Hangul) character against one Latin letter. */
+export const CJK_WEIGHT = 3;
+
 function countVisible(text: string): { chars: number; punct: number } {
   let chars = 0;
   let punct = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c <= 32 || c === 160 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000) continue;
-    chars++;
+    // A CJK character carries about as much as a short word: weigh it so.
+    chars += c >= 0x2e80 && c <= 0xd7af ? CJK_WEIGHT : 1;
     if (c === 46 || c === 44 || c === 59 || c === 33 || c === 63 || c === 0x3002 || c === 0xff0c || c === 0x3001 || c === 0x060c || c === 0x0964) punct++;
   }
   return { chars, punct };
