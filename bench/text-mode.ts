@@ -100,6 +100,10 @@ function main(): void {
 
   if (args.show !== undefined) {
     for (const row of rows) {
+      if (row.text.trim() === '') {
+        console.log(`=== ${row.page.id}: the page renders to no visible text (a script-built page)`);
+        continue;
+      }
       const doc = read({ content: row.text, format: 'text' });
       console.log(`=== ${row.page.id} ${row.page.pageType ?? ''} ${row.page.url}`);
       console.log('--- rendered text');

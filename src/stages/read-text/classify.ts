@@ -66,14 +66,27 @@ function initialClass(f: Features): UnitClass {
   return 'bad';
 }
 
-function neighbour(classes: readonly UnitClass[], from: number, step: 1 | -1, ignoreNearGood: boolean): UnitClass {
-  for (let i = from + step; i >= 0 && i < classes.length; i += step) {
-    const c = classes[i]!;
-    if (c === 'short') continue;
-    if (c === 'near-good' && ignoreNearGood) continue;
-    return c;
+/**
+ * For each unit, the class of the nearest unit before and after it that is not short
+ * (and, with `ignoreNearGood`, not near-good either); the document edges count as bad.
+ * Linear, so long runs of short lines cost no more than their length.
+ */
+function neighbours(classes: readonly UnitClass[], ignoreNearGood: boolean): { prev: UnitClass[]; next: UnitClass[] } {
+  const n = classes.length;
+  const skip = (c: UnitClass) => c === 'short' || (ignoreNearGood && c === 'near-good');
+  const prev = new Array<UnitClass>(n);
+  const next = new Array<UnitClass>(n);
+  let last: UnitClass = 'bad';
+  for (let i = 0; i < n; i++) {
+    prev[i] = last;
+    if (!skip(classes[i]!)) last = classes[i]!;
   }
-  return 'bad';
+  last = 'bad';
+  for (let i = n - 1; i >= 0; i--) {
+    next[i] = last;
+    if (!skip(classes[i]!)) last = classes[i]!;
+  }
+  return { prev, next };
 }
 
 /** A short line that reads like a heading: few words, no full stop. */
@@ -155,27 +168,25 @@ export function classify(features: readonly Features[]): Verdict {
 
   // Short units between good text are part of it; between furniture they are furniture.
   const afterShort = [...initial];
+  const strict = neighbours(initial, true);
+  const loose = neighbours(initial, false);
   for (let i = 0; i < n; i++) {
     if (initial[i] !== 'short') continue;
-    const prev = neighbour(initial, i, -1, true);
-    const next = neighbour(initial, i, 1, true);
+    const prev = strict.prev[i];
+    const next = strict.next[i];
     if (prev === 'good' && next === 'good') afterShort[i] = 'good';
     else if (prev === 'bad' && next === 'bad') afterShort[i] = 'bad';
-    else if (
-      (prev === 'bad' && neighbour(initial, i, -1, false) === 'near-good') ||
-      (next === 'bad' && neighbour(initial, i, 1, false) === 'near-good')
-    )
+    else if ((prev === 'bad' && loose.prev[i] === 'near-good') || (next === 'bad' && loose.next[i] === 'near-good'))
       afterShort[i] = 'good';
     else afterShort[i] = 'bad';
   }
 
   // Near-good units are prose unless furniture surrounds them on both sides.
   const classes = [...afterShort];
+  const around = neighbours(afterShort, true);
   for (let i = 0; i < n; i++) {
     if (afterShort[i] !== 'near-good') continue;
-    const prev = neighbour(afterShort, i, -1, true);
-    const next = neighbour(afterShort, i, 1, true);
-    classes[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+    classes[i] = around.prev[i] === 'bad' && around.next[i] === 'bad' ? 'bad' : 'good';
   }
 
   // Headings: kept when good text follows them closely.
