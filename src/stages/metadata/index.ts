@@ -586,8 +586,9 @@ function chooseDates(
   if (claimedPublished !== undefined) {
     published = claimedPublished;
     const pubDay = day(claimedPublished);
-    const near = shown.find((s) => s.label !== 'updated' && s.dist <= NEAR);
-    if (near !== undefined && near.date.day !== pubDay && shownDay(pubDay) === undefined) {
+    const near = nearestShown(shown, NEAR);
+    const pubShown = shown.some((s) => s.label !== 'updated' && s.date.day === pubDay);
+    if (near !== undefined && near.date.day !== pubDay && !pubShown) {
       const gap = daysBetween(near.date.day, pubDay);
       if (Math.abs(gap) === 1 && /(?:Z|[+-]00:00)$/.test(claimedPublished.value)) {
         // A UTC time stamp the page shows on its own (local) calendar day.
@@ -599,18 +600,7 @@ function chooseDates(
       }
     }
   } else {
-    // The date nearest the headline, a "Published" label or <time> markup counting as
-    // closeness (a forum's "Joined: 2012-07-04" is plain text; related posts sit further down).
-    let labelled: Shown | undefined;
-    let bestScore = Infinity;
-    for (const s of shown) {
-      if (s.label === 'updated') continue;
-      const score = s.dist - (s.label === 'published' ? 300 : 0) - (s.source === 'time-element' ? 150 : 0);
-      if (score < bestScore) {
-        bestScore = score;
-        labelled = s;
-      }
-    }
+    const labelled = nearestShown(shown, Infinity);
     const url = dateFromUrl(pageUrl);
     if (url !== undefined) published = field(url, 'url');
     else if (labelled !== undefined) published = field(labelled.date, labelled.source);
@@ -620,6 +610,7 @@ function chooseDates(
       const anywhere = labelledDates(c.text, opts);
       const pick = anywhere.find((s) => s.label === 'published') ?? anywhere[0];
       if (pick !== undefined) published = field(pick.date, 'visible-text');
+      else if (claimedModified !== undefined) published = claimedModified; // the page's only date claim
     }
   }
   let modified = claimedModified;
@@ -631,6 +622,24 @@ function chooseDates(
   if (published !== undefined) out.published = published;
   if (modified !== undefined) out.modified = modified;
   return out;
+}
+
+/**
+ * The shown date nearest the headline, a "Published" label or <time> markup counting as
+ * closeness (a forum's "Joined: 2012-07-04" is plain text; related posts sit further down).
+ */
+function nearestShown(shown: readonly Shown[], within: number): Shown | undefined {
+  let best: Shown | undefined;
+  let bestScore = Infinity;
+  for (const s of shown) {
+    if (s.label === 'updated' || s.dist > within) continue;
+    const score = s.dist - (s.label === 'published' ? 300 : 0) - (s.source === 'time-element' ? 150 : 0);
+    if (score < bestScore) {
+      bestScore = score;
+      best = s;
+    }
+  }
+  return best;
 }
 
 function daysBetween(a: string, b: string): number {
