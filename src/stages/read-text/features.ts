@@ -64,6 +64,15 @@ export interface Features {
   readonly content: string;
 }
 
+const MARKDOWN_LINK = /!?\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/gu;
+/** A line of nothing but markdown links (and separators between them). */
+const LINKS_ONLY = /^(?:[\s|·•,/>»-]*!?\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\))+[\s|·•,/>»-]*$/u;
+const LINK_LINE: FurniturePattern = {
+  kind: 'navigation',
+  pattern: LINKS_ONLY,
+  label: 'a line of links only (a menu or link list)',
+  maxWords: Number.POSITIVE_INFINITY,
+};
 const LEXICON: readonly FurniturePattern[] = [...FURNITURE_PATTERNS, ...COMMENT_PATTERNS];
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*$/u;
 const BULLET = /^[-*•+▪●◦‣]\s+(.*)$/u;
@@ -101,7 +110,9 @@ export function measure(unit: Unit): Features {
     marker = 'quote';
     content = quote[1]!;
   }
-  const tokens = content.match(WORD) ?? [];
+  // Markdown link targets (html2text-style dumps) are not words of the text.
+  const visible = content.replace(MARKDOWN_LINK, '$1');
+  const tokens = visible.match(WORD) ?? [];
   const cjk = (content.match(CJK) ?? []).length;
   const words = tokens.length + cjk / 2;
   let stops = 0;
@@ -119,14 +130,15 @@ export function measure(unit: Unit): Features {
   const separator = !/[\p{L}\p{N}]/u.test(text) && SEPARATOR_LINE.test(text);
   let lexicon: FurniturePattern | undefined;
   for (const pattern of LEXICON) {
-    if (words <= pattern.maxWords && pattern.pattern.test(content)) {
+    if (words <= pattern.maxWords && pattern.pattern.test(visible)) {
       lexicon = pattern;
       break;
     }
   }
+  if (lexicon === undefined && LINKS_ONLY.test(content)) lexicon = LINK_LINE;
   return {
     words,
-    chars: content.length,
+    chars: visible.length,
     stopDensity: tokens.length === 0 ? (cjk > 0 ? 0.35 : 0) : stops / tokens.length,
     sentenceEnd: SENTENCE_END.test(content),
     finalPeriod: FINAL_PERIOD.test(content),

@@ -219,6 +219,28 @@ describe('read-text: article shapes', () => {
     assert.equal((doc.layers.blocks ?? [])[2]!.level, 2);
   });
 
+  it('reads an html2text-style dump: link-only lines are navigation, link targets are not words', () => {
+    const input = [
+      '[Home](https://example.com/) | [World](https://example.com/world) | [Sport](https://example.com/sport)',
+      '',
+      '# Council approves transport budget',
+      '',
+      P1,
+      '',
+      `${P2} See [the budget](https://example.com/budget.pdf).`,
+      '',
+      P3,
+      '',
+      '  * [Privacy](https://example.com/privacy)',
+      '  * [Contact us](https://example.com/contact)',
+    ].join('\n');
+    const doc = readText(input);
+    assert.equal(doc.metadata.headline, 'Council approves transport budget');
+    assert.deepEqual(paragraphs(doc), [P1, `${P2} See [the budget](https://example.com/budget.pdf).`, P3]);
+    const nav = (doc.layers.furniture ?? []).find((f) => f.text.startsWith('[Home]'));
+    assert.equal(nav?.kind, 'navigation');
+  });
+
   it('joins hard-wrapped lines into paragraphs', () => {
     const wrap = (p: string) => p.replace(/(.{1,60})(\s|$)/g, '$1\n').trim();
     const input = ['Council approves transport budget', '', ...ARTICLE.map(wrap).join('\n\n').split('\n')].join('\n');
