@@ -7,7 +7,7 @@ import { bestContainer, computeScores, type ScoreMode, type Scores } from './sco
 import { FURNITURE_TAGS } from './tags.js';
 import { markTeasers } from './teasers.js';
 import { declaresArticle } from './hints.js';
-import { structuredContainer } from './structured.js';
+import { structuredContainer, trimToStructuredStart } from './structured.js';
 
 export interface Extraction {
   blocks: RawBlock[];
@@ -156,9 +156,12 @@ export function analyze(doc: NewsDoc, both = false): Analysis | null {
   const structured = doc.structuredBody;
   if (structured !== undefined && structured.length >= 300) {
     const root = structuredContainer(index, structured);
-    if (root >= 0 && root !== articleScored.root) {
-      article = runMode(index, 'article', hints, { scores: articleScored.scores, root });
-      strategyPrefix += 'structured-';
+    if (root >= 0) {
+      if (root !== articleScored.root) {
+        article = runMode(index, 'article', hints, { scores: articleScored.scores, root });
+        strategyPrefix += 'structured-';
+      }
+      article.blocks = trimToStructuredStart(article.blocks, structured);
     }
   }
   // Plenty of prose reads as an article whatever else the page holds; less prose is an

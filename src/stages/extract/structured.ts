@@ -1,4 +1,5 @@
 import { assembleBlocks } from './assemble.js';
+import { normalize } from './cleanup.js';
 import type { PageIndex } from './page-index.js';
 import { bestContainer } from './scoring.js';
 
@@ -6,6 +7,37 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 function wordsOf(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** The structured body's vocabulary, for testing blocks against it. */
+export function vocabularyOf(structuredBody: string): Set<string> {
+  return new Set(wordsOf(structuredBody));
+}
+
+/** True when most words of `text` (three or more) occur in the structured body. */
+export function inStructured(vocabulary: ReadonlySet<string>, text: string): boolean {
+  const words = wordsOf(text);
+  if (words.length < 3) return false;
+  let known = 0;
+  for (const w of words) if (vocabulary.has(w)) known++;
+  return known >= 0.8 * words.length;
+}
+
+/**
+ * Leading blocks before the first one the structured body holds are the headline area
+ * (standfirst, byline, dateline line), not body: the structured body says where the
+ * body starts.
+ */
+export function trimToStructuredStart<T extends { kind: string; text: string }>(blocks: T[], structuredBody: string): T[] {
+  // The body's first block appears in the structured body word for word.
+  const flat = normalize(structuredBody);
+  const first = blocks.findIndex((b) => {
+    if (b.kind === 'caption') return false;
+    const text = normalize(b.text);
+    return text.length >= 20 && flat.includes(text);
+  });
+  if (first <= 0) return blocks;
+  return [...blocks.slice(0, first).filter((b) => b.kind === 'caption'), ...blocks.slice(first)];
 }
 
 /**
@@ -16,18 +48,15 @@ function wordsOf(text: string): string[] {
  * visible page a different story).
  */
 export function structuredContainer(index: PageIndex, structuredBody: string): number {
-  const vocabulary = new Set(wordsOf(structuredBody));
+  const vocabulary = vocabularyOf(structuredBody);
   if (vocabulary.size < 30) return -1;
   const blocks = assembleBlocks(index, [index.bodyIndex], () => false);
   const n = index.elements.length;
   const score = new Float64Array(n);
   for (const b of blocks) {
     if (b.owner < 0) continue;
-    const words = wordsOf(b.text);
-    if (words.length < 3) continue;
-    let known = 0;
-    for (const w of words) if (vocabulary.has(w)) known++;
-    score[b.owner] = score[b.owner]! + (known >= 0.8 * words.length ? b.chars : -b.chars);
+    if (b.text.length < 12) continue;
+    score[b.owner] = score[b.owner]! + (inStructured(vocabulary, b.text) ? b.chars : -b.chars);
   }
   const subtree = new Float64Array(n);
   for (let i = n - 1; i >= 0; i--) {
