@@ -94,6 +94,7 @@ function runMode(index: PageIndex, mode: ScoreMode, hints: CleanupHints, scored?
       if (b.chars >= 150) longParagraphs++;
     }
   }
+  if (mode === 'article') blocks.unshift(...outsideCaptions(index, root));
   return { mode, root, blocks, prose, chars, longParagraphs };
 }
 
@@ -106,6 +107,37 @@ function commentAreas(index: PageIndex): Uint8Array {
     marks[i] = marks[p] === 1 || (index.signal[i]! & STRONG_NEG) !== 0 ? 1 : 0;
   }
   return marks;
+}
+
+/**
+ * Captions of the story's figures that sit outside the body container (a lead image
+ * above the text, inside the same `<article>`): kept as caption blocks, never body.
+ */
+function outsideCaptions(index: PageIndex, root: number): RawBlock[] {
+  let story = -1;
+  for (let k = index.parent[root]!, steps = 0; k >= 0 && steps < 6; k = index.parent[k]!, steps++) {
+    if (index.elements[k]!.tag === 'article') {
+      story = k;
+      break;
+    }
+  }
+  if (story < 0) return [];
+  const out: RawBlock[] = [];
+  const end = index.end[story]!;
+  for (let i = story; i < end; i++) {
+    if (i === root || index.hidden[i] === 1) {
+      i = index.end[i]! - 1;
+      continue;
+    }
+    if (index.elements[i]!.tag !== 'figcaption') continue;
+    // Photo credits are fields of their own; the caption text is kept.
+    const credit = (k: number): boolean => /credit|copyright|byline|source/i.test(index.elements[k]!.attrs.class ?? '');
+    for (const b of assembleBlocks(index, [i], credit)) {
+      out.push({ ...b, kind: 'caption' });
+    }
+    i = index.end[i]! - 1;
+  }
+  return out;
 }
 
 interface Scored {
