@@ -27,6 +27,15 @@ export interface ModeResult {
   chars: number;
 }
 
+/** Inside a figcaption (a "caption" class there names the caption itself), not a credit. */
+function inCaption(index: PageIndex, i: number): boolean {
+  if (/credit|copyright/i.test(index.elements[i]!.attrs.class ?? '')) return false;
+  for (let k = index.parent[i]!, steps = 0; k >= 0 && steps < 3; k = index.parent[k]!, steps++) {
+    if (index.elements[k]!.tag === 'figcaption') return true;
+  }
+  return false;
+}
+
 function skipRule(index: PageIndex, scores: Scores, root: number, mode: ScoreMode) {
   const rootText = Math.max(1, index.textLen[root]!);
   const teasers = mode === 'article' ? markTeasers(index, root) : null;
@@ -36,7 +45,7 @@ function skipRule(index: PageIndex, scores: Scores, root: number, mode: ScoreMod
     const text = index.textLen[i]!;
     if (text === 0) return false;
     if (FURNITURE_TAGS.has(tag) && text < 0.5 * rootText) return true;
-    if ((index.signal[i]! & (mode === 'page' ? STRUCT_NEG : NEG)) !== 0 && text < 0.3 * rootText && scores.subtree[i]! < 0.3 * scores.subtree[root]!) return true;
+    if ((index.signal[i]! & (mode === 'page' ? STRUCT_NEG : NEG)) !== 0 && !inCaption(index, i) && text < 0.3 * rootText && scores.subtree[i]! < 0.3 * scores.subtree[root]!) return true;
     if (mode === 'article' && index.linkCount[i]! >= 2 && index.linkLen[i]! > 0.6 * text && index.blockDescendants[i]! > 0) return true;
     return false;
   };
