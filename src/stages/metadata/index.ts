@@ -457,12 +457,13 @@ const PUBLISHED_META = [
   'article.published', 'article_date_original', 'datepublished', 'citation_publication_date', 'citation_date',
   'citation_online_date', 'originalpublicationdate', 'og:pubdate', 'rnews:datepublished', 'displaydate',
   'release_date', 'created', 'creation_date', 'date.available', 'cxenseparse:recs:publishtime', 'sailthru.published',
-  'bt:pubdate', 'article.created', 'live_date', 'firstpublishedat',
+  'bt:pubdate', 'article.created', 'live_date', 'firstpublishedat', 'published-date', 'w-published-date', 'ms.date',
+  'article:published_date', 'publishdatetime', 'pub_date',
 ];
 const MODIFIED_META = [
   'article:modified_time', 'og:updated_time', 'article:modified', 'modified_time', 'dcterms.modified',
   'dc.date.modified', 'last-modified-date', 'lastmod', 'datemodified', 'article.updated', 'revised', 'updated_time',
-  'bt:moddate', 'sailthru.modified',
+  'bt:moddate', 'sailthru.modified', 'updated', 'last-updated', 'w-updated-date',
 ];
 
 function field(d: ParsedDate | undefined, source: DateSource): DateField | undefined {
@@ -570,6 +571,7 @@ function chooseDates(
   };
   void meta;
   const claimedPublished =
+    field(pubdateTime(c, opts), 'time-element') ??
     field(jsonLdDate(graph, ['datePublished', 'dateCreated', 'uploadDate'], opts), 'json-ld') ??
     field(microdataDate(c, ['datepublished', 'datecreated'], opts), 'microdata') ??
     field(metaDate(PUBLISHED_META), 'meta');
@@ -610,6 +612,7 @@ function chooseDates(
       const anywhere = labelledDates(c.text, opts);
       const pick = anywhere.find((s) => s.label === 'published') ?? anywhere[0];
       if (pick !== undefined) published = field(pick.date, 'visible-text');
+      else if (firstTime(c, opts) !== undefined) published = field(firstTime(c, opts), 'time-element');
       else if (claimedModified !== undefined) published = claimedModified; // the page's only date claim
     }
   }
@@ -622,6 +625,28 @@ function chooseDates(
   if (published !== undefined) out.published = published;
   if (modified !== undefined) out.modified = modified;
   return out;
+}
+
+/** A `<time pubdate>`: HTML's own way to mark the publication date. */
+function pubdateTime(c: Collected, opts: ParseOptions): ParsedDate | undefined {
+  for (const t of c.times) {
+    if (t.el.attrs.pubdate === undefined) continue;
+    const d = parseDate(t.el.attrs.datetime ?? textOf(t.el, 200), opts);
+    if (d !== undefined) return d;
+  }
+  return undefined;
+}
+
+/** The first `<time datetime>` on the page not marked as an update, as a last resort. */
+function firstTime(c: Collected, opts: ParseOptions): ParsedDate | undefined {
+  for (const t of c.times.slice(0, 20)) {
+    const raw = t.el.attrs.datetime;
+    if (raw === undefined || timeHint(t.el) === 'updated') continue;
+    if (labelBefore(c.text.slice(Math.max(0, t.pos - 40), t.pos)) === 'updated') continue;
+    const d = parseDate(raw, opts);
+    if (d !== undefined) return d;
+  }
+  return undefined;
 }
 
 /**

@@ -115,6 +115,14 @@ test('published: from the URL, then from visible text; never a copyright year', 
   assert.equal(none.published, undefined);
 });
 
+test('published: <time pubdate> is an explicit claim; a lone modified date is the last resort', () => {
+  const ld = '<script type="application/ld+json">{"@type":"Article","datePublished":"2023-01-05"}</script>';
+  const m = read(page(ld, '<h1>Story headline here</h1><p>Text.</p>' + '<p>filler</p>'.repeat(50) + '<time pubdate datetime="2022-09-16">Sept 16</time>')).metadata;
+  assert.deepEqual(m.published, { value: '2022-09-16', source: 'time-element' });
+  const onlyModified = read(page('<meta property="article:modified_time" content="2023-01-01">')).metadata;
+  assert.equal(onlyModified.published?.value, '2023-01-01');
+});
+
 test('published: the publish claim is preferred over the modified one', () => {
   const m = read(page('<meta property="article:modified_time" content="2023-01-01"><meta property="article:published_time" content="2022-09-16">')).metadata;
   assert.equal(m.published?.value, '2022-09-16');
