@@ -580,7 +580,6 @@ function chooseDates(
     field(microdataDate(c, ['datemodified'], opts), 'microdata') ??
     field(metaDate(MODIFIED_META), 'meta');
   const shown = shownDates(c, anchor, opts);
-  if (process.env.MD_DEBUG) console.error(JSON.stringify({ anchor, shown: shown.slice(0, 4).map((s) => [s.date.value, s.label, s.dist, s.source]), claimedPublished, claimedModified }));
   const shownDay = (day: string): Shown | undefined => shown.find((s) => s.date.day === day);
   const day = (f: DateField): string => f.value.slice(0, 10);
 

@@ -36,6 +36,7 @@ export function parseJsonLd(raw: string): unknown[] {
   const first = tryParse(text);
   if (first !== undefined) return [first];
   // Raw control characters (newlines in strings, mostly): JSON forbids them; spaces do no harm.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   text = text.replace(/[\u0000-\u001f\u2028\u2029]+/g, ' ');
   // Trailing commas before a closing bracket.
   text = text.replace(/,(\s*[}\]])/g, '$1');
