@@ -149,6 +149,33 @@ function outsideCaptions(index: PageIndex, root: number): RawBlock[] {
   return out;
 }
 
+/**
+ * True when the page's headline (its first h1, when that repeats the title) stands
+ * before the article container with more content between them than the container
+ * holds: the prose is then a secondary text (a buying guide under a product grid).
+ */
+function headlineFarAway(index: PageIndex, article: ModeResult, hints: CleanupHints): boolean {
+  const n = index.elements.length;
+  let h1 = -1;
+  for (let i = 0; i < n; i++) {
+    if (index.elements[i]!.tag === 'h1' && index.hidden[i] === 0) {
+      h1 = i;
+      break;
+    }
+  }
+  if (h1 < 0 || h1 >= article.root) return false;
+  if (!hints.headlines.includes(normalize(textOf(index.elements[h1]!)))) return false;
+  let between = 0;
+  for (let i = index.end[h1]!; i < article.root; i++) {
+    if (index.hidden[i] === 1 || index.inFurniture[i] === 1 || (index.signal[i]! & STRUCT_NEG) !== 0) {
+      i = index.end[i]! - 1;
+      continue;
+    }
+    between += index.ownText[i]!;
+  }
+  return between > 0.5 * article.chars;
+}
+
 interface Scored {
   scores: Scores;
   root: number;
@@ -207,7 +234,8 @@ export function analyze(doc: NewsDoc, both = false): Analysis | null {
   }
   // Plenty of prose reads as an article whatever else the page holds; less prose is an
   // article only if it makes up a fair share of what the page would offer otherwise.
-  let clear = article.prose >= CLEAR_PROSE && article.longParagraphs >= 3;
+  const secondary = headlineFarAway(index, article, hints);
+  let clear = article.prose >= CLEAR_PROSE && article.longParagraphs >= 3 && !secondary;
   if (clear) {
     // The article must also be a fair share of the page's main content: a blog index or
     // a list page holds several paragraphs of teaser prose too.
@@ -216,7 +244,7 @@ export function analyze(doc: NewsDoc, both = false): Analysis | null {
   }
   const page = both || !clear ? runMode(index, 'page', hints) : null;
   let isArticle = clear;
-  if (!isArticle && page !== null) {
+  if (!isArticle && page !== null && !secondary) {
     isArticle =
       (article.prose >= MIN_PROSE && article.prose >= PROSE_SHARE * page.chars) ||
       // A short article (a brief, a paywalled teaser) on a page that says it is one.
