@@ -8,8 +8,8 @@
  * Rules (tokens = lower-case runs of letters and digits):
  * - title: correct when token F1 between our headline and the truth title is ≥ 0.8.
  * - author: the truth author string is split into names at commas, semicolons, "&"
- *   and "and"; segments that are credentials or roles (all-capital abbreviations such
- *   as "MS", "RD", "E-RYT 200", "Ph.D.", "Jr.") are dropped. The page is correct when
+ *   and "and"; segments after the first that are credentials (all-capital abbreviations
+ *   such as "MS", "RD", "E-RYT 200", or "Ph.D.", "Jr.") are dropped. The page is correct when
  *   token F1 between all truth names' tokens and all our author names' tokens (every
  *   kind: persons, agencies, organizations) is ≥ 0.8 — so a missing co-author or an
  *   extra wrong name counts against us. Also printed: the looser "first-author" rule,
@@ -57,7 +57,7 @@ function truthNames(author: string): string[] {
   return author
     .split(/\s*(?:,|;|\s&\s|\band\b)\s*/i)
     .map((s) => s.trim())
-    .filter((s) => s !== '' && !(CREDENTIAL.test(s) && (s === s.toUpperCase() || /\./.test(s) || s.length <= 3)));
+    .filter((s, i) => s !== '' && !(i > 0 && CREDENTIAL.test(s) && (s === s.toUpperCase() || /\./.test(s) || s.length <= 3)));
 }
 
 /** Bytes to text with the project's decode stage (BOM, meta charset, detection). */
