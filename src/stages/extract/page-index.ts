@@ -67,10 +67,11 @@ function countVisible(text: string): { chars: number; punct: number } {
 }
 
 /**
- * `noscriptVisible` reads the page as a browser without scripts does: for app shells
- * whose only server-rendered content is the `<noscript>` crawler view.
+ * `lenient` reads the page as served, before scripts (see isHidden): for app shells
+ * whose only server-rendered content is a `<noscript>` crawler view or a wrapper that a
+ * script unhides.
  */
-export function buildIndex(tree: HtmlTree, noscriptVisible = false): PageIndex {
+export function buildIndex(tree: HtmlTree, lenient = false): PageIndex {
   const elements: HtmlElement[] = [];
   const parentList: number[] = [];
   const stack: { el: HtmlElement; parent: number }[] = [{ el: tree.root, parent: -1 }];
@@ -113,7 +114,7 @@ export function buildIndex(tree: HtmlTree, noscriptVisible = false): PageIndex {
     const tag = el.tag;
     if (tag === 'body' && bodyIndex === 0) bodyIndex = i;
     depth[i] = p < 0 ? 0 : depth[p]! + 1;
-    hidden[i] = (p >= 0 && hidden[p] === 1) || isHidden(tag, el.attrs, noscriptVisible) ? 1 : 0;
+    hidden[i] = (p >= 0 && hidden[p] === 1) || isHidden(tag, el.attrs, lenient) ? 1 : 0;
     inLink[i] = (p >= 0 && inLink[p] === 1) || tag === 'a' ? 1 : 0;
     blockOwner[i] = BLOCK_TAGS.has(tag) || p < 0 ? i : blockOwner[p]!;
     inFurniture[i] = (p >= 0 && inFurniture[p] === 1) || FURNITURE_TAGS.has(tag) ? 1 : 0;

@@ -208,11 +208,11 @@ export function analyze(doc: NewsDoc, both = false): Analysis | null {
   let strategyPrefix = '';
   let articleScored = scoreMode(index, 'article');
   if (articleScored.scores.subtree[articleScored.root]! < 200 && index.textLen[index.bodyIndex]! < 500) {
-    // Next to nothing visible: an app shell. Read it as a browser without scripts would.
+    // Next to nothing visible: an app shell. Read it as served, before scripts run.
     const alt = buildIndex(tree, true);
     if (alt.textLen[alt.bodyIndex]! > Math.max(500, 2 * index.textLen[index.bodyIndex]!)) {
       index = alt;
-      strategyPrefix = 'noscript-';
+      strategyPrefix = 'as-served-';
       articleScored = scoreMode(index, 'article');
     }
   }

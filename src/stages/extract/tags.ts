@@ -25,9 +25,13 @@ export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4'
 
 const HIDDEN_STYLE = /(?:^|;|\s)(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
-/** True when the element is hidden from readers or is there only for machines. */
-export function isHidden(tag: string, attrs: Readonly<Record<string, string>>, noscriptVisible = false): boolean {
-  if (NEVER_BODY_TAGS.has(tag)) return !(noscriptVisible && tag === 'noscript');
+/**
+ * True when the element is hidden from readers or is there only for machines.
+ * `lenient` reads the page as it is before scripts run: `<noscript>` shows, and the
+ * hiding utility classes that scripts remove once the page is ready do not hide.
+ */
+export function isHidden(tag: string, attrs: Readonly<Record<string, string>>, lenient = false): boolean {
+  if (NEVER_BODY_TAGS.has(tag)) return !(lenient && tag === 'noscript');
   // React's streamed server rendering parks finished segments in `<div hidden id="S:0">`
   // and its runtime moves them into the page at once: they are the page's content.
   if (attrs.hidden !== undefined && !(tag === 'div' && /^S:\d+$/.test(attrs.id ?? ''))) return true;
@@ -36,7 +40,7 @@ export function isHidden(tag: string, attrs: Readonly<Record<string, string>>, n
   const style = attrs.style;
   if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
   const cls = attrs.class;
-  if (cls !== undefined && cls.length > 0) {
+  if (cls !== undefined && cls.length > 0 && !lenient) {
     // A hiding utility class, unless a responsive one shows it on some screens
     // (`hidden md:block`, `d-none d-lg-block`).
     const flags = nameFlags(cls);
