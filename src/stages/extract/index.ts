@@ -4,10 +4,29 @@ import { extract } from './select.js';
 import { normalize } from './cleanup.js';
 
 /**
- * HTML → article text and blocks. Finds the page's main content from its structure,
- * text density and link density (helped by structured data and semantic containers when
- * the page has them), sets furniture aside, and lays the result out as `doc.text`:
- * the headline block (when the metadata has one), then the body blocks.
+ * HTML → article text and blocks. How (files in this folder):
+ *
+ * - `page-index`: one flat pre-order index of the page with per-element figures (visible
+ *   text, link text, punctuation, hidden flags, class signals), two linear passes, no
+ *   recursion. `tags`/`classes`: what is hidden or machine-only, what names mean.
+ * - `scoring`: every block of inline text scores its prose value (long, punctuated,
+ *   link-poor text scores its length; fragments, link lists and furniture score below
+ *   zero); the element with the best subtree sum is the body container. A second,
+ *   "page" reading scores listings and product pages, where links and short items are
+ *   the content and only structural furniture (nav, footer, consent, ads) is not.
+ * - `structured`: the JSON-LD/microdata `articleBody` (`doc.structuredBody`), when the
+ *   page holds it, picks the container and says where the body starts.
+ * - `teasers`: repeated sibling structures opening with a headline link (related
+ *   stories, "more from") are left out. `select`: one story per page, article or not
+ *   (prose amount and share, declared type, where the page headline stands).
+ * - `assemble` cuts the container into blocks; `cleanup` drops headline repeats,
+ *   bylines and date lines, furniture labels, link-only blocks and machine text.
+ *
+ * `doc.text` is the headline block (when the metadata has one), then the blocks,
+ * joined by blank lines; captions stay as caption blocks, outside `bodyText`.
+ * `doc.extractedBy`: `density` (article), `page` (no article: main content kept),
+ * prefixed `structured-` when the structured body chose the container and `as-served-`
+ * when the page was read as served before scripts (app shells).
  */
 export const extractStage: Stage = {
   id: 'extract',
