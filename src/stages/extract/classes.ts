@@ -11,7 +11,7 @@ const NEGATIVE_WORDS: ReadonlySet<string> = new Set([
   'share', 'sharing', 'sharebar', 'social', 'socials', 'promo', 'promotion', 'promoted', 'advert', 'advertisement',
   'ad', 'ads', 'adslot', 'adunit', 'dfp', 'sponsor', 'sponsored', 'newsletter', 'subscribe', 'subscription',
   'signup', 'cookie', 'cookies', 'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'tags',
-  'tagcloud', 'taglist', 'popular', 'trending', 'outbrain', 'taboola', 'popup', 'toolbar',
+  'tagcloud', 'taglist', 'popular', 'trending', 'outbrain', 'taboola', 'popup', 'toolbar', 'modal', 'lightbox',
   'masthead', 'banner', 'skiplink', 'byline', 'author', 'bio', 'dateline', 'timestamp', 'meta', 'metadata',
   'caption', 'credit', 'credits', 'copyright', 'disclaimer', 'teaser', 'teasers', 'readmore', 'toc', 'login', 'signin', 'paywall', 'reactions', 'feedback', 'survey', 'upsell', 'marketing', 'carousel', 'slider', 'ticker', ]);
 
@@ -30,13 +30,13 @@ const POSITIVE_WORDS: ReadonlySet<string> = new Set([
 const STRUCTURAL_WORDS: ReadonlySet<string> = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'menubar', 'footer', 'sidebar', 'sidebars', 'aside', 'breadcrumb',
   'breadcrumbs', 'pagination', 'pager', 'cookie', 'cookies', 'consent', 'gdpr', 'skiplink', 'login', 'signin',
-  'signup', 'popup', 'toolbar', 'share', 'sharing', 'sharebar', 'social', 'socials', 'newsletter', 'subscribe',
+  'signup', 'popup', 'modal', 'lightbox', 'toolbar', 'share', 'sharing', 'sharebar', 'social', 'socials', 'newsletter', 'subscribe',
   'ad', 'ads', 'adslot', 'adunit', 'advert', 'advertisement', 'dfp', 'outbrain',
   'taboola', 'masthead', 'related', 'recommended', 'recommendations', 'recirc', 'recirculation',
 ]);
 
 const LAYOUT_MODIFIERS: ReadonlySet<string> = new Set([
-  'has', 'with', 'w', 'no', 'without', 'and', 'l', 'layout',
+  'has', 'with', 'w', 'no', 'without', 'and', 'l', 'layout', 'enabled', 'disabled',
 ]);
 
 const STRONG_WORDS: ReadonlySet<string> = new Set([
