@@ -25,7 +25,8 @@ import { normalize } from './cleanup.js';
  * `doc.text` is the headline block (when the metadata has one), then the blocks,
  * joined by blank lines; captions stay as caption blocks, outside `bodyText`.
  * `doc.extractedBy`: `density` (article), `page` (no article: main content kept),
- * prefixed `structured-` when the structured body chose the container and `as-served-`
+ * `structured-data` or `description` when the visible page yields nothing and those are
+ * all there is (with EXTRACT_SHORT_BODY); prefixed `structured-` when the structured body chose the container and `as-served-`
  * when the page was read as served before scripts (app shells).
  */
 export const extractStage: Stage = {
@@ -61,6 +62,14 @@ export const extractStage: Stage = {
       stage: 'extract',
       message: `Body found by the ${result.strategy} strategy.`,
     });
+    if (result.strategy === 'description' || result.strategy === 'structured-data') {
+      doc.diagnostics.push({
+        code: 'EXTRACT_SHORT_BODY',
+        severity: 'warning',
+        stage: 'extract',
+        message: `The page's visible text holds no body; the ${result.strategy === 'description' ? 'page description' : 'structured data'} was used instead.`,
+      });
+    }
     if (!result.isArticle) {
       doc.diagnostics.push({
         code: 'EXTRACT_NO_ARTICLE',

@@ -253,10 +253,36 @@ export function analyze(doc: NewsDoc, both = false): Analysis | null {
   return { article, page, isArticle, strategyPrefix };
 }
 
+/**
+ * The last resort when the page's visible text yields no body (a script-rendered page):
+ * the structured body, or failing that the page's description, as plain paragraphs.
+ */
+function fallback(doc: NewsDoc): Extraction | null {
+  const fromText = (text: string): RawBlock[] =>
+    text
+      .split(/\n\s*\n|\n/)
+      .map((t) => t.replace(/\s+/g, ' ').trim())
+      .filter((t) => t.length > 0)
+      .map((t) => ({ kind: 'paragraph', text: t, chars: t.replace(/\s/g, '').length, linkChars: 0, owner: -1 }));
+  const structured = doc.structuredBody?.trim();
+  if (structured !== undefined && structured.length >= 80) {
+    return { blocks: fromText(structured), strategy: 'structured-data', isArticle: true };
+  }
+  const description = doc.metadata.description?.trim();
+  if (description !== undefined && description.length >= 80) {
+    return { blocks: fromText(description), strategy: 'description', isArticle: false };
+  }
+  return null;
+}
+
 export function extract(doc: NewsDoc): Extraction {
   const a = analyze(doc);
-  if (a === null) return { blocks: [], strategy: 'none', isArticle: false };
+  if (a === null) return fallback(doc) ?? { blocks: [], strategy: 'none', isArticle: false };
   const chosen = a.isArticle || a.page === null ? a.article : a.page;
   const strategy = a.isArticle ? `${a.strategyPrefix}density` : `${a.strategyPrefix.replace('structured-', '')}page`;
+  if (!chosen.blocks.some((b) => b.kind !== 'caption')) {
+    const last = fallback(doc);
+    if (last !== null) return last;
+  }
   return { blocks: chosen.blocks, strategy, isArticle: a.isArticle };
 }
