@@ -1,5 +1,6 @@
 import type { Author } from '../../doc/news-doc.js';
 import { agencyOf } from '../../rules/lexicons/agencies.js';
+import { CJK_ORG_ENDINGS, CJK_ROLES, ROLE_ENDINGS, ROLE_OPENINGS } from '../../rules/lexicons/byline-roles.js';
 
 /**
  * Bylines as pages write them ("By Jane Doe and John Roe, Reuters", "Jane Doe | Staff
@@ -41,6 +42,24 @@ const NOT_NAMES = new Set([
 const ORG_WORDS =
   /\b(?:team|staff|desk|newsdesk|editorial|editors|newsroom|news|media|inc|llc|ltd|limited|group|magazine|press|company|corp|corporation|foundation|institute|university|college|agency|association|society|council|department|ministry|office|bureau|network|studio|studios|labs?|gmbh|s\.a\.|plc|journal|times|post|daily|tribune|herald|gazette|review|blog|online|tv|radio|channel|official|board|committee|center|centre|clinic|hospital|bank|services|solutions|partners|academy|school|church|club)\b/i;
 
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+/** A byline part that is a desk or role after the writer's name: "Observer staff", "special to the Globe". */
+const ROLE_PART = new RegExp(`(?:^|\\s)(?:${ROLE_ENDINGS.map(escape).join('|')})$|^(?:${ROLE_OPENINGS.map(escape).join('|')})\\s`, 'i');
+/** Chinese, Japanese and Korean letters (and the marks written inside names). */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const HAN = '[\\p{Script=Han}々〆ヶ]';
+const HIRA = '\\p{Script=Hiragana}';
+const KATA = '[\\p{Script=Katakana}ー・･＝]';
+/** One word of a CJK name: family or given name, or a whole name written without a space. */
+const CJK_NAME_WORD = new RegExp(`^(?:${HAN}{1,4}(?:${HIRA}{1,4}|${KATA}{1,6})?|${HIRA}{1,6}|${KATA}{1,20}|\\p{Script=Hangul}{1,5})$`, 'u');
+const CJK_FULL_NAME = new RegExp(`^${HAN}{2,6}$`, 'u');
+const CJK_ROLE = `(?:${CJK_ROLES.map(escape).join('|')})`;
+/** "記者 張三", "记者：张三" — a role before the name. */
+const CJK_ROLE_BEFORE = new RegExp(`^(?:[\\[【〔(（]\\s*)?${CJK_ROLE}(?:\\s*[\\]】〕)）])?\\s*[:：=＝/／|｜]?\\s*(?=\\S)`, 'u');
+/** "佐藤健一記者", "홍길동 기자", "佐藤健一（編集委員）" — a role after the name. */
+const CJK_ROLE_AFTER = new RegExp(`\\s*(?:[=＝]\\s*)?[\\[【〔(（]?\\s*${CJK_ROLE}\\s*[\\]】〕)）]?$`, 'u');
+const CJK_ORG = new RegExp(`(?:${CJK_ORG_ENDINGS.map(escape).join('|')})$`, 'u');
+
 export interface RawAuthor {
   readonly text: string;
   /** The structured data said it is an organization. */
@@ -75,11 +94,14 @@ export function parseByline(raw: string, siteName?: string, organization = false
   const firstSeg = text.split(/\s[|•·](?:\s|$)|\s[—–](?:\s|$)|\n/)[0] ?? '';
   text = firstSeg.trim();
   const out: Author[] = [];
-  let parts = text.split(/\s*(?:,|;|\/|\s&\s|&amp;|\band\b|\bund\b|\bwith\b)\s*/i);
+  let parts = text.split(/\s*(?:,|;|\/|、|，|；|／|\s&\s|&amp;|\band\b|\bund\b|\bwith\b)\s*/i);
   // "Center for Drug Evaluation and Research", "Maria & Katerina": one name, not two.
   if (!/[,;]/.test(text) && parts.length === 2 && parts.some((p) => p.trim().split(/\s+/).length === 1) && parts.some((p) => p.trim().split(/\s+/).length >= 3)) {
     parts = [text];
   }
+  // A long CJK part that is no name means the text is a sentence (a headline, a
+  // summary), and its short clauses are no names either.
+  let cjkSentence = false;
   for (let part of parts) {
     part = part
       .replace(/^(?:and|by)\s+/i, '')
@@ -94,6 +116,18 @@ export function parseByline(raw: string, siteName?: string, organization = false
     }
     if (out.length > 0 && (CREDENTIAL.test(part) || ALLCAPS_CREDENTIAL.test(part))) continue;
     if (out.length > 0 && ROLE_ONLY(part)) continue;
+    // "Walt Kimura, Observer staff": the desk the writer works for, not a second author.
+    if (out.length > 0 && ROLE_PART.test(part) && part.split(/\s+/).length <= 6) continue;
+    if (CJK_CHAR.test(part)) {
+      part = stripCjkRoles(part);
+      if (CJK_CHAR.test(part)) {
+        const cjk = cjkName(part, siteName, organization, lenient);
+        if (cjk !== undefined) out.push(cjk);
+        else if (part.replace(/\s/g, '').length > 12) cjkSentence = true;
+        continue;
+      }
+      if (part === '') continue;
+    }
     const name = stripRoles(part.replace(/\s*[-–—]\s*\d{4}$|\s+\d{4}$/, '').replace(/,?\s+(?:ph\.?d\.?|m\.?d\.?)$/i, ''));
     if (name === undefined) continue;
     const kind = organization || isOrganizationName(name, siteName) ? 'organization' : 'person';
@@ -101,7 +135,37 @@ export function parseByline(raw: string, siteName?: string, organization = false
     if (kind === 'organization' && (name.length > 60 || name.split(/\s+/).length > 6)) continue;
     out.push({ name, kind });
   }
-  return dedupe([...out, ...agencies]);
+  const kept = cjkSentence ? out.filter((a) => !CJK_CHAR.test(a.name)) : out;
+  return dedupe([...kept, ...agencies]);
+}
+
+/** "記者 張三" → "張三", "佐藤健一記者" → "佐藤健一", "홍길동 기자" → "홍길동". */
+function stripCjkRoles(part: string): string {
+  let name = part.replace(/[\s\u3000]+/g, ' ').trim();
+  for (let k = 0; k < 2; k++) name = name.replace(CJK_ROLE_BEFORE, '').replace(CJK_ROLE_AFTER, '').trim();
+  return name.replace(/^[「『【〔（(]+|[」』】〕）)]+$/g, '').trim();
+}
+
+/**
+ * A Chinese, Japanese or Korean name: one to three words, each a plausible family or
+ * given name (Han letters, Han then kana, kana alone, Hangul), or up to six Han letters
+ * written together ("佐々木健一郎"). "赤字ローカル線" (Han, katakana, Han) is not one.
+ */
+function looksLikeCjkName(name: string): boolean {
+  const words = name.split(/[ \u3000]+/);
+  const letters = words.join('');
+  if (words.length > 3 || letters.length < 2 || letters.length > 20) return false;
+  if (words.length === 1 && CJK_FULL_NAME.test(letters)) return true;
+  return words.every((w) => CJK_NAME_WORD.test(w));
+}
+
+/** A Chinese, Japanese or Korean byline part (roles already dropped), classified. */
+function cjkName(name: string, siteName: string | undefined, organization: boolean, lenient: boolean): Author | undefined {
+  if (name === '' || NOT_NAMES.has(name.toLowerCase())) return undefined;
+  if (organization || CJK_ORG.test(name.replace(/\s/g, '')) || isOrganizationName(name, siteName)) {
+    return name.length <= 30 ? { name, kind: 'organization' } : undefined;
+  }
+  return looksLikePersonName(name) || (lenient && looksLikeHandle(name)) ? { name, kind: 'person' } : undefined;
 }
 
 const GROUP_WORDS = /^(?:team|staff|desk|editors|newsroom|newsdesk|editorial)$/i;
@@ -144,6 +208,9 @@ function isOrganizationName(name: string, siteName?: string): boolean {
 /** A person's name: 1–5 words, mostly capitalized, no digits, not a sentence. */
 export function looksLikePersonName(name: string): boolean {
   if (name.length < 2 || name.length > 60) return false;
+  // Chinese, Japanese and Korean names: 2–10 letters of those scripts, written with or
+  // without a space between family and given name ("佐藤 健一", "张伟", "홍길동").
+  if (CJK_CHAR.test(name)) return looksLikeCjkName(name);
   if (/\d|[<>{}[\]=+*#?!"“”]/.test(name)) return false;
   const words = name.split(/\s+/);
   if (words.length > 5) return false;

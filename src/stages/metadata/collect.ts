@@ -145,7 +145,8 @@ export function collect(root: HtmlElement): Collected {
       if (
         (cls !== undefined && BYLINE_HINT.test(cls) && !BYLINE_EXCLUDE.test(cls)) ||
         (id !== undefined && BYLINE_HINT.test(id) && !BYLINE_EXCLUDE.test(id)) ||
-        (rel !== undefined && rel.toLowerCase() === 'author')
+        (rel !== undefined && rel.toLowerCase().split(/\s+/).includes('author')) ||
+        (tag === 'a' && isAuthorHref(a.href))
       ) {
         out.bylines.push({ el, pos: textLength });
       }
@@ -205,6 +206,13 @@ export function collect(root: HtmlElement): Collected {
   return out;
 }
 
+const AUTHOR_HREF = /\/(?:author|authors)\/[^/?#\s]+\/?(?:[?#]|$)/i;
+
+/** A link to an author's page ("/author/jane-doe/"), the way most CMSs link a byline name. */
+export function isAuthorHref(href: string | undefined): boolean {
+  return href !== undefined && AUTHOR_HREF.test(href);
+}
+
 function shallowText(el: HtmlElement): string {
   let s = '';
   for (const c of el.children) if (c.type === 'text') s += c.text;
@@ -236,11 +244,16 @@ export function textOf(el: HtmlElement, max = 10_000, lines = false): string {
   if (lines) {
     return s
       .split('\n')
-      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .map((line) => collapseSpace(line))
       .filter((line) => line !== '')
       .join('\n');
   }
-  return s.replace(/\s+/g, ' ').trim();
+  return collapseSpace(s);
+}
+
+/** Runs of whitespace as one space, trimmed; a lone ideographic space (U+3000) stays as written. */
+function collapseSpace(s: string): string {
+  return s.replace(/\s+/g, (run) => (/^\u3000+$/.test(run) ? '\u3000' : ' ')).trim();
 }
 
 /** The first descendant (or the element itself) satisfying `test`, breadth-limited. */

@@ -25,8 +25,12 @@ const MON = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
 const LEADING_DATE = new RegExp(`^(?:${MON}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MON}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})\\s*[|:–—-]?\\s+(?=\\S)`, 'i');
 const TRAILING_DATE = new RegExp(`\\s+[|:–—-]?\\s*(?:${MON}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MON}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})$`, 'i');
 
+/**
+ * Runs of whitespace collapsed to one space, ends trimmed. An ideographic space (U+3000)
+ * standing alone is kept: CJK headlines use it as their word separator.
+ */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return text.replace(/[\s\u00a0\u200b]+/g, (run) => (/^\u3000+$/.test(run) ? '\u3000' : ' ')).trim();
 }
 
 export function tokens(text: string): string[] {

@@ -383,6 +383,9 @@ function authorsFromByline(c: Collected, siteName: string | undefined, anchor: n
   const candidates = c.bylines
     .map((b) => ({ b, d: anchor < 0 ? b.pos : b.pos >= anchor ? b.pos - anchor : (anchor - b.pos) * 3 }))
     .filter((x) => anchor < 0 || x.d < 20000)
+    // A bare author-page link or rel=author counts only by the headline (sidebars and
+    // footers list other posts' authors).
+    .filter((x) => !linkOnlyByline(x.b.el) || (anchor >= 0 && x.d < AUTHOR_LINK_NEAR))
     .sort((x, y) => x.d - y.d)
     .slice(0, 12);
   for (const { b } of candidates) {
@@ -394,7 +397,17 @@ function authorsFromByline(c: Collected, siteName: string | undefined, anchor: n
   return [];
 }
 
+const AUTHOR_LINK_NEAR = 1500;
+
+/** A byline candidate known only by its link (rel=author, an /author/ href), no byline class or id. */
+function linkOnlyByline(el: HtmlElement): boolean {
+  const hint = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
+  return !/byline|author|writer|contributor|reporter|posted-?by|article-?by|\bby\b/i.test(hint);
+}
+
 const TEXT_BYLINE = /(?:^|\n)[ \t]*(?:(?:written|posted|reported|words|story|article|published|text)\s+by|by|author|authors|written by|autor|auteur|par|por|von)\b[ \t]*:?[ \t]*\n?[ \t]*([^\n]{2,120})/gi;
+
+const POST_META_BYLINE = /(?:^|\n)[ \t]*(?:posted|published|written|filed|submitted)[ \t]+(?:on|in|at|under)\b[^\n]{1,80}?[ \t]by[ \t]+([^\n]{2,100})/gi;
 
 /** "By Jane Doe" / "Written by\nJane Doe" lines in the visible text near the headline. */
 function authorsFromText(c: Collected, siteName: string | undefined, anchor: number): Author[] {
@@ -410,6 +423,17 @@ function authorsFromText(c: Collected, siteName: string | undefined, anchor: num
     // "by the way", "by 2030": a name starts with a capital.
     if (!/^\p{Lu}/u.test(line) && !/^(?:dr|mr|ms|mrs)\b/i.test(line)) continue;
     const authors = parseByline(line.replace(/\s+[-–—|•·]\s+.*$/, ''), siteName);
+    if (authors.length === 0 || authors.length > 5) continue;
+    const pos = from + m.index;
+    found.push({ authors, dist: anchor < 0 ? pos : pos >= anchor ? pos - anchor : (anchor - pos) * 2 });
+  }
+  // "Posted on 17 September 2022 by Jane Doe", "Posted in News by Jane Doe": a post-meta
+  // line whose "by" comes after a date or a category.
+  POST_META_BYLINE.lastIndex = 0;
+  while ((m = POST_META_BYLINE.exec(window)) !== null) {
+    const line = m[1]!.trim();
+    if (!/^\p{Lu}/u.test(line)) continue;
+    const authors = parseByline(line.replace(/\s+[-–—|•·]\s+.*$/, '').replace(/\s+(?:on|in|at)\s+.*$/, ''), siteName);
     if (authors.length === 0 || authors.length > 5) continue;
     const pos = from + m.index;
     found.push({ authors, dist: anchor < 0 ? pos : pos >= anchor ? pos - anchor : (anchor - pos) * 2 });
@@ -603,7 +627,9 @@ function chooseDates(
   } else {
     const labelled = nearestShown(shown, Infinity);
     const url = dateFromUrl(pageUrl);
-    if (url !== undefined) published = field(url, 'url');
+    const stamped = url !== undefined ? stampedTime(shown, url) : undefined;
+    if (stamped !== undefined) published = field(stamped.date, stamped.source);
+    else if (url !== undefined) published = field(url, 'url');
     else if (labelled !== undefined) published = field(labelled.date, labelled.source);
     else if (claimedModified !== undefined && shownDay(day(claimedModified)) !== undefined) published = claimedModified;
     else if (shown[0] !== undefined) published = field(shown[0].date, shown[0].source);
@@ -624,6 +650,20 @@ function chooseDates(
   if (published !== undefined) out.published = published;
   if (modified !== undefined) out.modified = modified;
   return out;
+}
+
+/**
+ * A `<time datetime>` with a full timestamp by the headline (where the byline sits),
+ * not marked as an update: more exact than the day in the URL. It must fall on the
+ * URL's day, unless the page labels it as the publication date.
+ */
+function stampedTime(shown: readonly Shown[], url: ParsedDate): Shown | undefined {
+  for (const s of shown) {
+    if (s.dist > NEAR) break;
+    if (s.source !== 'time-element' || !s.date.hasTime || s.label === 'updated') continue;
+    if (s.date.day === url.day || s.label === 'published') return s;
+  }
+  return undefined;
 }
 
 /** A `<time pubdate>`: HTML's own way to mark the publication date. */

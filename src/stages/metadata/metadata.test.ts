@@ -6,7 +6,7 @@ import { metadataStage, readMetadata } from './index.js';
 import { parseJsonLd } from './json-ld.js';
 import { dateFromUrl, parseDate } from './dates.js';
 import { parseByline } from './authors.js';
-import { stripSiteName } from './headline.js';
+import { normalizeSpace, stripSiteName } from './headline.js';
 import { guessLanguage, normalizeLanguage } from './language.js';
 
 function read(html: string, url = 'https://news.example.com/story') {
@@ -115,6 +115,17 @@ test('published: from the URL, then from visible text; never a copyright year', 
   assert.equal(none.published, undefined);
 });
 
+test('published: a full <time datetime> by the byline is preferred over the URL day', () => {
+  const body = '<h1>Story title here</h1><div class="meta"><span class="author">Jane Doe</span> <time datetime="2024-05-20T10:00:00+09:00">May 20</time></div><p>Text.</p>';
+  const m = read(page('', body), 'https://x.com/news/20240520/story').metadata;
+  assert.deepEqual(m.published, { value: '2024-05-20T10:00:00+09:00', source: 'time-element' });
+  // A day-only <time>, or one on another day without a "published" label, leaves the URL's day.
+  const dayOnly = read(page('', body.replace('2024-05-20T10:00:00+09:00', '2024-05-20')), 'https://x.com/news/20240520/story').metadata;
+  assert.deepEqual(dayOnly.published, { value: '2024-05-20', source: 'url' });
+  const otherDay = read(page('', body.replace('2024-05-20T10:00', '2024-06-02T10:00')), 'https://x.com/news/20240520/story').metadata;
+  assert.deepEqual(otherDay.published, { value: '2024-05-20', source: 'url' });
+});
+
 test('published: <time pubdate> is an explicit claim; a lone modified date is the last resort', () => {
   const ld = '<script type="application/ld+json">{"@type":"Article","datePublished":"2023-01-05"}</script>';
   const m = read(page(ld, '<h1>Story headline here</h1><p>Text.</p>' + '<p>filler</p>'.repeat(50) + '<time pubdate datetime="2022-09-16">Sept 16</time>')).metadata;
@@ -190,6 +201,51 @@ test('authors: a person named in the byline is preferred over an organization in
   assert.deepEqual(m.authors, [{ name: 'Jane Doe', kind: 'person' }]);
 });
 
+test('authors: a desk or role after the name is not a second author', () => {
+  assert.deepEqual(parseByline('By Walt Kimura, Observer staff'), [{ name: 'Walt Kimura', kind: 'person' }]);
+  assert.deepEqual(parseByline('By John Roe, special to the Globe').map((a) => a.name), ['John Roe']);
+  assert.deepEqual(parseByline('Jane Doe, Washington correspondent').map((a) => a.name), ['Jane Doe']);
+  assert.deepEqual(parseByline('Jane Doe, Herald staff writer').map((a) => a.name), ['Jane Doe']);
+  assert.deepEqual(parseByline('Jane Doe and John Roe, contributors').map((a) => a.name), ['Jane Doe', 'John Roe']);
+  // A group byline on its own stays.
+  assert.deepEqual(parseByline('Observer staff'), [{ name: 'Observer staff', kind: 'organization' }]);
+});
+
+test('authors: Chinese, Japanese and Korean names, role words dropped', () => {
+  assert.deepEqual(parseByline('佐藤 健一'), [{ name: '佐藤 健一', kind: 'person' }]);
+  assert.deepEqual(parseByline('佐藤健一記者'), [{ name: '佐藤健一', kind: 'person' }]);
+  assert.deepEqual(parseByline('佐藤健一（編集委員）'), [{ name: '佐藤健一', kind: 'person' }]);
+  assert.deepEqual(parseByline('记者 张伟'), [{ name: '张伟', kind: 'person' }]);
+  assert.deepEqual(parseByline('홍길동 기자'), [{ name: '홍길동', kind: 'person' }]);
+  assert.deepEqual(parseByline('佐藤健一、山田花子').map((a) => a.name), ['佐藤健一', '山田花子']);
+  assert.deepEqual(parseByline('みなと新報編集部'), [{ name: 'みなと新報編集部', kind: 'organization' }]);
+  assert.deepEqual(parseByline('記者'), []);
+  assert.deepEqual(parseByline('赤字ローカル線、観光列車で再生へ沿線自治体が新会社を設立することになった'), []);
+  assert.deepEqual(parseByline('观光列车，沿线三个城镇将共同设立新的运营公司以重振地方铁路'), []);
+  const meta = read(page('<meta name="author" content="佐藤 健一">')).metadata;
+  assert.deepEqual(meta.authors, [{ name: '佐藤 健一', kind: 'person' }]);
+  const visible = read(page('', '<h1>観光列車で再生へ</h1><div class="meta"><span class="author">佐藤 健一 記者</span></div><p>本文。</p>')).metadata;
+  assert.deepEqual(visible.authors, [{ name: '佐藤 健一', kind: 'person' }]);
+});
+
+test('authors: "Posted on <date> by" and "Posted in <category> by" lines', () => {
+  const onDate = read(page('', '<h1>Sheepdog trials return to the fell</h1><p class="meta">Posted on 17 September 2022 by Alan Threlkeld</p><p>Body text.</p>')).metadata;
+  assert.deepEqual(onDate.authors, [{ name: 'Alan Threlkeld', kind: 'person' }]);
+  const inCategory = read(page('', '<h1>Library extends opening hours</h1><div class="entry-meta">Posted in <a href="/category/news/">News</a> by Marcus Bell</div><p>Body text.</p>')).metadata;
+  assert.deepEqual(inCategory.authors, [{ name: 'Marcus Bell', kind: 'person' }]);
+  const sentence = read(page('', '<h1>Library extends opening hours</h1><p>Published in 2020 by the council, the report was ignored.</p>')).metadata;
+  assert.deepEqual(sentence.authors, []);
+});
+
+test('authors: an /author/ or rel=author link by the headline, not one far down the page', () => {
+  const near = read(page('', '<h1>Library extends opening hours</h1><div class="entry-meta"><a href="/author/marcus-bell/">Marcus Bell</a></div><p>Body text.</p>')).metadata;
+  assert.deepEqual(near.authors, [{ name: 'Marcus Bell', kind: 'person' }]);
+  const rel = read(page('', '<h1>Library extends opening hours</h1><div><a rel="author" href="/people/mb">Marcus Bell</a></div><p>Body text.</p>')).metadata;
+  assert.deepEqual(rel.authors, [{ name: 'Marcus Bell', kind: 'person' }]);
+  const far = read(page('', `<h1>Library extends opening hours</h1>${'<p>A long paragraph of body text that goes on and on.</p>'.repeat(60)}<aside><a href="/author/someone-else/">Someone Else</a></aside>`)).metadata;
+  assert.deepEqual(far.authors, []);
+});
+
 // ---------- headline ----------
 
 test('headline: site-name suffixes and prefixes removed', () => {
@@ -207,6 +263,13 @@ test('headline: og:title, JSON-LD and h1 reconciled with <title>', () => {
   assert.equal(ldOnly.metadata.headline, 'Markets slide on rate fears');
   const titleOnly = read(page('<title>Markets slide on rate fears - Example Times</title><meta property="og:site_name" content="Example Times">'));
   assert.equal(titleOnly.metadata.headline, 'Markets slide on rate fears');
+});
+
+test('headline: a lone ideographic space (U+3000) is kept, other whitespace runs collapse', () => {
+  assert.equal(normalizeSpace('  赤字ローカル線\u3000沿線自治体が新会社 '), '赤字ローカル線\u3000沿線自治体が新会社');
+  assert.equal(normalizeSpace('a \u3000 b\n\tc\u00a0d'), 'a b c d');
+  const m = read(page('<title>赤字ローカル線、観光列車で再生へ\u3000沿線自治体が新会社 | みなと新報</title><meta property="og:site_name" content="みなと新報">', '<h1>赤字ローカル線、観光列車で再生へ\u3000沿線自治体が新会社</h1>')).metadata;
+  assert.equal(m.headline, '赤字ローカル線、観光列車で再生へ\u3000沿線自治体が新会社');
 });
 
 // ---------- site, language, canonical, description, image, body ----------
