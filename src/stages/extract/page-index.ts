@@ -67,6 +67,15 @@ function countVisible(text: string): { chars: number; punct: number } {
 }
 
 /**
+ * A `<header>` holding pages of link-poor text is a section wrapper (site builders use
+ * it for any band of the page), not the page header: no landmark.
+ */
+export function isProseSection(tag: string, chars: number, linkChars: number): boolean {
+  return tag === 'header' && chars >= PROSE_SECTION_CHARS && linkChars < 0.2 * chars;
+}
+const PROSE_SECTION_CHARS = 1500;
+
+/**
  * `lenient` reads the page as served, before scripts (see isHidden): for app shells
  * whose only server-rendered content is a `<noscript>` crawler view or a wrapper that a
  * script unhides.
@@ -117,7 +126,6 @@ export function buildIndex(tree: HtmlTree, lenient = false): PageIndex {
     hidden[i] = (p >= 0 && hidden[p] === 1) || isHidden(tag, el.attrs, lenient) ? 1 : 0;
     inLink[i] = (p >= 0 && inLink[p] === 1) || tag === 'a' ? 1 : 0;
     blockOwner[i] = BLOCK_TAGS.has(tag) || p < 0 ? i : blockOwner[p]!;
-    inFurniture[i] = (p >= 0 && inFurniture[p] === 1) || FURNITURE_TAGS.has(tag) ? 1 : 0;
     const flags = classFlags(el.attrs);
     signal[i] =
       ((flags & C_NEG) !== 0 ? NEG : 0) |
@@ -157,6 +165,11 @@ export function buildIndex(tree: HtmlTree, lenient = false): PageIndex {
     linkCount[p] = linkCount[p]! + linkCount[i]!;
     if (BLOCK_TAGS.has(elements[i]!.tag)) blockDescendants[p] = blockDescendants[p]! + 1 + blockDescendants[i]!;
     else blockDescendants[p] = blockDescendants[p]! + blockDescendants[i]!;
+  }
+  // Landmarks, top-down now that subtree figures are known.
+  for (let i = 0; i < n; i++) {
+    const p = parent[i]!;
+    inFurniture[i] = (p >= 0 && inFurniture[p] === 1) || (FURNITURE_TAGS.has(elements[i]!.tag) && !isProseSection(elements[i]!.tag, textLen[i]!, linkLen[i]!)) ? 1 : 0;
   }
   return {
     elements, indexOf, parent, depth, end, hidden, inLink, blockOwner, textLen, linkLen, inlineLen,
