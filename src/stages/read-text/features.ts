@@ -22,6 +22,8 @@ const SENTENCE_END = /[.!?…。！？:;]["'”’»)\]]*$/u;
 const FINAL_PERIOD = /[.。]["'”’»)\]]*$/u;
 const DATE_LINE =
   /^((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?((\d{1,2}(st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d{1,2}(st|nd|rd|th)?)?,?\s+\d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})([\s,|·•-]+(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?$/i;
+/** An ISO 8601 date-time as a line of its own ("2024-05-03T10:02:00+01:00"). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 const TIME_LINE = /^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4})?$/i;
 
 export type Marker = 'heading' | 'list-item' | 'quote';
@@ -145,7 +147,7 @@ export function measure(unit: Unit): Features {
     titleCase: alphabetic === 0 ? 0 : capitals / alphabetic,
     separator,
     endMarker: END_MARKER.test(text),
-    dateLine: DATE_LINE.test(content) || TIME_LINE.test(content),
+    dateLine: DATE_LINE.test(content) || TIME_LINE.test(content) || ISO_DATE_TIME.test(content),
     lexicon,
     tabular: /\S\t+\S/u.test(text),
     codeLike: isCodeLike(text),

@@ -15,6 +15,13 @@ function headlineLike(f: Features, text: string): boolean {
   return f.words >= 3 && f.words <= 25 && !/[.。]["'”’»)\]]*$/u.test(bare) && f.lexicon === undefined && !f.dateLine;
 }
 
+/** A menu written on one line: three or more short items between "|", "•" or "·". */
+function menuLine(text: string): number {
+  const items = text.split(/\s+[|•·]\s+/u).map((item) => item.trim());
+  const short = items.every((item) => item !== '' && item.split(/\s+/).length <= 3 && !/[.!?]$/.test(item));
+  return items.length >= 3 && short ? items.length : 0;
+}
+
 function menuLike(f: Features): boolean {
   return f.words >= 1 && f.words <= 3 && !f.sentenceEnd && !f.separator;
 }
@@ -24,6 +31,7 @@ export function describeFurniture(
   features: readonly Features[],
   verdict: Verdict,
   kept: (index: number) => boolean,
+  bylines: ReadonlyMap<number, string> = new Map(),
 ): Furniture[] {
   const n = units.length;
   const kinds: (FurnitureKind | undefined)[] = new Array<FurnitureKind | undefined>(n).fill(undefined);
@@ -84,7 +92,11 @@ export function describeFurniture(
     const unit = units[k]!;
     let kind = kinds[k];
     let reason = reasons[k]!;
-    if (f.lexicon !== undefined) {
+    const read = bylines.get(k);
+    if (read !== undefined) {
+      kind = 'byline';
+      reason = `a byline or date line near the top of the article (${read})`;
+    } else if (f.lexicon !== undefined) {
       kind = f.lexicon.kind;
       reason = `reads as ${f.lexicon.label}`;
     } else if (kind === undefined) {
@@ -97,6 +109,9 @@ export function describeFurniture(
       } else if (f.dateLine) {
         kind = 'byline';
         reason = 'a bare date or time line';
+      } else if (menuLine(unit.text) > 0) {
+        kind = 'navigation';
+        reason = `${menuLine(unit.text)} short items between separators on one line: a menu`;
       } else if (verdict.commentsFrom !== undefined && k >= verdict.commentsFrom) {
         kind = 'other';
         reason = 'part of the comment section after the article';

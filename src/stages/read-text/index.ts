@@ -10,14 +10,26 @@ import type { Stage } from '../../pipeline/stage.js';
 import { classify, isHeadingLike, type UnitClass } from './classify.js';
 import { measure, type Features } from './features.js';
 import { describeFurniture } from './furniture.js';
+import { readHead } from './head.js';
 import { splitUnits, type Unit } from './lines.js';
 
 export { splitUnits } from './lines.js';
+
+/**
+ * Furniture that sits between a headline and its body (a byline, a date, a share bar,
+ * an advertisement marker): the headline is looked for above it.
+ */
+const BETWEEN_HEADLINE_AND_BODY = new Set(['byline', 'share-prompt', 'advertisement']);
+
+/** A menu written on one line: "Home | News | Sport | Business". */
+const MENU_LINE = /(?:\s[|•·»›/]\s.*){2,}/u;
 
 /** A line that can be the headline: short, no final full stop, not furniture. */
 function isHeadlineLike(f: Features): boolean {
   return (
     f.words >= 2 &&
+    !MENU_LINE.test(f.content) &&
+    !f.danglingDelimiter &&
     f.words <= 25 &&
     f.chars <= 200 &&
     !f.finalPeriod &&
@@ -57,16 +69,48 @@ function decide(units: readonly Unit[], features: readonly Features[], classes: 
     headline = first;
     body.shift();
   } else {
-    // Otherwise the nearest title-like line just before the body (past a byline or date).
-    for (let i = first - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
-      const f = features[i]!;
-      if (f.separator) continue;
-      if (f.dateLine || f.lexicon?.kind === 'byline') continue;
-      if (isHeadlineLike(f) && f.words >= 3) headline = i;
-      break;
-    }
+    headline = headlineAbove(features, first);
   }
   return { headline, body };
+}
+
+/** Lines between a headline and its body: bylines, dates, share bars, separators. */
+function isHeadChrome(f: Features): boolean {
+  return f.separator || f.dateLine || (f.lexicon !== undefined && BETWEEN_HEADLINE_AND_BODY.has(f.lexicon.kind));
+}
+
+/**
+ * Short lines that are title-like in shape but never a headline: photo credits ("Courtesy
+ * of Amp", "Jane Doe/Getty Images") and the labels of a page's own contents box.
+ */
+const NOT_A_HEADLINE =
+  /^(?:photo(?:graph)?s?|image|illustration|video|credit|courtesy)\b|^[^/\s]+(?: [^/\s]+){0,3}\/[^/\s]+(?: [^/\s]+){0,3}$|\b(?:getty images|shutterstock|adobe stock|istock)\b|^(?:table of contents|contents|in this (?:article|story|post)|on this page|key (?:points|takeaways)|highlights|summary|overview)$/i;
+
+function isTitleLine(f: Features): boolean {
+  return isHeadlineLike(f) && f.words >= 3 && !NOT_A_HEADLINE.test(f.content);
+}
+
+/**
+ * The headline above the body's first unit. A byline or date line shortly above the body
+ * anchors it: the headline is the title-like line just above that cluster of lines (a
+ * photo credit or a contents box may come between the byline and the body). Without one,
+ * it is the nearest title-like line before the body, past share bars and separators.
+ */
+function headlineAbove(features: readonly Features[], first: number): number | undefined {
+  for (let i = first - 1; i >= Math.max(0, first - 8); i--) {
+    const f = features[i]!;
+    if (!f.dateLine && f.lexicon?.kind !== 'byline') continue;
+    let top = i;
+    while (top > 0 && isHeadChrome(features[top - 1]!)) top--;
+    if (top > 0 && isTitleLine(features[top - 1]!)) return top - 1;
+    break;
+  }
+  for (let i = first - 1, seen = 0; i >= 0 && seen < 8; i--, seen++) {
+    const f = features[i]!;
+    if (isHeadChrome(f) || NOT_A_HEADLINE.test(f.content)) continue;
+    return isTitleLine(f) ? i : undefined;
+  }
+  return undefined;
 }
 
 function blockKind(f: Features, isBody: boolean, next: Features | undefined): BlockKind {
@@ -116,8 +160,19 @@ export const readTextStage: Stage = {
     doc.text = parts.join('\n\n');
     doc.layers.blocks = blocks;
 
+    // Bylines and date lines near the top: the article's authors and dates.
+    const head = readHead(
+      units.map((u) => u.text),
+      features,
+      headline,
+      body,
+    );
+    if (doc.metadata.authors.length === 0) doc.metadata.authors = head.authors;
+    if (doc.metadata.published === undefined && head.published !== undefined) doc.metadata.published = head.published;
+    if (doc.metadata.modified === undefined && head.modified !== undefined) doc.metadata.modified = head.modified;
+
     const bodySet = new Set(body);
-    const furniture: Furniture[] = describeFurniture(units, features, verdict, (i) => bodySet.has(i) || i === headline);
+    const furniture: Furniture[] = describeFurniture(units, features, verdict, (i) => bodySet.has(i) || i === headline, head.lines);
     doc.layers.furniture = furniture.filter((f) => f.kind !== 'separator' || /[\p{L}\p{N}]/u.test(f.text));
     doc.extractedBy = 'text-lines';
 
