@@ -383,9 +383,9 @@ function authorsFromByline(c: Collected, siteName: string | undefined, anchor: n
   const candidates = c.bylines
     .map((b) => ({ b, d: anchor < 0 ? b.pos : b.pos >= anchor ? b.pos - anchor : (anchor - b.pos) * 3 }))
     .filter((x) => anchor < 0 || x.d < 20000)
-    // A bare author-page link or rel=author counts only by the headline (sidebars and
-    // footers list other posts' authors).
-    .filter((x) => !linkOnlyByline(x.b.el) || (anchor >= 0 && x.d < AUTHOR_LINK_NEAR))
+    // A bare author-page link counts only by the headline and outside menus (sidebars,
+    // footers and menus link other authors' pages).
+    .filter((x) => !linkOnlyByline(x.b.el) || (anchor >= 0 && x.d < AUTHOR_LINK_NEAR && !inNavigation(x.b.el)))
     .sort((x, y) => x.d - y.d)
     .slice(0, 12);
   for (const { b } of candidates) {
@@ -399,15 +399,29 @@ function authorsFromByline(c: Collected, siteName: string | undefined, anchor: n
 
 const AUTHOR_LINK_NEAR = 1500;
 
-/** A byline candidate known only by its link (rel=author, an /author/ href), no byline class or id. */
+/** A byline candidate known only by its /author/ href: no rel=author, no byline class or id. */
 function linkOnlyByline(el: HtmlElement): boolean {
-  const hint = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
+  const hint = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.rel ?? ''}`;
   return !/byline|author|writer|contributor|reporter|posted-?by|article-?by|\bby\b/i.test(hint);
+}
+
+/** Inside a menu or navigation bar (site menus link to author archives too). */
+function inNavigation(el: HtmlElement): boolean {
+  let node = el.parent;
+  for (let k = 0; node !== null && k < 12; k++) {
+    if (node.tag === 'nav' || (node.tag === 'header' && node.attrs.role === 'banner')) return true;
+    if (node.attrs.role === 'navigation' || node.attrs.role === 'menu' || node.attrs.role === 'menubar') return true;
+    if (/(?:^|[\s_-])(?:menu|nav|navbar|navigation|dropdown|submenu)(?:$|[\s_-])/i.test(`${node.attrs.class ?? ''} ${node.attrs.id ?? ''}`)) return true;
+    node = node.parent;
+  }
+  return false;
 }
 
 const TEXT_BYLINE = /(?:^|\n)[ \t]*(?:(?:written|posted|reported|words|story|article|published|text)\s+by|by|author|authors|written by|autor|auteur|par|por|von)\b[ \t]*:?[ \t]*\n?[ \t]*([^\n]{2,120})/gi;
 
-const POST_META_BYLINE = /(?:^|\n)[ \t]*(?:posted|published|written|filed|submitted)[ \t]+(?:on|in|at|under)\b[^\n]{1,80}?[ \t]by[ \t]+([^\n]{2,100})/gi;
+const POST_META_BYLINE = /(?:^|\n)[ \t]*(?:posted|published|written|filed|submitted)[ \t]+(on|in|at|under)\b([^\n]{1,80}?)[ \t]by[ \t]+([^\n]{2,100})/gi;
+/** What "Posted on …" names before its "by": a date, not a site ("Posted on Trustpilot.com by …"). */
+const POST_META_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday)/i;
 
 /** "By Jane Doe" / "Written by\nJane Doe" lines in the visible text near the headline. */
 function authorsFromText(c: Collected, siteName: string | undefined, anchor: number): Author[] {
@@ -431,8 +445,10 @@ function authorsFromText(c: Collected, siteName: string | undefined, anchor: num
   // line whose "by" comes after a date or a category.
   POST_META_BYLINE.lastIndex = 0;
   while ((m = POST_META_BYLINE.exec(window)) !== null) {
-    const line = m[1]!.trim();
+    const line = m[3]!.trim();
     if (!/^\p{Lu}/u.test(line)) continue;
+    const what = m[2]!;
+    if (/\.[a-z]{2,}\b/i.test(what) || (m[1]!.toLowerCase() !== 'in' && m[1]!.toLowerCase() !== 'under' && !POST_META_DATE.test(what))) continue;
     const authors = parseByline(line.replace(/\s+[-–—|•·]\s+.*$/, '').replace(/\s+(?:on|in|at)\s+.*$/, ''), siteName);
     if (authors.length === 0 || authors.length > 5) continue;
     const pos = from + m.index;

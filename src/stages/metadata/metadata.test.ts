@@ -235,6 +235,8 @@ test('authors: "Posted on <date> by" and "Posted in <category> by" lines', () =>
   assert.deepEqual(inCategory.authors, [{ name: 'Marcus Bell', kind: 'person' }]);
   const sentence = read(page('', '<h1>Library extends opening hours</h1><p>Published in 2020 by the council, the report was ignored.</p>')).metadata;
   assert.deepEqual(sentence.authors, []);
+  const review = read(page('', '<h1>Protection you can count on</h1><blockquote>Great service.<br><span>Posted on Trustpilot.com by Pat K.</span></blockquote>')).metadata;
+  assert.deepEqual(review.authors, []);
 });
 
 test('authors: an /author/ or rel=author link by the headline, not one far down the page', () => {
@@ -244,6 +246,8 @@ test('authors: an /author/ or rel=author link by the headline, not one far down 
   assert.deepEqual(rel.authors, [{ name: 'Marcus Bell', kind: 'person' }]);
   const far = read(page('', `<h1>Library extends opening hours</h1>${'<p>A long paragraph of body text that goes on and on.</p>'.repeat(60)}<aside><a href="/author/someone-else/">Someone Else</a></aside>`)).metadata;
   assert.deepEqual(far.authors, []);
+  const menu = read(page('', '<ul class="sub-menu"><li class="menu-item"><a href="/author/xavierlo/">Hong Kong Actuary</a></li></ul><h1>Consulting versus insurance</h1><p>Body text.</p>')).metadata;
+  assert.deepEqual(menu.authors, []);
 });
 
 // ---------- headline ----------
