@@ -9,7 +9,7 @@
  */
 import type { Author, DateField } from '../../doc/news-doc.js';
 import { parseByline } from '../metadata/authors.js';
-import { datesInText, type TextDate } from '../metadata/dates.js';
+import { datesInText, labelBefore, parseDate, type ParsedDate, type TextDate } from '../metadata/dates.js';
 import type { Features } from './features.js';
 
 /** A line that credits the article's writers: "By …", "Written by …", "Author: …". */
@@ -79,11 +79,17 @@ export function lineDates(line: string, f: Pick<Features, 'dateLine' | 'words'>)
   const text = line.replace(/\s+/g, ' ').trim();
   if (f.words > MAX_WORDS) return [];
   if (!f.dateLine && !DATE_LABEL.test(text) && !AUTHOR_LEAD.test(text)) return [];
-  return datesInText(text, 0, text.length, {}, 4).map((d) => ({
-    value: WITH_OFFSET.test(d.date.value) ? d.date.value : d.date.day,
-    label: d.label,
-  }));
+  const found: { date: ParsedDate; label: TextDate['label'] }[] = datesInText(text, 0, text.length, {}, 4);
+  if (found.length === 0) {
+    // An ISO 8601 date-time ("2024-05-03T10:02:00+01:00"), which a scan for dates in running text skips.
+    const iso = ISO_DATE_TIME.exec(text);
+    const date = iso === null ? undefined : parseDate(iso[0]);
+    if (iso !== null && date !== undefined) found.push({ date, label: labelBefore(text.slice(0, iso.index)) });
+  }
+  return found.map((d) => ({ value: WITH_OFFSET.test(d.date.value) ? d.date.value : d.date.day, label: d.label }));
 }
+
+const ISO_DATE_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?/;
 
 export interface HeadMetadata {
   readonly authors: Author[];

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { bodyText } from '../../output/json.js';
+import { bylineAuthors, lineDates } from './head.js';
 import { readTextStage } from './index.js';
 import { splitUnits } from './lines.js';
 
@@ -290,5 +291,137 @@ describe('read-text: article shapes', () => {
     const doc = readText('  \n \n');
     assert.equal(doc.text, '');
     assert.deepEqual(doc.layers.blocks, []);
+  });
+});
+
+describe('read-text: bylines', () => {
+  it('reads a person from "By …"', () => {
+    assert.deepEqual(bylineAuthors('By Nina Castellano'), [{ name: 'Nina Castellano', kind: 'person' }]);
+    assert.deepEqual(bylineAuthors('Written by Nina Castellano'), [{ name: 'Nina Castellano', kind: 'person' }]);
+  });
+
+  it('reads two people from "By X and Y"', () => {
+    assert.deepEqual(bylineAuthors('By Jane Doe and John Roe'), [
+      { name: 'Jane Doe', kind: 'person' },
+      { name: 'John Roe', kind: 'person' },
+    ]);
+  });
+
+  it('reads an agency after the writer: "By X, Reuters", "By X (AP)", "By The Associated Press"', () => {
+    assert.deepEqual(bylineAuthors('By Jane Doe, Reuters'), [
+      { name: 'Jane Doe', kind: 'person' },
+      { name: 'Reuters', kind: 'agency' },
+    ]);
+    assert.deepEqual(bylineAuthors('By Jane Doe (AP)'), [
+      { name: 'Jane Doe', kind: 'person' },
+      { name: 'AP', kind: 'agency' },
+    ]);
+    assert.deepEqual(bylineAuthors('By The Associated Press'), [{ name: 'AP', kind: 'agency' }]);
+  });
+
+  it('leaves out a date, a reading time or a role on the byline line', () => {
+    assert.deepEqual(bylineAuthors('By Jane Doe | 3 May 2024'), [{ name: 'Jane Doe', kind: 'person' }]);
+    assert.deepEqual(bylineAuthors('By Jane Doe on May 3, 2024'), [{ name: 'Jane Doe', kind: 'person' }]);
+    assert.deepEqual(bylineAuthors('By Korin MillerPublished: Jan 29, 2025'), [{ name: 'Korin Miller', kind: 'person' }]);
+    assert.deepEqual(bylineAuthors('By Matthew Richardson ⋅ Review Editor ⋅ Updated November 18, 2025'), [
+      { name: 'Matthew Richardson', kind: 'person' },
+    ]);
+    assert.deepEqual(bylineAuthors('By Jane Doe 5 min read'), [{ name: 'Jane Doe', kind: 'person' }]);
+    assert.deepEqual(bylineAuthors('By Colin Gray Colin Gray'), [{ name: 'Colin Gray', kind: 'person' }]);
+  });
+
+  it('reads no byline from a sentence or a credit that starts with "by"', () => {
+    assert.equal(bylineAuthors('By now the damage was done'), undefined);
+    assert.equal(bylineAuthors('By then'), undefined);
+    assert.equal(bylineAuthors('Photo by Jane Doe'), undefined);
+    assert.equal(bylineAuthors('Published 3 May 2024'), undefined);
+  });
+});
+
+describe('read-text: date lines', () => {
+  const line = (text: string, dateLine = false) => lineDates(text, { dateLine, words: text.split(/\s+/).length });
+
+  it('reads "Published 3 May 2024" as a publication date', () => {
+    assert.deepEqual(line('Published 3 May 2024'), [{ value: '2024-05-03', label: 'published' }]);
+  });
+
+  it('reads "Updated: …" as an update, the day only when the time has no offset', () => {
+    assert.deepEqual(line('Updated: May 3, 2024 10:02 AM'), [{ value: '2024-05-03', label: 'updated' }]);
+  });
+
+  it('reads a bare date line, with its time when it carries an offset', () => {
+    assert.deepEqual(line('May 3, 2024 10:02 AM', true), [{ value: '2024-05-03', label: 'none' }]);
+    assert.deepEqual(line('2024-05-03', true), [{ value: '2024-05-03', label: 'none' }]);
+    assert.deepEqual(line('2024-05-03T10:02:00+01:00', true), [{ value: '2024-05-03T10:02:00+01:00', label: 'none' }]);
+    assert.deepEqual(line('2024-05-03T10:02:00Z', true), [{ value: '2024-05-03T10:02:00Z', label: 'none' }]);
+  });
+
+  it('reads both dates of "Published …, updated …" with their labels', () => {
+    assert.deepEqual(line('Published 3 May 2024, updated 4 May 2024'), [
+      { value: '2024-05-03', label: 'published' },
+      { value: '2024-05-04', label: 'updated' },
+    ]);
+  });
+
+  it('reads no date from a sentence that mentions one', () => {
+    assert.deepEqual(line('The council met on 3 May 2024 to vote on the budget.'), []);
+  });
+});
+
+describe('read-text: headline, authors and date from the top of the page', () => {
+  const top = ['Skip to main content', 'Home | News | Sport | Business | Opinion | Weather', 'We use cookies to give you the best experience. Accept and close'];
+
+  it('takes the headline after leading furniture, the byline and the published date', () => {
+    const doc = readText([...top, 'Council approves transport budget', 'By Nina Castellano', 'Published 3 May 2024', 'Share this article', ...ARTICLE].join('\n'));
+    assert.equal(doc.metadata.headline, 'Council approves transport budget');
+    assert.deepEqual(doc.metadata.authors, [{ name: 'Nina Castellano', kind: 'person' }]);
+    assert.deepEqual(doc.metadata.published, { value: '2024-05-03', source: 'visible-text' });
+    assert.deepEqual(paragraphs(doc), ARTICLE);
+    const furniture = doc.layers.furniture ?? [];
+    for (const text of ['By Nina Castellano', 'Published 3 May 2024']) {
+      assert.equal(furniture.find((f) => f.text === text)?.kind, 'byline', text);
+    }
+    assert.equal(furniture.find((f) => f.text.startsWith('Home |'))?.kind, 'navigation');
+    assertSpans(doc);
+  });
+
+  it('reads an agency byline and a date-time with an offset', () => {
+    const doc = readText(['Council approves transport budget', 'By Jane Doe and John Roe, Reuters', '2024-05-03T10:02:00+01:00', ...ARTICLE].join('\n'));
+    assert.deepEqual(doc.metadata.authors, [
+      { name: 'Jane Doe', kind: 'person' },
+      { name: 'John Roe', kind: 'person' },
+      { name: 'Reuters', kind: 'agency' },
+    ]);
+    assert.deepEqual(doc.metadata.published, { value: '2024-05-03T10:02:00+01:00', source: 'visible-text' });
+    assert.deepEqual(paragraphs(doc), ARTICLE);
+  });
+
+  it('takes an "Updated" date as the published date when it is the only one, and as the modified date', () => {
+    const doc = readText(['Council approves transport budget', 'By Jane Doe', 'Updated: May 4, 2024 10:02 AM', ...ARTICLE].join('\n'));
+    assert.deepEqual(doc.metadata.published, { value: '2024-05-04', source: 'visible-text' });
+    assert.deepEqual(doc.metadata.modified, { value: '2024-05-04', source: 'visible-text' });
+  });
+
+  it('prefers the "Published" date to the "Updated" one', () => {
+    const doc = readText(['Council approves transport budget', 'Updated 4 May 2024', 'Published 3 May 2024', ...ARTICLE].join('\n'));
+    assert.deepEqual(doc.metadata.published, { value: '2024-05-03', source: 'visible-text' });
+    assert.deepEqual(doc.metadata.modified, { value: '2024-05-04', source: 'visible-text' });
+  });
+
+  it('finds the headline above the byline, past a photo credit before the body', () => {
+    const doc = readText(['Home', 'World', 'Politics', 'Council approves transport budget', 'By Jane Doe', 'Updated 3 May 2024', 'Photo: John Roe/Getty Images', ...ARTICLE].join('\n'));
+    assert.equal(doc.metadata.headline, 'Council approves transport budget');
+    assert.deepEqual(doc.metadata.authors, [{ name: 'Jane Doe', kind: 'person' }]);
+    assert.deepEqual(paragraphs(doc), ARTICLE);
+  });
+
+  it('reads no authors or date from the body, nor from a page without bylines', () => {
+    const bare = readText(['Council approves transport budget', ...ARTICLE].join('\n'));
+    assert.deepEqual(bare.metadata.authors, []);
+    assert.equal(bare.metadata.published, undefined);
+    const prose = 'By the time the council met on 3 May 2024, the budget had already been agreed in private by the leaders of the largest groups.';
+    const doc = readText(['Council approves transport budget', P1, P2, prose, P3, P4, P5].join('\n'));
+    assert.deepEqual(doc.metadata.authors, []);
+    assert.equal(doc.metadata.published, undefined);
   });
 });
