@@ -3,7 +3,9 @@
  * "select all" copy, an `html2text` dump) in; the headline, the article's blocks and the
  * page furniture out, as the HTML path gives them. Furniture is never deleted silently:
  * each line set aside is kept in `layers.furniture` with its kind, a reason and its span
- * in the input.
+ * in the input. Byline and date lines near the top ("By Jane Doe, Reuters", "Published 3
+ * May 2024") are furniture of kind `byline` and give `metadata.authors` and
+ * `metadata.published` (source `visible-text`); see head.ts.
  */
 import type { Block, BlockKind, Furniture, NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
@@ -124,7 +126,7 @@ function blockKind(f: Features, isBody: boolean, next: Features | undefined): Bl
 
 export const readTextStage: Stage = {
   id: 'read-text',
-  version: 2,
+  version: 3,
   requires: ['input'],
   produces: ['text', 'blocks', 'furniture', 'metadata'],
   run(doc: NewsDoc): NewsDoc {
