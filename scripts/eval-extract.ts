@@ -2,7 +2,7 @@
  * Development evaluation of the extractor on the Zyte benchmark and WCXB dev.
  *
  *   npx tsx scripts/eval-extract.ts [--set zyte|wcxb|all] [--type article] [--worst 20]
- *                                   [--id XXXX] [--show] [--limit N] [--compare FILE] [--no-metadata]
+ *                                   [--id XXXX] [--show] [--limit N] [--compare FILE] [--dump FILE] [--no-metadata]
  *
  * Prints precision / recall / F1 / accuracy / empty per set (and per WCXB page type),
  * pages per CPU-second for parse + metadata + extract, the slowest page, and the worst
@@ -35,6 +35,8 @@ interface Args {
   limit?: number;
   /** Write per-page scores here (JSON) and compare with the file's previous contents. */
   compare?: string;
+  /** Write per-page details (type, P/R/F1, strategy, isArticle, sizes) here as JSON lines. */
+  dump?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -56,6 +58,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--show') args.show = true;
     else if (a === '--limit') args.limit = Number(next());
     else if (a === '--compare') args.compare = next();
+    else if (a === '--dump') args.dump = next();
     else if (a === '--no-metadata') useMetadata = false;
     else throw new Error(`unknown argument ${a}`);
   }
@@ -179,6 +182,17 @@ function evaluate(name: string, pages: BenchPage[], zyte: boolean, args: Args): 
   );
   console.log(`isArticle=false: ${nonArticle}; strategies: ${[...strategies].map(([k, v]) => `${k}=${v}`).join(' ')}`);
 
+  if (args.dump !== undefined) {
+    const lines = results.map((r) =>
+      JSON.stringify({
+        id: r.page.id, type: r.page.pageType ?? null, p: r.score.precision, r: r.score.recall, f1: r.f1,
+        by: r.doc.extractedBy ?? null, isArticle: r.doc.isArticle ?? null, out: r.body.length, truth: r.page.body.length, ms: r.ms,
+      }),
+    );
+    writeFileSync(`${args.dump}.${zyte ? 'zyte' : 'wcxb'}.jsonl`, `${lines.join('\n')}\n`);
+    const extras = results.flatMap((r) => missingLines(r.body, r.page.body, 1000).map((l) => `${r.page.id.slice(0, 8)}\t${r.page.pageType ?? ''}\t${l}`));
+    writeFileSync(`${args.dump}.${zyte ? 'zyte' : 'wcxb'}.extra.tsv`, `${extras.join('\n')}\n`);
+  }
   if (args.compare !== undefined) compareWith(`${args.compare}.${zyte ? 'zyte' : 'wcxb'}.json`, results);
   const worst = [...results].sort((a, b) => a.f1 - b.f1).slice(0, args.worst);
   for (const r of worst) {

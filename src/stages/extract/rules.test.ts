@@ -40,4 +40,11 @@ describe('extract rules', () => {
     const doc = run(page(`<header><p>Coast Gazette, the harbour town's paper since 1901, read by everyone.</p>${NAV}</header><article>${paras(4)}</article>`));
     assert.doesNotMatch(bodyText(doc), /since 1901/);
   });
+
+  it('leaves a small form inside the article out', () => {
+    const form = '<form><label>Email address</label><input type="email"><p>Oops! Something went wrong while submitting the form.</p><p>Step 1 of 2. Fields marked * are required.</p></form>';
+    const doc = run(page(`<article>${paras(2)}${form}${paras(3)}</article>`));
+    assert.doesNotMatch(bodyText(doc), /Oops|Step 1 of 2/);
+    assert.match(bodyText(doc), /granite/);
+  });
 });

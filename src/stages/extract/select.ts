@@ -45,6 +45,7 @@ function skipRule(index: PageIndex, scores: Scores, root: number, mode: ScoreMod
     const text = index.textLen[i]!;
     if (text === 0) return false;
     if (FURNITURE_TAGS.has(tag) && text < 0.5 * rootText) return true;
+    if (mode === 'article' && tag === 'form' && text < 0.3 * rootText) return true;
     if ((index.signal[i]! & (mode === 'page' ? STRUCT_NEG : NEG)) !== 0 && !inCaption(index, i) && text < 0.3 * rootText && scores.subtree[i]! < 0.3 * scores.subtree[root]!) return true;
     if (mode === 'article' && index.linkCount[i]! >= 2 && index.linkLen[i]! > 0.6 * text && index.blockDescendants[i]! > 0) return true;
     return false;
