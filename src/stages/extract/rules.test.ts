@@ -47,4 +47,14 @@ describe('extract rules', () => {
     assert.doesNotMatch(bodyText(doc), /Oops|Step 1 of 2/);
     assert.match(bodyText(doc), /granite/);
   });
+
+  it('reads a page whose prose is a minor part of its main content as a page, unless it declares an article', () => {
+    const items = Array.from({ length: 40 }, (_, i) => `<li><a href="/p/${i}">Harbour model kit number ${i} in oak</a> <span>Scale 1:${50 + i}, with stand and paints</span></li>`).join('');
+    const body = `<main><h1>Harbour models</h1><div class="intro">${paras(8)}</div><ul class="grid">${items}</ul></main>`;
+    const plain = run(page(body));
+    assert.equal(plain.isArticle, false);
+    assert.match(bodyText(plain), /kit number 12/);
+    const declared = run(`<!doctype html><html><head><meta property="og:type" content="article"><title>Harbour models</title></head><body>${body}</body></html>`);
+    assert.equal(declared.isArticle, true);
+  });
 });

@@ -201,6 +201,10 @@ const MIN_PROSE = 250;
 const CLEAR_PROSE = 1000;
 const CLEAR_SHARE = 0.15;
 const DECLARED_SHARE = 0.2;
+/** Share of the page's main content an undeclared, not long article must make up. */
+const UNDECLARED_SHARE = 0.6;
+/** Paragraphs of 150+ characters that make an article whatever the page declares. */
+const LONG_ARTICLE = 10;
 
 export function analyze(doc: NewsDoc, both = false): Analysis | null {
   const tree = doc.html;
@@ -243,14 +247,19 @@ export function analyze(doc: NewsDoc, both = false): Analysis | null {
     const pageScored = scoreMode(index, 'page');
     clear = article.chars >= CLEAR_SHARE * index.textLen[pageScored.root]!;
   }
-  const page = both || !clear ? runMode(index, 'page', hints) : null;
+  // An article that neither says it is one nor runs long must be most of the page's
+  // main content: a service or listing page holds some paragraphs of prose too.
+  const declared = declaresArticle(index);
+  const confident = declared || article.longParagraphs >= LONG_ARTICLE;
+  const page = both || !clear || !confident ? runMode(index, 'page', hints) : null;
   let isArticle = clear;
   if (!isArticle && page !== null && !secondary) {
     isArticle =
       (article.prose >= MIN_PROSE && article.prose >= PROSE_SHARE * page.chars) ||
       // A short article (a brief, a paywalled teaser) on a page that says it is one.
-      (article.prose >= 100 && article.chars >= DECLARED_SHARE * page.chars && declaresArticle(index));
+      (article.prose >= 100 && article.chars >= DECLARED_SHARE * page.chars && declared);
   }
+  if (isArticle && !confident && page !== null && article.chars < UNDECLARED_SHARE * page.chars) isArticle = false;
   return { article, page, isArticle, strategyPrefix };
 }
 
