@@ -15,6 +15,12 @@ describe('class names', () => {
     assert.equal(classFlags({ class: 'header-shadow' }) & C_NEG, 0);
   });
 
+  it('reads listing filters and facets as furniture on any page', () => {
+    assert.ok((classFlags({ class: 'product-filters' }) & C_STRUCT) !== 0);
+    assert.ok((classFlags({ class: 'search-facet__group' }) & C_STRUCT) !== 0);
+    assert.equal(classFlags({ class: 'product-grid' }) & C_NEG, 0);
+  });
+
   it('ignores layout modifiers that describe the page around the element', () => {
     assert.equal(classFlags({ class: 'main has-sidebar' }) & C_NEG, 0);
     assert.equal(classFlags({ class: 'l-sidebar-fixed' }) & C_NEG, 0);

@@ -13,7 +13,9 @@ const NEGATIVE_WORDS: ReadonlySet<string> = new Set([
   'signup', 'cookie', 'cookies', 'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'tags',
   'tagcloud', 'taglist', 'popular', 'trending', 'outbrain', 'taboola', 'popup', 'toolbar', 'modal', 'lightbox',
   'masthead', 'banner', 'skiplink', 'byline', 'author', 'bio', 'dateline', 'timestamp', 'meta', 'metadata',
-  'caption', 'credit', 'credits', 'copyright', 'disclaimer', 'teaser', 'teasers', 'readmore', 'toc', 'login', 'signin', 'paywall', 'reactions', 'feedback', 'survey', 'upsell', 'marketing', 'carousel', 'slider', 'ticker', ]);
+  'caption', 'credit', 'credits', 'copyright', 'disclaimer', 'teaser', 'teasers', 'readmore', 'toc', 'login', 'signin', 'paywall', 'reactions', 'feedback', 'survey', 'upsell', 'marketing', 'carousel', 'slider', 'ticker',
+  'filter', 'filters', 'facet', 'facets', 'refinement', 'refinements', 'sorting', 'sortby',
+]);
 
 /** Words marking the article body. */
 const POSITIVE_WORDS: ReadonlySet<string> = new Set([
@@ -33,6 +35,7 @@ const STRUCTURAL_WORDS: ReadonlySet<string> = new Set([
   'signup', 'popup', 'modal', 'lightbox', 'toolbar', 'share', 'sharing', 'sharebar', 'social', 'socials', 'newsletter', 'subscribe',
   'ad', 'ads', 'adslot', 'adunit', 'advert', 'advertisement', 'dfp', 'outbrain',
   'taboola', 'masthead', 'related', 'recommended', 'recommendations', 'recirc', 'recirculation',
+  'filter', 'filters', 'facet', 'facets', 'refinement', 'refinements', 'sorting', 'sortby',
 ]);
 
 const LAYOUT_MODIFIERS: ReadonlySet<string> = new Set([
