@@ -49,7 +49,8 @@ export const extractStage: Stage = {
     if (headline !== undefined && headline.length > 0) add(headline, { kind: 'headline' });
     const headlineKey = headline !== undefined ? normalize(headline) : '';
     for (const b of result.blocks) {
-      if (headlineKey.length > 0 && b.kind !== 'caption' && normalize(b.text) === headlineKey) continue;
+      // A page that is not an article keeps its title heading: it heads the main content.
+      if (result.isArticle && headlineKey.length > 0 && b.kind !== 'caption' && normalize(b.text) === headlineKey) continue;
       add(b.text, b.kind === 'heading' && b.level !== undefined ? { kind: b.kind, level: b.level } : { kind: b.kind });
     }
     doc.text = pieces.join('\n\n');

@@ -57,4 +57,13 @@ describe('extract rules', () => {
     const declared = run(`<!doctype html><html><head><meta property="og:type" content="article"><title>Harbour models</title></head><body>${body}</body></html>`);
     assert.equal(declared.isArticle, true);
   });
+
+  it('keeps the title heading of a page that is not an article', () => {
+    const items = Array.from({ length: 12 }, (_, i) => `<li><a href="/p/${i}">Granite garden bench model ${i}</a> <span>£${100 + i}</span></li>`).join('');
+    const doc = run(page(`${NAV}<main><h1>Garden benches</h1><ul class="products">${items}</ul></main>`), (d) => {
+      d.metadata.headline = 'Garden benches';
+    });
+    assert.equal(doc.isArticle, false);
+    assert.match(bodyText(doc), /^Garden benches/);
+  });
 });
