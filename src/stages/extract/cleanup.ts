@@ -17,6 +17,9 @@ const MONTH =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
 const DATE_WORDS = /\b(?:updated|published|posted|last modified|modified|am|pm|edt|est|pdt|pst|gmt|utc|bst|cet|ago)\b/i;
 
+/** Blocks this long are dropped when they repeat an earlier block word for word. */
+const REPEAT_MIN = 60;
+
 export interface CleanupHints {
   /** Headline texts to drop when a block repeats one (normalized). */
   headlines: string[];
@@ -70,9 +73,16 @@ export function isMachineText(text: string): boolean {
 export function cleanBlocks(blocks: RawBlock[], hints: CleanupHints, keepLinks = false): RawBlock[] {
   const out: RawBlock[] = [];
   let seenBody = false;
+  const seen = new Set<string>();
   for (const block of blocks) {
     const text = block.text;
     if (block.kind !== 'caption') {
+      // A long block the page shows again (a copy for another screen size, a pull quote)
+      // is read once.
+      if (text.length >= REPEAT_MIN && block.kind !== 'preformatted') {
+        if (seen.has(text)) continue;
+        seen.add(text);
+      }
       if (!keepLinks && block.linkChars > 0.5 * block.chars && block.kind !== 'preformatted') continue;
       if (block.kind !== 'preformatted' && isMachineText(text)) continue;
       const short = text.length <= 60;

@@ -13,7 +13,8 @@ const PROSE = [
   '“We have waited a long time for this, and the town deserves a wall that will last another century,” said the harbour master, Elin Rowe, after the vote.',
 ];
 
-const paras = (n: number): string => Array.from({ length: n }, (_, i) => `<p>${PROSE[i % PROSE.length]}</p>`).join('');
+/** n distinct paragraphs (repeats of a long block are read once). */
+const paras = (n: number): string => Array.from({ length: n }, (_, i) => `<p>${PROSE[i % PROSE.length]} (Note ${i}.)</p>`).join('');
 
 function run(html: string, setup?: (doc: NewsDoc) => void): NewsDoc {
   const doc = createDoc({ format: 'html' }, html);
@@ -65,5 +66,12 @@ describe('extract rules', () => {
     });
     assert.equal(doc.isArticle, false);
     assert.match(bodyText(doc), /^Garden benches/);
+  });
+
+  it('reads a long block the page repeats word for word once', () => {
+    const doc = run(page(`<article>${paras(4)}<div class="mobile-copy">${paras(4)}</div><p>Short line.</p><p>Short line.</p></article>`));
+    const body = bodyText(doc);
+    assert.equal(body.split(PROSE[1]!).length - 1, 1);
+    assert.equal(body.split('Short line.').length - 1, 2);
   });
 });
