@@ -50,7 +50,10 @@ export const extractStage: Stage = {
     const headlineKey = headline !== undefined ? normalize(headline) : '';
     for (const b of result.blocks) {
       // A page that is not an article keeps its title heading: it heads the main content.
-      if (result.isArticle && headlineKey.length > 0 && b.kind !== 'caption' && normalize(b.text) === headlineKey) continue;
+      if (
+        result.isArticle && headlineKey.length > 0 && b.kind !== 'caption' &&
+        b.text.length <= 2 * headline!.length + 20 && normalize(b.text) === headlineKey
+      ) continue;
       add(b.text, b.kind === 'heading' && b.level !== undefined ? { kind: b.kind, level: b.level } : { kind: b.kind });
     }
     doc.text = pieces.join('\n\n');
