@@ -83,16 +83,22 @@ const PROSE_SECTION_CHARS = 1500;
 export function buildIndex(tree: HtmlTree, lenient = false): PageIndex {
   const elements: HtmlElement[] = [];
   const parentList: number[] = [];
-  const stack: { el: HtmlElement; parent: number }[] = [{ el: tree.root, parent: -1 }];
+  // Two parallel stacks (element, parent index): no object per element.
+  const stack: HtmlElement[] = [tree.root];
+  const stackParent: number[] = [-1];
   while (stack.length > 0) {
-    const { el, parent } = stack.pop()!;
+    const el = stack.pop()!;
+    const parent = stackParent.pop()!;
     const i = elements.length;
     elements.push(el);
     parentList.push(parent);
     const kids = el.children;
     for (let k = kids.length - 1; k >= 0; k--) {
       const child = kids[k]!;
-      if (child.type === 'element') stack.push({ el: child, parent: i });
+      if (child.type === 'element') {
+        stack.push(child);
+        stackParent.push(i);
+      }
     }
   }
   const n = elements.length;
