@@ -7,8 +7,9 @@ import { normalize } from './cleanup.js';
  * HTML → article text and blocks. How (files in this folder):
  *
  * - `page-index`: one flat pre-order index of the page with per-element figures (visible
- *   text, link text, punctuation, hidden flags, class signals), two linear passes, no
- *   recursion. `tags`/`classes`: what is hidden or machine-only, what names mean.
+ *   text, link text, punctuation, hidden flags, class signals), linear passes, no
+ *   recursion; a `<header>` holding pages of link-poor prose is a section, not a
+ *   landmark. `tags`/`classes`: what is hidden or machine-only, what names mean.
  * - `scoring`: every block of inline text scores its prose value (long, punctuated,
  *   link-poor text scores its length; fragments, link lists and furniture score below
  *   zero); the element with the best subtree sum is the body container. A second,
@@ -17,13 +18,17 @@ import { normalize } from './cleanup.js';
  * - `structured`: the JSON-LD/microdata `articleBody` (`doc.structuredBody`), when the
  *   page holds it, picks the container and says where the body starts.
  * - `teasers`: repeated sibling structures opening with a headline link (related
- *   stories, "more from") are left out. `select`: one story per page, article or not
- *   (prose amount and share, declared type, where the page headline stands).
+ *   stories, "more from") are left out, and so are small forms inside the article.
+ *   `select`: one story per page, article or not (prose amount and share, declared type,
+ *   where the page headline stands); an article that neither declares itself one nor
+ *   runs long must be most of the page's main content.
  * - `assemble` cuts the container into blocks; `cleanup` drops headline repeats,
- *   bylines and date lines, furniture labels, link-only blocks and machine text.
+ *   bylines and date lines, furniture labels, link-only blocks, machine text and word for
+ *   word repeats of long blocks (copies for other screen sizes).
  *
  * `doc.text` is the headline block (when the metadata has one), then the blocks,
- * joined by blank lines; captions stay as caption blocks, outside `bodyText`.
+ * joined by blank lines; captions stay as caption blocks, outside `bodyText`. A page that
+ * is not an article keeps its title heading among the blocks.
  * `doc.extractedBy`: `density` (article), `page` (no article: main content kept),
  * `structured-data` or `description` when the visible page yields nothing and those are
  * all there is (with EXTRACT_SHORT_BODY); prefixed `structured-` when the structured body chose the container and `as-served-`
