@@ -50,7 +50,8 @@ export const extractStage: Stage = {
       pieces.push(text);
       offset += text.length;
     };
-    const headline = doc.metadata.headline?.replace(/\s+/g, ' ').trim();
+    // The metadata stage has already collapsed whitespace (keeping a lone U+3000, which is content).
+    const headline = doc.metadata.headline?.trim();
     if (headline !== undefined && headline.length > 0) add(headline, { kind: 'headline' });
     const headlineKey = headline !== undefined ? normalize(headline) : '';
     for (const b of result.blocks) {
