@@ -21,7 +21,7 @@ export interface Extraction {
 export interface Extractor<P = unknown> {
   /** Short id used on the command line and in JSON (`dateline`, `readability`). */
   readonly id: ExtractorId;
-  /** Work done outside the timed region (nothing for Dateline; UTF-8 decoding for Readability). */
+  /** Work done outside the timed region (nothing, for both extractors here: both are timed from bytes). */
   prepare(page: PageInput): P;
   /** The timed work. May throw: the loop records an error and an empty output. */
   extract(prepared: P, page: PageInput): Extraction;
