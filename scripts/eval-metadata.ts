@@ -22,6 +22,7 @@ import { parseHtml } from '../src/stages/parse-html/parse.js';
 import { decodeStage } from '../src/stages/decode/index.js';
 import { createDoc } from '../src/doc/news-doc.js';
 import { readMetadata } from '../src/stages/metadata/index.js';
+import { tokenF1 } from '../bench/lib/meta-score.js';
 
 const args = process.argv.slice(2);
 const worst = args.includes('--worst');
@@ -33,22 +34,9 @@ function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Token F1, the same measure the extraction benchmark uses for metadata. */
 function f1(truth: string[], ours: string[]): number {
-  if (truth.length === 0 || ours.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const t of truth) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of ours) {
-    const c = counts.get(t) ?? 0;
-    if (c > 0) {
-      common++;
-      counts.set(t, c - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const p = common / ours.length;
-  const r = common / truth.length;
-  return (2 * p * r) / (p + r);
+  return tokenF1(ours, truth);
 }
 
 const CREDENTIAL = /^(?:[A-Z]{2,6}(?:-[A-Z]{1,4})?(?:\s*\d+)?\.?|ph\.?\s?d\.?|m\.?d\.?|jr\.?|sr\.?|esq\.?|[IV]{2,3})$/i;
