@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import {
   FACT_FIELDS,
   factProblems,
-  findRepoRoot,
   goldenValue,
   invariantProblems,
   jsonDifferences,
@@ -27,8 +26,9 @@ import {
   type FixtureResult,
 } from './helpers/golden.js';
 import { generatedFixtures } from './fixtures/make-binary-fixtures.js';
+import { REPO_ROOT } from './helpers/repo.js';
 
-const root = findRepoRoot(import.meta.url);
+const root = REPO_ROOT;
 const update = process.env.UPDATE === '1';
 const fixtures = loadFixtures(root);
 

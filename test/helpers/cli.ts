@@ -5,21 +5,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from './repo.js';
 
-/** The repository root: the nearest ancestor holding a package.json (works from test/ and dist/test/). */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('No package.json above the test helpers');
-    dir = parent;
-  }
-  return dir;
-}
-
-export const REPO_ROOT = repoRoot();
+export { REPO_ROOT };
 export const CLI = join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
 
 export interface CliRun {

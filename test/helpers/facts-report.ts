@@ -7,10 +7,11 @@
  * Writes nothing. Under `node --test` (which runs every .js file below `test/`) it does nothing.
  */
 import { pathToFileURL } from 'node:url';
-import { FACT_FIELDS, factProblems, findRepoRoot, invariantProblems, loadFixtures, readFixture, type Facts } from './golden.js';
+import { FACT_FIELDS, factProblems, invariantProblems, loadFixtures, readFixture, type Facts } from './golden.js';
+import { REPO_ROOT } from './repo.js';
 
 export function factsReport(only: readonly string[] = []): { lines: string[]; failing: number; passing: number } {
-  const root = findRepoRoot(import.meta.url);
+  const root = REPO_ROOT;
   const lines: string[] = [];
   let failing = 0;
   let passing = 0;

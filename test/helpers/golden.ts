@@ -4,23 +4,11 @@
  * stable serialisation for `expected.json`.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { read, type ReadInput } from '../../src/read.js';
 import { toArticleJson, type ArticleJson } from '../../src/output/json.js';
 import { DIAGNOSTIC_CODES } from '../../src/doc/diagnostics.js';
 import type { NewsDoc } from '../../src/doc/news-doc.js';
-
-/** The repository root: the nearest ancestor of `fromUrl` holding a package.json. */
-export function findRepoRoot(fromUrl: string): string {
-  let dir = dirname(fileURLToPath(fromUrl));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${fileURLToPath(fromUrl)}`);
-    dir = parent;
-  }
-}
 
 /** `input.json`: how the fixture is handed to `read()`. */
 export interface FixtureInput {

@@ -1,25 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { bodyText } from '../../output/json.js';
 import { bylineAuthors, lineDates } from './head.js';
 import { readTextStage } from './index.js';
 import { splitUnits } from './lines.js';
-
-/** The repository root (the nearest folder with package.json), from src/ or dist/src/. */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    dir = resolve(dir, '..');
-  }
-  throw new Error('package.json not found above the test file');
-}
-
-const SHARED = process.env.DATELINE_SHARED ?? resolve(repoRoot(), '..', 'shared');
+import { SHARED } from '../../../test/helpers/repo.js';
 
 function readText(input: string): NewsDoc {
   return readTextStage.run(createDoc({ format: 'text' }, input), {});
