@@ -54,9 +54,10 @@ export function toArticleJson(doc: NewsDoc): ArticleJson {
   if (doc.source.path !== undefined) source.path = doc.source.path;
   if (doc.source.url !== undefined) source.url = doc.source.url;
   if (doc.decoding !== undefined) source.decoding = doc.decoding;
+  const body = bodyText(doc);
   return {
     source,
-    isArticle: doc.isArticle ?? bodyText(doc).length > 0,
+    isArticle: doc.isArticle ?? body.length > 0,
     headline: m.headline ?? null,
     authors: m.authors,
     published: m.published ?? null,
@@ -67,7 +68,7 @@ export function toArticleJson(doc: NewsDoc): ArticleJson {
     description: m.description ?? null,
     image: m.image ?? null,
     dateline: m.dateline ?? null,
-    body: bodyText(doc),
+    body,
     text: doc.text ?? '',
     blocks: doc.layers.blocks ?? [],
     furniture: doc.layers.furniture ?? [],
