@@ -1,6 +1,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import type { HtmlTree } from './html-tree.js';
 import type { Span } from './span.js';
+import type { Entity, Mention, Quote, Sentence, TimeExpression, Token } from './annotations.js';
 
 /** What was given to Dateline, kept so every result can be traced to its input. */
 export interface Source {
@@ -107,10 +108,16 @@ export interface ArticleMetadata {
   dateline?: Dateline;
 }
 
-/** Annotation layers over `NewsDoc.text`. Later stages add more (sentences, entities, …). */
+/** Annotation layers over `NewsDoc.text`. */
 export interface Layers {
   blocks?: Block[];
   furniture?: Furniture[];
+  sentences?: Sentence[];
+  tokens?: Token[];
+  mentions?: Mention[];
+  entities?: Entity[];
+  quotes?: Quote[];
+  times?: TimeExpression[];
 }
 
 /**

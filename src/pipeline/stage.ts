@@ -13,7 +13,13 @@ export type Capability =
   | 'blocks'
   | 'furniture'
   | 'metadata'
-  | 'dateline';
+  | 'dateline'
+  | 'sentences'
+  | 'tokens'
+  | 'mentions'
+  | 'entities'
+  | 'quotes'
+  | 'times';
 
 /**
  * One step of the pipeline: a pure function from a document to the same document with
