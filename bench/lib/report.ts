@@ -137,7 +137,7 @@ export function renderReport(report: Report): string {
   }
 
   push(`\n## Speed (pages per CPU-second: user + system CPU of the extractor's own process, summed over its timed calls)\n`);
-  push('Ratio = Dateline pages/CPU-s ÷ Readability pages/CPU-s (above 1: Dateline is faster). Measured in the same run; absolute figures move with the machine, the ratio much less. Dateline is timed on `read()` from bytes (decode + parse + metadata + extract); Readability on `parseHTML` + `parse()` of the already-decoded string.\n');
+  push('Ratio = Dateline pages/CPU-s ÷ Readability pages/CPU-s (above 1: Dateline is faster). Measured in the same run; absolute figures move with the machine, the ratio much less. Dateline is timed on `read()` from bytes (decode + parse + metadata + extract); Readability from bytes too (UTF-8 decode + `parseHTML` + `parse()`).\n');
   const speed: string[][] = [];
   if (z) speed.push(...speedRows('Zyte', z.results));
   if (w) {
