@@ -1,0 +1,138 @@
+import type { Sentence, Token } from '../../doc/annotations.js';
+import { AbbreviationKind, abbreviationKind, isSentenceStarter, isSpeechVerb } from './abbreviations.js';
+import { isLower, isUpper } from './chars.js';
+
+/*
+ * Sentence ends over the tokens of one block. A block is always at least one sentence
+ * (a headline or list item without final punctuation is one). A candidate end is a
+ * period, "?" or "!", an ellipsis, or an abbreviation's period; closing quotation marks
+ * and brackets right after it belong to the sentence it ends (“… direction.” | She said).
+ * Whether a sentence really ends depends on what follows:
+ * - after "." "?" "!": any word not in lower case ("“Stop!” he said" goes on), except
+ *   "“Why?” Smith asked";
+ * - after an ellipsis: only a word that usually opens a sentence ("The", "He"), an
+ *   opening quote, or when a quotation closed with it ("each other... is becoming" goes on);
+ * - after an abbreviation ("U.S.", "Inc.", "Sept."): only a word that usually opens a
+ *   sentence ("the U.S. The talks" ends, "the U.S. Senate" does not); never after a title
+ *   ("Gen.") or an initial ("J. K. Rowling").
+ */
+
+/** A sentence with no end is cut at this many tokens, so no later stage meets an unbounded one. */
+export const MAX_SENTENCE_TOKENS = 400;
+
+const NOT_TERMINAL = 0;
+const FULL_STOP = 1;
+const ELLIPSIS = 2;
+const ABBREVIATION = 3;
+const NEVER_ENDS = 4;
+
+/**
+ * Appends the sentences of `tokens[from, to)`, the tokens of block `block`, to `out`.
+ * Returns how many sentences had to be cut at `MAX_SENTENCE_TOKENS`.
+ */
+export function splitSentences(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  block: number,
+  out: Sentence[],
+): number {
+  let first = from;
+  let cuts = 0;
+  for (let k = from; k < to; k++) {
+    let boundary = -1;
+    const terminal = terminalKind(text, tokens[k]!);
+    if (terminal !== NOT_TERMINAL && terminal !== NEVER_ENDS) {
+      let last = k;
+      while (last + 1 < to && isCloser(text, tokens[last + 1]!, tokens[last]!)) last++;
+      if (last + 1 < to && endsHere(text, tokens, k, last, to, terminal)) boundary = last;
+    }
+    if (boundary < 0 && k - first + 1 >= MAX_SENTENCE_TOKENS) {
+      boundary = cutPoint(text, tokens, first, k);
+      cuts++;
+    }
+    if (boundary >= 0) {
+      out.push({ start: tokens[first]!.start, end: tokens[boundary]!.end, block });
+      first = boundary + 1;
+      k = boundary;
+    }
+  }
+  if (first < to) out.push({ start: tokens[first]!.start, end: tokens[to - 1]!.end, block });
+  return cuts;
+}
+
+function terminalKind(text: string, token: Token): number {
+  const length = token.end - token.start;
+  const last = text.charCodeAt(token.end - 1);
+  if (token.kind === 'punct') {
+    const firstCode = text.charCodeAt(token.start);
+    if (firstCode === 0x2026) return ELLIPSIS;
+    if (firstCode === 0x2e) return length === 1 ? FULL_STOP : ELLIPSIS;
+    if (firstCode === 0x21 || firstCode === 0x3f) return FULL_STOP;
+    return NOT_TERMINAL;
+  }
+  if (token.kind !== 'word' || last !== 0x2e || length < 2) return NOT_TERMINAL;
+  // A word that kept its period: an initial, a dotted abbreviation or a listed one.
+  if (length === 2) return NEVER_ENDS;
+  const word = text.slice(token.start, token.end - 1);
+  if (word.includes('.')) return ABBREVIATION;
+  const kind = abbreviationKind(word, isUpper(word.charCodeAt(0)));
+  return kind === AbbreviationKind.Title || kind === AbbreviationKind.BeforeNumber ? NEVER_ENDS : ABBREVIATION;
+}
+
+const CLOSING_ALWAYS = new Set([0x201d, 0xbb, 0x203a, 0x300d, 0x300f]);
+const CLOSING_WHEN_ATTACHED = new Set([0x22, 0x27, 0x2019, 0x29, 0x5d, 0x7d]);
+
+/** A closing quotation mark or bracket right after the sentence end. */
+function isCloser(text: string, token: Token, previous: Token): boolean {
+  if (token.kind !== 'quote' && token.kind !== 'punct') return false;
+  const code = text.charCodeAt(token.start);
+  if (CLOSING_ALWAYS.has(code)) return true;
+  return token.start === previous.end && CLOSING_WHEN_ATTACHED.has(code);
+}
+
+function endsHere(
+  text: string,
+  tokens: readonly Token[],
+  terminalAt: number,
+  last: number,
+  to: number,
+  terminal: number,
+): boolean {
+  const next = tokens[last + 1]!;
+  const code = text.charCodeAt(next.start);
+  const closedQuote = last > terminalAt;
+  if (next.kind === 'punct') return code === 0x28 || code === 0x5b || code === 0x2014 || code === 0x2013;
+  if (next.kind === 'quote') return true;
+  if (next.kind !== 'word') return terminal === FULL_STOP || closedQuote;
+  if (isLower(code)) return false;
+  if (terminal === FULL_STOP) {
+    const mark = text.charCodeAt(tokens[terminalAt]!.start);
+    return !(mark !== 0x2e && closedQuote && speechFollows(text, tokens, last + 1, to));
+  }
+  if (closedQuote) return isUpper(code);
+  return isSentenceStarter(text.slice(next.start, next.end));
+}
+
+/** "Smith asked", "Vice President Mike Pence said": a speaker then a speech verb. */
+function speechFollows(text: string, tokens: readonly Token[], at: number, to: number): boolean {
+  for (let k = at; k < to && k < at + 5; k++) {
+    const token = tokens[k]!;
+    const word = text.slice(token.start, token.end);
+    if (isSpeechVerb(word)) return k > at;
+    if (token.kind !== 'word' || !isUpper(word.charCodeAt(0))) return false;
+  }
+  return false;
+}
+
+/** Where to cut an over-long sentence: after the last ";", ":" or "," in its second half. */
+function cutPoint(text: string, tokens: readonly Token[], first: number, at: number): number {
+  for (const marks of [';:', ',']) {
+    for (let k = at; k > first + (at - first) / 2; k--) {
+      const token = tokens[k]!;
+      if (token.kind === 'punct' && token.end - token.start === 1 && marks.includes(text[token.start]!)) return k;
+    }
+  }
+  return at;
+}
