@@ -1,0 +1,216 @@
+import { CLUSTER_DEPTH, type Gazetteer } from './lexicon.js';
+import { mixNumber, mixString, template } from './hash.js';
+import { hasLowercase, isCapitalised, wordShapes } from './shape.js';
+import { documentFeatures } from './document-features.js';
+
+/** A document for the tagger: its tokens' words and where each sentence starts. */
+export interface TaggerDocument {
+  readonly words: readonly string[];
+  /** Index of each sentence's first token, ascending, then words.length. */
+  readonly sentenceBounds: readonly number[];
+}
+
+export interface Resources {
+  readonly clusters: ReadonlyMap<string, number>;
+  readonly gazetteer: Gazetteer;
+}
+
+/** Feature keys of every token: keys[offsets[i] .. offsets[i + 1]) belong to token i. */
+export interface FeatureTable {
+  readonly keys: Uint32Array;
+  readonly offsets: Int32Array;
+}
+
+/** Per-token facts computed once per document and read by many templates. */
+export interface TokenFacts {
+  readonly lower: string[];
+  readonly longShape: string[];
+  readonly shortShape: string[];
+  readonly cluster: Int32Array;
+  /** Gazetteer hits: codes (list * 4 + BILOU position) of token i at gazetteerCodes[i]. */
+  readonly gazetteerCodes: number[][];
+  readonly capitalised: Uint8Array;
+  readonly sentenceOf: Int32Array;
+  readonly allCapsSentence: Uint8Array;
+}
+
+const T = {
+  bias: 0, word: 1, lower: 2, longShape: 3, shortShape: 4, prefix: 5, suffix: 6, window: 7, windowShape: 8,
+  shapeTrigram: 9, bigramLeft: 10, bigramRight: 11, sentenceStart: 12, allCapsShape: 13, cluster: 14,
+  windowCluster: 15, gazetteer: 16, gazetteerCap: 17, windowGazetteer: 18, capPattern: 19, lowerElsewhere: 20,
+  titleElsewhere: 21, clusterShape: 22, hyphenParts: 23,
+} as const;
+
+const BOUNDARY = '\u0000';
+const WINDOW = [-2, -1, 1, 2];
+const NEIGHBOURS = [-1, 1];
+const OWN_CLUSTER_DEPTHS = [2, 3, 4, 5, 6, 7];
+const NEAR_CLUSTER_DEPTHS = [3, 5, 7];
+const FAR_CLUSTER_DEPTHS = [4];
+
+export function tokenFacts(document: TaggerDocument, resources: Resources): TokenFacts {
+  const { words, sentenceBounds } = document;
+  const n = words.length;
+  const lower = new Array<string>(n);
+  const longShape = new Array<string>(n);
+  const shortShape = new Array<string>(n);
+  const cluster = new Int32Array(n).fill(-1);
+  const capitalised = new Uint8Array(n);
+  const sentenceOf = new Int32Array(n);
+  const allCapsSentence = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const word = words[i]!;
+    lower[i] = word.toLowerCase();
+    const shapes = wordShapes(word);
+    longShape[i] = shapes.long;
+    shortShape[i] = shapes.short;
+    capitalised[i] = isCapitalised(word) ? 1 : 0;
+    cluster[i] = resources.clusters.get(lower[i]!) ?? -1;
+  }
+  for (let s = 0; s + 1 < sentenceBounds.length; s++) {
+    let letters = false;
+    let lowercase = false;
+    for (let i = sentenceBounds[s]!; i < sentenceBounds[s + 1]!; i++) {
+      sentenceOf[i] = s;
+      if (/\p{L}/u.test(words[i]!)) letters = true;
+      if (hasLowercase(words[i]!)) lowercase = true;
+    }
+    if (letters && !lowercase) allCapsSentence.fill(1, sentenceBounds[s]!, sentenceBounds[s + 1]!);
+  }
+  const gazetteerCodes: number[][] = Array.from({ length: n }, () => []);
+  for (let s = 0; s + 1 < sentenceBounds.length; s++) {
+    const from = sentenceBounds[s]!;
+    const to = sentenceBounds[s + 1]!;
+    const sentence = lower.slice(from, to);
+    for (let i = 0; i < sentence.length; i++) {
+      resources.gazetteer.matchAt(sentence, i, (list, length) => {
+        if (length === 1) gazetteerCodes[from + i]!.push(list * 4 + 3);
+        else {
+          gazetteerCodes[from + i]!.push(list * 4);
+          for (let k = 1; k < length - 1; k++) gazetteerCodes[from + i + k]!.push(list * 4 + 1);
+          gazetteerCodes[from + i + length - 1]!.push(list * 4 + 2);
+        }
+      });
+    }
+  }
+  return { lower, longShape, shortShape, cluster, gazetteerCodes, capitalised, sentenceOf, allCapsSentence };
+}
+
+/**
+ * Hashes every feature of every token of the document. With `firstPassTags` (the
+ * first pass's tags for the whole document), the document-level features that look
+ * at how the same words were tagged elsewhere are added.
+ */
+export function extractFeatures(
+  document: TaggerDocument,
+  resources: Resources,
+  firstPassTags?: Uint8Array,
+): FeatureTable {
+  const facts = tokenFacts(document, resources);
+  const { words, sentenceBounds } = document;
+  const n = words.length;
+  let keys = new Uint32Array(Math.max(64, n * 96));
+  const offsets = new Int32Array(n + 1);
+  let count = 0;
+  const push = (key: number): void => {
+    if (count === keys.length) {
+      const grown = new Uint32Array(keys.length * 2);
+      grown.set(keys);
+      keys = grown;
+    }
+    keys[count++] = key >>> 0;
+  };
+  const lowerElsewhere = wordsSeenLowercase(words, facts);
+  const titleElsewhere = wordsSeenInTitleCase(words, facts);
+  const extra = firstPassTags !== undefined ? documentFeatures(facts, firstPassTags) : undefined;
+
+  for (let s = 0; s + 1 < sentenceBounds.length; s++) {
+    const from = sentenceBounds[s]!;
+    const to = sentenceBounds[s + 1]!;
+    const lowerAt = (i: number): string => (i >= from && i < to ? facts.lower[i]! : BOUNDARY);
+    const shapeAt = (i: number): string => (i >= from && i < to ? facts.shortShape[i]! : BOUNDARY);
+    for (let i = from; i < to; i++) {
+      offsets[i] = count;
+      const word = words[i]!;
+      const lower = facts.lower[i]!;
+      const caps = facts.allCapsSentence[i]!;
+      push(template(T.bias));
+      push(mixString(template(T.word), word));
+      push(mixString(template(T.lower), lower));
+      push(mixString(template(T.longShape), facts.longShape[i]!));
+      push(mixString(template(T.shortShape), facts.shortShape[i]!));
+      for (let k = 1; k <= 4 && k <= lower.length; k++) {
+        push(mixString(mixNumber(template(T.prefix), k), lower, 0, k));
+        push(mixString(mixNumber(template(T.suffix), k), lower, lower.length - k));
+      }
+      for (const delta of WINDOW) {
+        push(mixString(mixNumber(template(T.window), delta), lowerAt(i + delta)));
+        push(mixString(mixNumber(template(T.windowShape), delta), shapeAt(i + delta)));
+      }
+      push(mixString(mixString(mixString(template(T.shapeTrigram), shapeAt(i - 1)), facts.shortShape[i]!), shapeAt(i + 1)));
+      push(mixString(mixString(template(T.bigramLeft), lowerAt(i - 1)), lower));
+      push(mixString(mixString(template(T.bigramRight), lower), lowerAt(i + 1)));
+      if (i === from) push(mixString(template(T.sentenceStart), facts.shortShape[i]!));
+      push(mixNumber(mixString(template(T.allCapsShape), facts.shortShape[i]!), caps));
+      const cluster = facts.cluster[i]!;
+      if (cluster >= 0) {
+        for (const depth of OWN_CLUSTER_DEPTHS) push(mixNumber(mixNumber(template(T.cluster), depth), clusterPrefix(cluster, depth)));
+        push(mixString(mixNumber(template(T.clusterShape), clusterPrefix(cluster, 4)), facts.shortShape[i]!));
+      } else push(mixNumber(template(T.cluster), 0xfff));
+      for (const delta of WINDOW) {
+        const j = i + delta;
+        const other = j >= from && j < to ? facts.cluster[j]! : -2;
+        const depths = delta === -1 || delta === 1 ? NEAR_CLUSTER_DEPTHS : FAR_CLUSTER_DEPTHS;
+        for (const depth of depths) {
+          const value = other < 0 ? other & 0xffff : clusterPrefix(other, depth);
+          push(mixNumber(mixNumber(mixNumber(template(T.windowCluster), delta), depth), value));
+        }
+      }
+      for (const code of facts.gazetteerCodes[i]!) {
+        push(mixNumber(template(T.gazetteer), code));
+        push(mixNumber(mixNumber(template(T.gazetteerCap), code), facts.capitalised[i]! * 2 + caps));
+      }
+      for (const delta of NEIGHBOURS) {
+        const j = i + delta;
+        if (j < from || j >= to) continue;
+        for (const code of facts.gazetteerCodes[j]!) push(mixNumber(mixNumber(template(T.windowGazetteer), delta), code));
+      }
+      const capAt = (j: number): number => (j >= from && j < to ? facts.capitalised[j]! : 2);
+      push(mixNumber(template(T.capPattern), capAt(i - 1) * 9 + capAt(i) * 3 + capAt(i + 1) + caps * 27));
+      if (facts.capitalised[i]) {
+        push(mixNumber(template(T.lowerElsewhere), (lowerElsewhere.has(lower) ? 1 : 0) + (i === from ? 2 : 0) + caps * 4));
+        push(mixNumber(template(T.titleElsewhere), (titleElsewhere.has(lower) ? 1 : 0) + caps * 2));
+      }
+      const hyphen = word.indexOf('-');
+      if (hyphen > 0 && hyphen < word.length - 1) {
+        push(mixString(template(T.hyphenParts), lower, 0, hyphen));
+        push(mixString(mixNumber(template(T.hyphenParts), 1), lower, hyphen + 1));
+      }
+      if (extra !== undefined) extra(i, push);
+    }
+  }
+  offsets[n] = count;
+  return { keys: keys.subarray(0, count), offsets };
+}
+
+export function clusterPrefix(path: number, depth: number): number {
+  return (path >>> (2 * (CLUSTER_DEPTH - depth))) | (1 << (2 * depth));
+}
+
+/** Words the document writes in lowercase somewhere (so a capitalised one may be a sentence start). */
+function wordsSeenLowercase(words: readonly string[], facts: TokenFacts): Set<string> {
+  const seen = new Set<string>();
+  for (let i = 0; i < words.length; i++) if (!facts.capitalised[i] && words[i] === facts.lower[i]) seen.add(facts.lower[i]!);
+  return seen;
+}
+
+/** Words the document writes capitalised in mixed-case text away from a sentence start. */
+function wordsSeenInTitleCase(words: readonly string[], facts: TokenFacts): Set<string> {
+  const seen = new Set<string>();
+  for (let i = 1; i < words.length; i++) {
+    if (!facts.capitalised[i] || facts.allCapsSentence[i] || facts.sentenceOf[i - 1] !== facts.sentenceOf[i]) continue;
+    if (hasLowercase(words[i]!)) seen.add(facts.lower[i]!);
+  }
+  return seen;
+}
+
