@@ -1,0 +1,56 @@
+import { CUE_VERBS, type CueVerb } from './lexicon.js';
+import type { Word } from './words.js';
+
+/** A speech or belief cue among the words of a block. */
+export interface Cue {
+  /** Index of the cue's first and last word. */
+  readonly first: number;
+  readonly last: number;
+  readonly lemma: string;
+  readonly speech: boolean;
+  readonly takesObject: boolean;
+  /** "according to X": the source follows the cue. */
+  readonly according: boolean;
+  /** "what he called", "described as": a cue for a quoted phrase, never for reported speech. */
+  readonly quoteOnly: boolean;
+}
+
+const QUOTE_ONLY = new Set(['call', 'describe']);
+/** Nouns that a verb-looking word may be ("news reports", "his claims"). */
+const NOUN_AFTER_DETERMINER = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'these', 'those', 'our', 'my', 'your', 'such']);
+
+/**
+ * The cues among words[from, to), skipping words inside quotation marks. A cue verb is
+ * lower-case (a capitalised "Says" opens a title) and not used as a noun after a
+ * determiner ("his claims").
+ */
+export function findCues(words: readonly Word[], from: number, to: number, quoted: Uint8Array): Cue[] {
+  const out: Cue[] = [];
+  for (let i = from; i < to; i++) {
+    if (quoted[i] === 1) continue;
+    const w = words[i]!;
+    if (!w.isWord) continue;
+    if (w.lower === 'according' && words[i + 1]?.lower === 'to' && i + 1 < to) {
+      out.push({ first: i, last: i + 1, lemma: 'according to', speech: true, takesObject: false, according: true, quoteOnly: false });
+      i++;
+      continue;
+    }
+    if (w.text !== w.lower) continue;
+    const verb: CueVerb | undefined = CUE_VERBS.get(w.lower);
+    if (verb === undefined) continue;
+    const previous = words[i - 1];
+    if (previous !== undefined && NOUN_AFTER_DETERMINER.has(previous.lower) && w.lower.endsWith('s')) continue;
+    // "called for", "called on": a demand, not a naming.
+    if (verb.lemma === 'call' && /^(for|on|off|up|in)$/u.test(words[i + 1]?.lower ?? '')) continue;
+    out.push({
+      first: i,
+      last: i,
+      lemma: verb.lemma,
+      speech: verb.speech,
+      takesObject: verb.takesObject,
+      according: false,
+      quoteOnly: QUOTE_ONLY.has(verb.lemma),
+    });
+  }
+  return out;
+}

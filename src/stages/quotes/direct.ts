@@ -1,0 +1,87 @@
+import type { QuoteKind } from '../../doc/annotations.js';
+import { sentenceRange, type BlockContext, type QuotedWords } from './context.js';
+import { findCues, type Cue } from './cues.js';
+import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
+
+/** A cue with the subject found beside it. */
+export interface Attributed {
+  readonly cue: Cue;
+  readonly subject: Subject;
+}
+
+/** How a quotation sits in its sentence. */
+export interface DirectFinding {
+  readonly quote: QuotedWords;
+  readonly kind: QuoteKind;
+  readonly attributed?: Attributed;
+}
+
+/** Words after the closing mark and before the cue ("”, US Secretary of State Antony Blinken said"). */
+const MAX_WORDS_TO_CUE_AFTER = 10;
+/** Words from a cue to the opening mark it introduces ("told the gathered leaders … and “"). */
+const MAX_WORDS_FROM_CUE_BEFORE = 30;
+
+/**
+ * The speech cue of one quotation: first a cue right after it (“…,” Putin said / “…,”
+ * said Putin), then the nearest cue before it in the same sentence (Putin said: “…” /
+ * slamming what he called “…”). Words inside other quotations never count.
+ */
+export function attributeQuotation(ctx: BlockContext, q: QuotedWords): DirectFinding {
+  const { words, quoted } = ctx;
+  const openMark = q.first - 1;
+  const closeMark = q.end;
+  const region = sentenceRange(ctx, Math.max(openMark, 0), Math.min(closeMark, words.length - 1));
+  const nextQuote = ctx.quotes.find((other) => other.first > q.end);
+  const afterLimit = Math.min(region.end, nextQuote !== undefined ? nextQuote.first - 1 : region.end, closeMark + 1 + MAX_WORDS_TO_CUE_AFTER);
+  const cuesAfter = findCues(words, closeMark + 1, afterLimit, quoted);
+  for (const cue of cuesAfter) {
+    if (cue.according) {
+      const subject = subjectAfter(words, cue.last + 1, region.end);
+      if (subject !== undefined) return finding(q, 'direct', cue, subject, ctx);
+      continue;
+    }
+    const subject = subjectBefore(words, cue.first, closeMark + 1) ?? (onlyMarksBetween(ctx, closeMark, cue.first) ? subjectAfter(words, cue.last + 1, region.end) : undefined);
+    if (subject !== undefined) return finding(q, kindAfterCue(ctx, q, region.first), cue, subject, ctx);
+    break;
+  }
+  const previousQuote = [...ctx.quotes].reverse().find((other) => other.end < q.first);
+  const beforeFloor = Math.max(region.first, previousQuote !== undefined ? previousQuote.end + 1 : 0, openMark - MAX_WORDS_FROM_CUE_BEFORE);
+  const cuesBefore = findCues(words, beforeFloor, Math.max(openMark, beforeFloor), quoted);
+  for (let c = cuesBefore.length - 1; c >= 0; c--) {
+    const cue = cuesBefore[c]!;
+    const subject = cue.according
+      ? subjectAfter(words, cue.last + 1, openMark)
+      : subjectBefore(words, cue.first, beforeFloor) ?? (cue.first > beforeFloor && !words[cue.first - 1]!.isWord ? subjectAfter(words, cue.last + 1, openMark) : undefined);
+    if (subject !== undefined) return finding(q, kindAfterCueBefore(ctx, q, cue, region.first), cue, subject, ctx);
+  }
+  return { quote: q, kind: atClauseStart(ctx, q, region.first) ? 'direct' : 'partial' };
+}
+
+function finding(q: QuotedWords, kind: QuoteKind, cue: Cue, subject: Subject, _ctx: BlockContext): DirectFinding {
+  return { quote: q, kind, attributed: { cue, subject } };
+}
+
+function onlyMarksBetween(ctx: BlockContext, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (ctx.words[i]!.isWord) return false;
+  return true;
+}
+
+/** “…,” he said: direct when the quotation ends a clause (with , . ? ! inside) or opens its sentence. */
+function kindAfterCue(ctx: BlockContext, q: QuotedWords, sentenceFirst: number): QuoteKind {
+  const lastInside = ctx.words[q.end - 1];
+  if (lastInside !== undefined && !lastInside.isWord && /[,.?!…—-]/u.test(lastInside.text)) return 'direct';
+  return atClauseStart(ctx, q, sentenceFirst) ? 'direct' : 'partial';
+}
+
+/** Putin said: “…” — direct after a colon or a comma following the cue, or a sentence start. */
+function kindAfterCueBefore(ctx: BlockContext, q: QuotedWords, cue: Cue, sentenceFirst: number): QuoteKind {
+  const before = ctx.words[q.first - 2];
+  if (before !== undefined && (before.text === ':' || (before.text === ',' && q.first - 2 <= cue.last + 6))) return 'direct';
+  return atClauseStart(ctx, q, sentenceFirst) ? 'direct' : 'partial';
+}
+
+/** The opening mark starts the sentence (only punctuation before it). */
+function atClauseStart(ctx: BlockContext, q: QuotedWords, sentenceFirst: number): boolean {
+  for (let i = sentenceFirst; i < q.first - 1; i++) if (ctx.words[i]!.isWord) return false;
+  return true;
+}

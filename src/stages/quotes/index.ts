@@ -1,0 +1,154 @@
+import type { Quote, SpanText } from '../../doc/annotations.js';
+import type { NewsDoc } from '../../doc/news-doc.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { blockContexts, type BlockContext, type QuotedWords } from './context.js';
+import type { Cue } from './cues.js';
+import { attributeQuotation } from './direct.js';
+import { findIndirect } from './indirect.js';
+import { findQuotedSpans } from './marks.js';
+import { entityFor, SpeakerMemory } from './resolve.js';
+import { fallbackSentences } from './sentences.js';
+import type { Subject } from './speaker.js';
+import { countWords } from './words.js';
+
+/** A quoted phrase this short, with no cue and no speaker, is a scare quote or a title. */
+const MAX_SCARE_QUOTE_WORDS = 4;
+
+/**
+ * Quotations and reported speech with their speakers. Quotation marks of every style are
+ * paired per paragraph (a quotation may run over paragraphs that each reopen it); each
+ * quotation takes the speech cue beside it ("said", "told", "according to", "what he
+ * called") and the cue's subject as speaker. Pronouns resolve to the sentence's subject or
+ * the last speaker; a quotation with no cue right after a quoted speaker continues that
+ * speaker. Short quoted phrases with no cue are scare quotes or titles, not speech, and
+ * headlines hold no speech. Reported speech ("Putin later said Russia was …") is kind
+ * `indirect`. Uses the sentence and mention layers when present.
+ */
+export const quotesStage: Stage = {
+  id: 'quotes',
+  version: 1,
+  requires: ['text', 'blocks'],
+  produces: ['quotes'],
+  run(doc: NewsDoc): NewsDoc {
+    const text = doc.text ?? '';
+    const blocks = doc.layers.blocks ?? [];
+    const sentences = doc.layers.sentences ?? fallbackSentences(text, blocks);
+    const contexts = blockContexts(text, blocks, sentences, findQuotedSpans(text, blocks));
+    const memory = new SpeakerMemory(text, doc.layers.mentions);
+    const quotes: Quote[] = [];
+    let lastSpoken: { quote: Quote; block: number } | undefined;
+    for (const ctx of contexts) {
+      if (ctx.block.kind === 'headline' || ctx.block.kind === 'heading') continue;
+      const taken = new Set<number>();
+      const direct: Quote[] = [];
+      for (const q of ctx.quotes) {
+        const found = attributeQuotation(ctx, q);
+        const content = contentSpan(text, q);
+        if (content === undefined) continue;
+        let quote: Quote | undefined;
+        if (found.attributed !== undefined) {
+          if (found.kind === 'direct') taken.add(found.attributed.cue.first);
+          quote = { ...content, kind: found.kind, ...speakerFields(text, contexts, ctx, found.attributed.cue, found.attributed.subject, memory) };
+        } else if (lastSpoken !== undefined && continues(text, ctx, q, lastSpoken.block)) {
+          const { speakerMention, speaker } = lastSpoken.quote;
+          quote = {
+            ...content,
+            kind: found.kind,
+            ...(speakerMention !== undefined ? { speakerMention } : {}),
+            ...(speaker !== undefined ? { speaker } : {}),
+            attribution: 'continuation',
+          };
+        } else if (countWords(text, content.start, content.end) > MAX_SCARE_QUOTE_WORDS && !looksLikeTitle(content.text)) {
+          quote = { ...content, kind: found.kind };
+        }
+        if (quote === undefined) continue;
+        direct.push(quote);
+        if (quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index };
+      }
+      quotes.push(...direct);
+      for (const sentence of ctx.sentences) {
+        for (const found of findIndirect(ctx, sentence, taken)) {
+          const start = ctx.words[found.first]!.start;
+          const end = ctx.words[found.end - 1]!.end;
+          if (direct.some((d) => d.start <= start && end <= d.end)) continue;
+          quotes.push({
+            start,
+            end,
+            text: text.slice(start, end),
+            kind: 'indirect',
+            ...speakerFields(text, contexts, ctx, found.cue, found.subject, memory),
+          });
+        }
+      }
+    }
+    quotes.sort((a, b) => a.start - b.start);
+    doc.layers.quotes = linkEntities(doc, quotes);
+    return doc;
+  },
+};
+
+/** The quoted words without the marks, surrounding spaces or a trailing comma. */
+function contentSpan(text: string, q: QuotedWords): { start: number; end: number; text: string } | undefined {
+  let start = q.span.open + 1;
+  let end = q.span.close;
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /[\s,;:]/u.test(text[end - 1]!)) end--;
+  if (end <= start) return undefined;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function speakerFields(
+  text: string,
+  contexts: readonly BlockContext[],
+  ctx: BlockContext,
+  cue: Cue,
+  subject: Subject,
+  memory: SpeakerMemory,
+): Pick<Quote, 'cue' | 'speakerMention' | 'attribution'> {
+  const cueSpan = spanOf(text, ctx, cue.first, cue.last);
+  const said = spanOf(text, ctx, subject.first, subject.last);
+  if (subject.pronoun !== undefined && subject.pronoun !== 'self') {
+    const person = subject.pronoun === 'male' || subject.pronoun === 'female';
+    const resolved = memory.resolvePronoun(contexts, ctx, subject.first, person);
+    return { cue: cueSpan, speakerMention: resolved ?? said, attribution: 'pronoun' };
+  }
+  memory.remember(said, ctx.index);
+  return { cue: cueSpan, speakerMention: said, attribution: 'cue' };
+}
+
+function spanOf(text: string, ctx: BlockContext, first: number, last: number): SpanText {
+  const start = ctx.words[first]!.start;
+  const end = ctx.words[last]!.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/**
+ * A quotation with no cue keeps the last speaker when it continues a multi-paragraph
+ * quotation, follows a quoted speaker in the same paragraph, or opens the paragraph right
+ * after one.
+ */
+function continues(text: string, ctx: BlockContext, q: QuotedWords, lastBlock: number): boolean {
+  if (q.span.continues) return true;
+  if (lastBlock === ctx.index) return true;
+  if (lastBlock !== ctx.index - 1) return false;
+  let i = ctx.block.start;
+  while (i < q.span.open && /\s/u.test(text[i]!)) i++;
+  return i === q.span.open;
+}
+
+/** Every word capitalised ("The Art of the Deal"): a title, not speech. */
+function looksLikeTitle(content: string): boolean {
+  const words = content.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (words.length === 0 || words.length > 10) return false;
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(of|the|a|an|and|or|in|on|to|for|at|by|with|from)$/u.test(w));
+}
+
+function linkEntities(doc: NewsDoc, quotes: Quote[]): Quote[] {
+  const { mentions, entities } = doc.layers;
+  if (mentions === undefined || entities === undefined) return quotes;
+  return quotes.map((quote) => {
+    if (quote.speakerMention === undefined || quote.speaker !== undefined) return quote;
+    const speaker = entityFor(quote.speakerMention, mentions, entities);
+    return speaker === undefined ? quote : { ...quote, speaker };
+  });
+}

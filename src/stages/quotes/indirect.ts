@@ -1,0 +1,126 @@
+import type { BlockContext } from './context.js';
+import { findCues, type Cue } from './cues.js';
+import { DETERMINERS, PRONOUNS } from './lexicon.js';
+import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
+
+/** Reported speech: a cue, its subject, and the reported words as a word range [first, end). */
+export interface IndirectFinding {
+  readonly cue: Cue;
+  readonly subject: Subject;
+  readonly first: number;
+  readonly end: number;
+}
+
+const MIN_CONTENT_WORDS = 3;
+/** Belief and finding verbs that report a clause only with "that" ("polls show that"). */
+const NEEDS_THAT = new Set(['know', 'show', 'find', 'learn', 'agree', 'feel', 'state', 'post', 'continue', 'report', 'call', 'reveal', 'indicate', 'signal', 'add', 'note', 'mention']);
+const OBJECT_PRONOUNS = new Set('him her them me us you reporters journalists supporters'.split(' '));
+const CLAUSE_STARTERS = new Set(['there', 'this', 'it', 'no', 'nobody', 'nothing', 'everyone', 'none']);
+/** What may stand between a cue and "that" ("said in a statement that", "said Tuesday that"). */
+const MAX_WORDS_TO_THAT = 8;
+/** Words after a trailing cue ("…, he said in an interview on Tuesday."). */
+const MAX_TRAILING_WORDS = 9;
+
+/**
+ * Reported speech in one sentence: "X said (that) CLAUSE", "CLAUSE, X said",
+ * "according to X, CLAUSE" and "CLAUSE, according to X". Cues already given to a direct
+ * quotation are skipped (`taken`).
+ */
+export function findIndirect(ctx: BlockContext, sentence: { first: number; end: number }, taken: ReadonlySet<number>): IndirectFinding[] {
+  const out: IndirectFinding[] = [];
+  const { words, quoted } = ctx;
+  let end = sentence.end;
+  while (end > sentence.first && !words[end - 1]!.isWord && /[.!?]/u.test(words[end - 1]!.text)) end--;
+  for (const cue of findCues(words, sentence.first, sentence.end, quoted)) {
+    if (taken.has(cue.first) || cue.quoteOnly) continue;
+    if (cue.according) {
+      const found = according(ctx, cue, sentence.first, end);
+      if (found !== undefined) out.push(found);
+      continue;
+    }
+    const subject = subjectBefore(words, cue.first, sentence.first);
+    const boundary = subject !== undefined ? subject.first - 1 : cue.first - 1;
+    const inverted = subject === undefined && boundary >= sentence.first && words[boundary]!.text === ',' ? subjectAfter(words, cue.last + 1, end) : undefined;
+    const speaker = subject ?? inverted;
+    if (speaker === undefined) continue;
+    // CLAUSE, X said.
+    if (boundary > sentence.first && /^[,—–]$/u.test(words[boundary]!.text) && trailingIsShort(ctx, (inverted ?? cue).last + 1, end)) {
+      if (contentWords(ctx, sentence.first, boundary) >= MIN_CONTENT_WORDS) out.push({ cue, subject: speaker, first: sentence.first, end: boundary });
+      continue;
+    }
+    if (subject === undefined) continue;
+    const start = complementStart(ctx, cue, end);
+    if (start === undefined) continue;
+    if (contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) out.push({ cue, subject, first: start, end });
+  }
+  return out;
+}
+
+/** Where the reported clause after a cue begins, or undefined when none follows. */
+function complementStart(ctx: BlockContext, cue: Cue, end: number): number | undefined {
+  const { words } = ctx;
+  let k = cue.last + 1;
+  for (let j = k; j < end && j - k <= MAX_WORDS_TO_THAT; j++) {
+    const w = words[j]!;
+    if (w.lower === 'that' && ctx.quoted[j] !== 1) return j;
+    if (!w.isWord && w.text !== '-') break;
+  }
+  if (NEEDS_THAT.has(cue.lemma)) return undefined;
+  if (cue.takesObject) {
+    let skipped = 0;
+    if (k < end && OBJECT_PRONOUNS.has(words[k]!.lower)) k++;
+    else {
+      while (k < end && skipped < 5 && words[k]!.isWord && !PRONOUNS.has(words[k]!.lower) && !(skipped > 0 && (DETERMINERS.has(words[k]!.lower) || words[k]!.capitalised))) {
+        k++;
+        skipped++;
+      }
+    }
+  }
+  const first = words[k];
+  if (first === undefined || k >= end || !first.isWord || ctx.quoted[k] === 1) return undefined;
+  const clauseLike =
+    first.capitalised ||
+    PRONOUNS.has(first.lower) ||
+    CLAUSE_STARTERS.has(first.lower) ||
+    (DETERMINERS.has(first.lower) && first.lower !== 'that');
+  return clauseLike ? k : undefined;
+}
+
+function according(ctx: BlockContext, cue: Cue, sentenceFirst: number, end: number): IndirectFinding | undefined {
+  const { words } = ctx;
+  const subject = subjectAfter(words, cue.last + 1, end);
+  if (subject === undefined) return undefined;
+  // According to X, CLAUSE.
+  if (cue.first === sentenceFirst || (cue.first === sentenceFirst + 1 && !words[sentenceFirst]!.isWord)) {
+    let k = subject.last + 1;
+    while (k < end && !words[k]!.isWord) k++;
+    return contentWords(ctx, k, end) >= MIN_CONTENT_WORDS ? { cue, subject, first: k, end } : undefined;
+  }
+  // CLAUSE, according to X.
+  const before = cue.first - 1;
+  if (before > sentenceFirst && words[before]!.text === ',' && contentWords(ctx, sentenceFirst, before) >= MIN_CONTENT_WORDS) {
+    return { cue, subject, first: sentenceFirst, end: before };
+  }
+  return undefined;
+}
+
+function trailingIsShort(ctx: BlockContext, from: number, end: number): boolean {
+  let count = 0;
+  for (let i = from; i < end; i++) {
+    const w = ctx.words[i]!;
+    if (!w.isWord) {
+      if (w.text === ',' || w.text === ';') return true;
+      continue;
+    }
+    if (w.lower === 'that') return false;
+    if (++count > MAX_TRAILING_WORDS) return false;
+  }
+  return true;
+}
+
+/** Words of [from, to) outside quotation marks. */
+function contentWords(ctx: BlockContext, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (ctx.words[i]!.isWord && ctx.quoted[i] !== 1) count++;
+  return count;
+}

@@ -1,0 +1,164 @@
+/*
+ * Word lists for attribution: speech and belief verbs (every inflection spelt out, so a
+ * lookup is one Map hit), words that may sit between a subject and its verb, pronouns
+ * and the title words that precede a name.
+ */
+
+/** How a cue verb behaves. */
+export interface CueVerb {
+  readonly lemma: string;
+  /** Reports speech (said, told) rather than a belief or finding (believes, found). */
+  readonly speech: boolean;
+  /** Takes a person as object before the reported clause ("told reporters that"). */
+  readonly takesObject: boolean;
+}
+
+// lemma: [forms (past, 3rd person, -ing, participle…), speech?, takes an object?]
+const VERBS: readonly [string, readonly string[], boolean, boolean][] = [
+  ['say', ['say', 'said', 'says', 'saying'], true, false],
+  ['tell', ['tell', 'told', 'tells', 'telling'], true, true],
+  ['add', ['add', 'added', 'adds', 'adding'], true, false],
+  ['ask', ['ask', 'asked', 'asks', 'asking'], true, true],
+  ['warn', ['warn', 'warned', 'warns', 'warning'], true, true],
+  ['insist', ['insist', 'insisted', 'insists', 'insisting'], true, false],
+  ['note', ['noted', 'notes', 'noting'], true, false],
+  ['write', ['wrote', 'writes', 'writing', 'written'], true, false],
+  ['tweet', ['tweeted', 'tweets', 'tweeting'], true, false],
+  ['post', ['posted'], true, false],
+  ['state', ['stated', 'states'], true, false],
+  ['declare', ['declare', 'declared', 'declares', 'declaring'], true, false],
+  ['announce', ['announce', 'announced', 'announces', 'announcing'], true, false],
+  ['explain', ['explain', 'explained', 'explains', 'explaining'], true, false],
+  ['argue', ['argue', 'argued', 'argues', 'arguing'], true, false],
+  ['claim', ['claim', 'claimed', 'claims', 'claiming'], true, false],
+  ['contend', ['contend', 'contended', 'contends'], true, false],
+  ['assert', ['assert', 'asserted', 'asserts', 'asserting'], true, false],
+  ['maintain', ['maintained', 'maintains'], true, false],
+  ['acknowledge', ['acknowledge', 'acknowledged', 'acknowledges', 'acknowledging'], true, false],
+  ['admit', ['admit', 'admitted', 'admits', 'admitting'], true, false],
+  ['concede', ['concede', 'conceded', 'concedes'], true, false],
+  ['complain', ['complain', 'complained', 'complains', 'complaining'], true, false],
+  ['suggest', ['suggest', 'suggested', 'suggests', 'suggesting'], true, false],
+  ['recall', ['recall', 'recalled', 'recalls', 'recalling'], true, false],
+  ['reply', ['replied', 'replies'], true, false],
+  ['respond', ['responded', 'responds'], true, false],
+  ['continue', ['continued'], true, false],
+  ['conclude', ['concluded', 'concludes'], true, false],
+  ['observe', ['observed', 'observes'], true, false],
+  ['remark', ['remarked'], true, false],
+  ['comment', ['commented'], true, false],
+  ['emphasize', ['emphasized', 'emphasised', 'emphasizes', 'emphasises', 'emphasizing'], true, false],
+  ['stress', ['stressed', 'stresses'], true, false],
+  ['predict', ['predict', 'predicted', 'predicts', 'predicting'], true, false],
+  ['promise', ['promise', 'promised', 'promises', 'promising'], true, false],
+  ['vow', ['vow', 'vowed', 'vows', 'vowing'], true, false],
+  ['pledge', ['pledged', 'pledges'], true, false],
+  ['urge', ['urged', 'urges', 'urging'], true, true],
+  ['caution', ['cautioned', 'cautions'], true, false],
+  ['allege', ['allege', 'alleged', 'alleges', 'alleging'], true, false],
+  ['report', ['reported', 'reports', 'reporting'], true, false],
+  ['confirm', ['confirm', 'confirmed', 'confirms', 'confirming'], true, false],
+  ['deny', ['deny', 'denied', 'denies', 'denying'], true, false],
+  ['testify', ['testified', 'testifies'], true, false],
+  ['joke', ['joked', 'jokes', 'joking'], true, false],
+  ['quip', ['quipped'], true, false],
+  ['shout', ['shouted'], true, false],
+  ['yell', ['yelled'], true, false],
+  ['exclaim', ['exclaimed'], true, false],
+  ['boast', ['boasted', 'boasts'], true, false],
+  ['brag', ['bragged', 'brags'], true, false],
+  ['lament', ['lamented', 'laments'], true, false],
+  ['muse', ['mused'], true, false],
+  ['scoff', ['scoffed'], true, false],
+  ['counter', ['countered'], true, false],
+  ['reiterate', ['reiterated', 'reiterates'], true, false],
+  ['mention', ['mentioned'], true, false],
+  ['describe', ['described', 'describes'], true, false],
+  ['call', ['called', 'calls', 'calling'], true, false],
+  ['reveal', ['revealed', 'reveals'], true, false],
+  ['indicate', ['indicated', 'indicates'], true, false],
+  ['signal', ['signaled', 'signalled', 'signals'], true, false],
+  ['threaten', ['threatened', 'threatens'], true, false],
+  ['believe', ['believe', 'believed', 'believes'], false, false],
+  ['think', ['think', 'thought', 'thinks'], false, false],
+  ['hope', ['hopes', 'hoped'], false, false],
+  ['fear', ['fear', 'feared', 'fears'], false, false],
+  ['expect', ['expect', 'expected', 'expects'], false, false],
+  ['worry', ['worry', 'worried', 'worries'], false, false],
+  ['know', ['know', 'knew', 'knows'], false, false],
+  ['feel', ['feel', 'felt', 'feels'], false, false],
+  ['estimate', ['estimated', 'estimates'], false, false],
+  ['find', ['found', 'finds'], false, false],
+  ['show', ['showed', 'shows', 'shown'], false, false],
+  ['learn', ['learned', 'learnt'], false, false],
+  ['agree', ['agreed', 'agrees'], false, false],
+];
+
+export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
+  VERBS.flatMap(([lemma, forms, speech, takesObject]) =>
+    forms.map((form) => [form, { lemma, speech, takesObject }] as const),
+  ),
+);
+
+/** Words that may stand between a subject and its verb ("Putin later said", "has said"). */
+export const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(
+  (
+    'also later then previously recently once repeatedly reportedly again often has had have ' +
+    'would will did does do was is were are had been being not never just earlier publicly privately ' +
+    'flatly bluntly quickly simply openly frequently initially first still even already further ' +
+    'similarly separately specifically angrily emphatically finally ultimately allegedly herself himself ' +
+    'themselves itself could might may must should can shall'
+  ).split(' '),
+);
+
+export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'self' | 'neuter'> = new Map([
+  ['he', 'male'],
+  ['she', 'female'],
+  ['they', 'plural'],
+  ['i', 'self'],
+  ['we', 'plural'],
+  ['it', 'neuter'],
+]);
+
+/** Determiners and possessives that open a noun phrase ("the source", "a spokesman"). */
+export const DETERMINERS: ReadonlySet<string> = new Set(
+  (
+    'the a an his her their its our my your another one two three several many some most few ' +
+    'both all other each this that these those such no any'
+  ).split(' '),
+);
+
+/**
+ * Lower-case words that end a backward walk for a subject: clause openers,
+ * prepositions, conjunctions and common verbs — a subject never holds them.
+ */
+export const SUBJECT_STOPS: ReadonlySet<string> = new Set(
+  (
+    'that which who whom whose when while after before because since as if though although ' +
+    'and but or nor so yet for to in on at by with from into about than where why how what ' +
+    'is was are were be been has have had do does did not whether also said says told ' +
+    'it there here then now once however unless until'
+  ).split(' '),
+);
+
+/** Capitalised words that open sentences rather than names. */
+export const CAPITALISED_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'The A An And But Or So Yet In On At By For From To With Without As If When While After Before ' +
+    'Because Since Though Although This That These Those There Here It Its He She They We I You His Her ' +
+    'Their Our My Your Some Many Most Few All Both Each Every No Not Now Then Still Also Even Just Only ' +
+    'However Meanwhile Instead Indeed Yes What Who Why How Where Which Asked Speaking According Mr Mrs Ms'
+  ).split(' '),
+);
+
+/** Words of a title or role standing before a name ("US Secretary of State Antony Blinken"). */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'president vice prime minister secretary state senator sen. rep. representative gov. governor mayor ' +
+    'chancellor leader chairman chairwoman chair chief director spokesman spokeswoman spokesperson ' +
+    'general gen. judge justice attorney candidate nominee mr. mrs. ms. dr. rev. sheriff officer ' +
+    'commissioner ambassador speaker majority minority former foreign defense defence press king queen ' +
+    'prince princess pope lt. col. capt. sgt. adm. congressman congresswoman councilman councilwoman ' +
+    'executive ceo founder professor prof. analyst deputy assistant acting first lady of the u.s. us uk'
+  ).split(' '),
+);

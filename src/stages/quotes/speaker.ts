@@ -1,0 +1,150 @@
+import {
+  BETWEEN_SUBJECT_AND_VERB,
+  CAPITALISED_FUNCTION_WORDS,
+  DETERMINERS,
+  PRONOUNS,
+  SUBJECT_STOPS,
+  TITLE_WORDS,
+} from './lexicon.js';
+import type { Word } from './words.js';
+
+/** The words naming who speaks, as found beside a cue. */
+export interface Subject {
+  /** Index of the first and last word (inclusive) in the word list. */
+  readonly first: number;
+  readonly last: number;
+  readonly pronoun?: 'male' | 'female' | 'plural' | 'self' | 'neuter';
+}
+
+const MAX_SUBJECT_WORDS = 8;
+/** Clause openers: a noun phrase right after one is a clause's subject. */
+const CLAUSE_OPENERS = new Set('and but so while because as although though that after when since if where whereas'.split(' '));
+/** Prepositions that join two parts of one subject ("a spokesman for the Kremlin"). */
+const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from']);
+
+function isNameWord(w: Word): boolean {
+  return w.isWord && w.capitalised && !CAPITALISED_FUNCTION_WORDS.has(w.text);
+}
+
+/**
+ * The subject just before a cue verb at `cue`: skips adverbs and auxiliaries ("Putin
+ * later said", "has said"), then walks back over the noun phrase to a determiner, a
+ * punctuation mark or a clause opener. Only the capitalised part is kept when the walk
+ * stops at a preposition or verb ("after Obama said" → "Obama").
+ */
+export function subjectBefore(words: readonly Word[], cue: number, floor = 0): Subject | undefined {
+  let i = cue - 1;
+  while (i >= floor && words[i]!.isWord && BETWEEN_SUBJECT_AND_VERB.has(words[i]!.lower) && words[i]!.text === words[i]!.lower) i--;
+  if (i < floor || !words[i]!.isWord) return undefined;
+  const head = words[i]!;
+  const pronoun = PRONOUNS.get(head.lower);
+  if (pronoun !== undefined) {
+    // "It said" is a pronoun subject too, but only "it" naming an organisation; keep it.
+    return { first: i, last: i, pronoun };
+  }
+  const last = i;
+  let first = i;
+  let complete = false;
+  let count = 0;
+  for (let j = i; j >= floor && count < MAX_SUBJECT_WORDS; j--, count++) {
+    const w = words[j]!;
+    if (!w.isWord) {
+      if ((w.text === '-' || w.text === '.') && j < last) continue;
+      complete = true;
+      break;
+    }
+    if (DETERMINERS.has(w.lower) && w.text !== 'US') {
+      if (j === last) return undefined;
+      first = j;
+      const before = words[j - 1];
+      const beforeThat = words[j - 2];
+      if (before !== undefined && beforeThat !== undefined && j - 2 >= floor && INNER_PREPOSITIONS.has(before.lower) && !SUBJECT_STOPS.has(beforeThat.lower) && beforeThat.isWord) {
+        j--;
+        count++;
+        continue;
+      }
+      complete = true;
+      break;
+    }
+    if (PRONOUNS.has(w.lower) && j < last) {
+      complete = true;
+      break;
+    }
+    if (isNameWord(w) || TITLE_WORDS.has(w.lower) || w.lower.endsWith('’s') || w.lower.endsWith("'s")) {
+      first = j;
+      continue;
+    }
+    if (w.capitalised && CAPITALISED_FUNCTION_WORDS.has(w.text)) {
+      complete = true;
+      break;
+    }
+    if (SUBJECT_STOPS.has(w.lower)) {
+      if (INNER_PREPOSITIONS.has(w.lower) && j > floor && j < last && !SUBJECT_STOPS.has(words[j - 1]!.lower)) {
+        first = j;
+        continue;
+      }
+      complete = CLAUSE_OPENERS.has(w.lower);
+      break;
+    }
+    // A lower-case word: part of the phrase if a determiner or a boundary closes it.
+    first = j;
+    if (j === floor) complete = true;
+  }
+  if (count >= MAX_SUBJECT_WORDS) complete = false;
+  if (first === floor && first <= last) complete = true;
+  if (!complete) {
+    // Keep the capitalised words nearest the verb.
+    while (first <= last && !(isNameWord(words[first]!) || DETERMINERS.has(words[first]!.lower))) first++;
+    if (first > last) return undefined;
+  }
+  while (first < last && INNER_PREPOSITIONS.has(words[first]!.lower)) first++;
+  if (!hasHead(words, first, last)) return undefined;
+  return { first, last };
+}
+
+/**
+ * The subject after an inverted cue (“…,” said Putin) or after "according to": a
+ * determiner, titles and a name, up to punctuation or a clause word.
+ */
+export function subjectAfter(words: readonly Word[], from: number, ceiling = words.length): Subject | undefined {
+  const start = words[from];
+  if (start === undefined || !start.isWord || from >= ceiling) return undefined;
+  const pronoun = PRONOUNS.get(start.lower);
+  if (pronoun !== undefined) return { first: from, last: from, pronoun };
+  let last = -1;
+  let sawName = false;
+  for (let j = from; j < ceiling && j - from < MAX_SUBJECT_WORDS; j++) {
+    const w = words[j]!;
+    if (!w.isWord) {
+      if ((w.text === '-' || w.text === '.') && j > from) continue;
+      break;
+    }
+    if (j > from && DETERMINERS.has(w.lower) && !INNER_PREPOSITIONS.has(words[j - 1]!.lower)) break;
+    if (SUBJECT_STOPS.has(w.lower) && !(INNER_PREPOSITIONS.has(w.lower) && j > from)) break;
+    if (isNameWord(w)) sawName = true;
+    else if (sawName && !TITLE_WORDS.has(w.lower) && !INNER_PREPOSITIONS.has(w.lower)) break;
+    last = j;
+  }
+  while (last > from && INNER_PREPOSITIONS.has(words[last]!.lower)) last--;
+  if (last < from || !hasHead(words, from, last)) return undefined;
+  return { first: from, last };
+}
+
+/** A subject needs a word that is not a determiner or preposition. */
+function hasHead(words: readonly Word[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) {
+    const w = words[k]!;
+    if (w.isWord && !DETERMINERS.has(w.lower) && !INNER_PREPOSITIONS.has(w.lower)) return true;
+  }
+  return false;
+}
+
+/** The name inside a subject: its last run of capitalised words ("Antony Blinken"). */
+export function nameIn(words: readonly Word[], subject: Subject): Subject | undefined {
+  let last = subject.last;
+  while (last >= subject.first && !isNameWord(words[last]!)) last--;
+  if (last < subject.first) return undefined;
+  let first = last;
+  while (first - 1 >= subject.first && (isNameWord(words[first - 1]!) || words[first - 1]!.text === '.') && !TITLE_WORDS.has(words[first - 1]!.lower)) first--;
+  return { first, last };
+}
