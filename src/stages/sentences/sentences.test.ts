@@ -113,6 +113,8 @@ test('sentences: closing quotation marks belong to the sentence they end', () =>
     'Nobody knew.',
   ]);
   assert.deepEqual(sentences('It was over (for now.) Then it began again.'), ['It was over (for now.)', 'Then it began again.']);
+  // Typographic thin space between the closing single and double quotation marks.
+  assert.deepEqual(sentences('He said: "Trump said, \'Let\'s talk tomorrow.\'\u2009"'), ['He said: "Trump said, \'Let\'s talk tomorrow.\'\u2009"']);
 });
 
 test('sentences: headlines and list items without final punctuation are one sentence each', () => {

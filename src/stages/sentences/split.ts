@@ -46,6 +46,8 @@ export function splitSentences(
     if (terminal !== NOT_TERMINAL && terminal !== NEVER_ENDS) {
       let last = k;
       while (last + 1 < to && isCloser(text, tokens[last + 1]!, tokens[last]!)) last++;
+      // A quotation mark that ends the block can open nothing: it closes this sentence.
+      if (last + 2 === to && tokens[last + 1]!.kind === 'quote') last++;
       if (last + 1 < to && endsHere(text, tokens, k, last, to, terminal)) boundary = last;
     }
     if (boundary < 0 && k - first + 1 >= MAX_SENTENCE_TOKENS) {
@@ -89,7 +91,16 @@ function isCloser(text: string, token: Token, previous: Token): boolean {
   if (token.kind !== 'quote' && token.kind !== 'punct') return false;
   const code = text.charCodeAt(token.start);
   if (CLOSING_ALWAYS.has(code)) return true;
-  return token.start === previous.end && CLOSING_WHEN_ATTACHED.has(code);
+  return CLOSING_WHEN_ATTACHED.has(code) && isTightGap(text, previous.end, token.start);
+}
+
+/** Nothing, or only thin and no-break spaces (typographic spacing between ’ and ”). */
+function isTightGap(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== 0xa0 && code !== 0x2009 && code !== 0x200a && code !== 0x202f) return false;
+  }
+  return true;
 }
 
 function endsHere(
