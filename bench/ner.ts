@@ -1,0 +1,159 @@
+/**
+ * bench:ner — the entity tagger on CoNLL-2003 test (and the non-tabular variant), with
+ * compromise measured in the same run on the same documents.
+ *
+ * Scoring is conlleval's: a name counts only with its exact token span and type
+ * (bench/lib/conll.ts). Speed is tokens per second on one core, after an untimed
+ * warm-up on dev documents, model loading excluded (timed on its own).
+ *
+ * compromise (people()/organizations()/places()) is given each document as its tokens
+ * joined by spaces, one sentence per line; each of its matches is mapped back to the
+ * tokens it covers (a token counts when its characters lie inside the match), and is
+ * scored on PER/ORG/LOC only, beside our tagger scored on the same three types.
+ *
+ * Run: npx tsx bench/ner.ts  (or node dist/bench/ner.js after a build)
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readNerModelFiles } from '../src/io/ner-model.js';
+import { NerTagger } from '../src/stages/ner/index.js';
+import { chunksOf, EntityScorer, parseConll, toIob2, type Chunk, type ConllDocument } from './lib/conll.js';
+import { iob2BySentence, toLabelled } from './lib/conll-tagging.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const conllDir = [join(here, '../../shared/data/conll2003'), join(here, '../../../shared/data/conll2003')].find((dir) => {
+  try {
+    readFileSync(join(dir, 'README.md'));
+    return true;
+  } catch {
+    return false;
+  }
+});
+const THREE = new Set(['PER', 'ORG', 'LOC']);
+
+interface CompromiseMatch {
+  offset: { start: number; length: number };
+}
+interface CompromiseView {
+  json(options: { offset: boolean }): CompromiseMatch[];
+}
+interface CompromiseDoc {
+  people(): CompromiseView;
+  organizations(): CompromiseView;
+  places(): CompromiseView;
+}
+const nlp = createRequire(import.meta.url)('compromise') as (text: string) => CompromiseDoc;
+
+function tokenCount(documents: readonly ConllDocument[]): number {
+  return documents.reduce((sum, doc) => sum + doc.sentences.reduce((s, sentence) => s + sentence.words.length, 0), 0);
+}
+
+function report(name: string, scorer: EntityScorer): void {
+  const o = scorer.overall();
+  console.log(`  ${name.padEnd(26)} P ${o.precision.toFixed(2)}  R ${o.recall.toFixed(2)}  F1 ${o.f1.toFixed(2)}`);
+  for (const [type, s] of scorer.perType()) {
+    console.log(`    ${type.padEnd(24)} P ${s.precision.toFixed(2)}  R ${s.recall.toFixed(2)}  F1 ${s.f1.toFixed(2)}`);
+  }
+}
+
+function runTagger(tagger: NerTagger, documents: ConllDocument[]): { all: EntityScorer; three: EntityScorer; seconds: number } {
+  const labelled = documents.map(toLabelled);
+  const started = process.hrtime.bigint();
+  const predictions = labelled.map((doc) => tagger.tag(doc.document));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const all = new EntityScorer();
+  const three = new EntityScorer();
+  labelled.forEach((doc, d) => {
+    const predicted = iob2BySentence(doc.document, predictions[d]!);
+    documents[d]!.sentences.forEach((sentence, s) => {
+      const gold = toIob2(sentence.tags);
+      all.add(gold, predicted[s]!);
+      three.addChunks(chunksOf(gold), chunksOf(predicted[s]!), THREE);
+    });
+  });
+  return { all, three, seconds };
+}
+
+function runCompromise(documents: ConllDocument[]): { three: EntityScorer; seconds: number } {
+  const three = new EntityScorer();
+  let seconds = 0;
+  for (const doc of documents) {
+    // Lay the tokens out as text, remembering where each one starts.
+    const starts: number[] = [];
+    const sentenceOfToken: number[] = [];
+    const firstToken: number[] = [];
+    let text = '';
+    doc.sentences.forEach((sentence, s) => {
+      firstToken.push(starts.length);
+      sentence.words.forEach((word, w) => {
+        if (w > 0) text += ' ';
+        starts.push(text.length);
+        sentenceOfToken.push(s);
+        text += word;
+      });
+      text += '\n';
+    });
+    const started = process.hrtime.bigint();
+    const parsed = nlp(text);
+    const found: [CompromiseMatch[], string][] = [
+      [parsed.people().json({ offset: true }), 'PER'],
+      [parsed.organizations().json({ offset: true }), 'ORG'],
+      [parsed.places().json({ offset: true }), 'LOC'],
+    ];
+    seconds += Number(process.hrtime.bigint() - started) / 1e9;
+    const predicted: Chunk[][] = doc.sentences.map(() => []);
+    for (const [matches, type] of found) {
+      for (const match of matches) {
+        const from = match.offset.start;
+        const to = from + match.offset.length;
+        const covered: number[] = [];
+        starts.forEach((start, t) => {
+          const word = doc.sentences[sentenceOfToken[t]!]!.words[t - firstToken[sentenceOfToken[t]!]!]!;
+          if (start >= from && start + word.length <= to) covered.push(t);
+        });
+        if (covered.length === 0) continue;
+        const s = sentenceOfToken[covered[0]!]!;
+        const base = firstToken[s]!;
+        const last = covered.filter((t) => sentenceOfToken[t] === s).pop()!;
+        predicted[s]!.push({ start: covered[0]! - base, end: last - base + 1, type });
+      }
+    }
+    doc.sentences.forEach((sentence, s) => three.addChunks(chunksOf(toIob2(sentence.tags)), predicted[s]!, THREE));
+  }
+  return { three, seconds };
+}
+
+function main(): void {
+  if (conllDir === undefined) throw new Error('CoNLL-2003 data not found at ../shared/data/conll2003');
+  const loadStarted = process.hrtime.bigint();
+  const tagger = NerTagger.load(readNerModelFiles());
+  const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
+  console.log(`model loaded in ${loadMs.toFixed(0)} ms`);
+  const dev = parseConll(readFileSync(join(conllDir, 'valid.txt'), 'utf8'));
+  runTagger(tagger, dev.slice(0, 30)); // warm-up, untimed
+  nlp('Warm up compromise with Peter Blackburn in Brussels.');
+
+  for (const [name, file] of [
+    ['CoNLL-2003 test', 'test.txt'],
+    ['CoNLL-2003 test, non-tabular (Liu & Ritter 2023)', 'variants/test.non_tabular.txt'],
+    ['CoNLL-2003 dev', 'valid.txt'],
+  ] as const) {
+    const documents = parseConll(readFileSync(join(conllDir, file), 'utf8'));
+    const tokens = tokenCount(documents);
+    console.log(`\n${name}: ${documents.length} documents, ${tokens} tokens`);
+    const ours = runTagger(tagger, documents);
+    report('dateline, all four types', ours.all);
+    report('dateline, PER/ORG/LOC', ours.three);
+    const oursSpeed = tokens / ours.seconds;
+    console.log(`  dateline: ${Math.round(oursSpeed)} tokens/s`);
+    if (file === 'valid.txt') continue;
+    const theirs = runCompromise(documents);
+    report('compromise, PER/ORG/LOC', theirs.three);
+    const theirSpeed = tokens / theirs.seconds;
+    console.log(`  compromise: ${Math.round(theirSpeed)} tokens/s; dateline is ${(oursSpeed / theirSpeed).toFixed(1)}x as fast`);
+  }
+}
+
+main();

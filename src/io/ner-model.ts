@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NerModelError, NerTagger, type NerModelFiles } from '../stages/ner/index.js';
+
+/**
+ * Reads the entity tagger's files (models/ner: model.bin, clusters.txt,
+ * gazetteers.txt) from the package, found as the nearest `models/ner` folder above
+ * this module (it sits at a different depth in `src/` and in `dist/src/`).
+ */
+export function readNerModelFiles(folder?: string): NerModelFiles {
+  const base = folder === undefined ? findModelFolder() : pathToFileURL(folder.endsWith('/') ? folder : `${folder}/`);
+  return {
+    weights: new Uint8Array(readFileSync(new URL('model.bin', base))),
+    clusters: readFileSync(new URL('clusters.txt', base), 'utf8'),
+    gazetteers: readFileSync(new URL('gazetteers.txt', base), 'utf8'),
+  };
+}
+
+let cached: NerTagger | undefined;
+
+/** The package's tagger, loaded once per process. */
+export function loadNerTagger(): NerTagger {
+  cached ??= NerTagger.load(readNerModelFiles());
+  return cached;
+}
+
+function findModelFolder(): URL {
+  let url = new URL('./', import.meta.url);
+  for (let i = 0; i < 6; i++) {
+    const candidate = new URL('models/ner/', url);
+    if (existsSync(fileURLToPath(new URL('model.bin', candidate)))) return candidate;
+    url = new URL('../', url);
+  }
+  throw new NerModelError('models/ner/model.bin was not found beside the package');
+}
