@@ -31,7 +31,7 @@ function doubleRole(mark: string, before: string, after: string): MarkRole {
   }
   // Straight ": decided by its neighbours.
   const openSide = before === '' || OPENING_CONTEXT.test(before);
-  const closeSide = after === '' || /[\s.,;:!?)\]}\u2014\u2013\-]/u.test(after);
+  const closeSide = after === '' || /[\s.,;:!?)\]}\u2014\u2013-]/u.test(after);
   if (openSide && !closeSide) return 'open';
   if (closeSide && !openSide) return 'close';
   return 'either';
@@ -46,7 +46,7 @@ function singleRole(mark: string, before: string, after: string): MarkRole {
     }
   }
   if (mark === '’' || mark === '\'') {
-    if (!isSpaceOrNone(before) && (after === '' || /[\s.,;:!?)\]}\u2014\u2013\-"”]/u.test(after))) return 'close';
+    if (!isSpaceOrNone(before) && (after === '' || /[\s.,;:!?)\]}\u2014\u2013"”-]/u.test(after))) return 'close';
   }
   return 'none';
 }

@@ -10,7 +10,7 @@ export interface Word {
   readonly capitalised: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr sen rep gov gen lt col capt sgt adm rev st jr sr prof gov. pres. sen. rep. ft mt no vs inc corp co ltd'.split(' '),
 );
