@@ -1,0 +1,242 @@
+import type { EntityType, Mention } from '../../doc/annotations.js';
+import type { NameInfo } from './names.js';
+import { isKnownPlace } from './vocab.js';
+
+/*
+ * Which mentions name the same thing. People: a full name ("Vladimir Putin") gathers
+ * its surname or given name used alone ("Putin", "Xi") wherever it stands, and when two
+ * full names share a surname ("Hillary Clinton", "Bill Clinton") a bare "Clinton" goes
+ * to whichever was named last before it, or stays on its own if neither was. Everything
+ * else groups by name (country short forms folded: "U.S." = "US" = "United States"), then
+ * an acronym joins its long form when the text introduces it in parentheses
+ * ("Shanghai Cooperation Organisation (SCO)") or when it spells the long form's initials.
+ */
+
+export interface Group {
+  /** Mention indexes, in text order. */
+  readonly members: number[];
+  readonly acronyms: string[];
+  /** True when the group holds a person's full name, so it is a person whatever the tagger said. */
+  person: boolean;
+}
+
+class UnionFind {
+  private readonly parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    let root = x;
+    while (this.parent[root]! !== root) root = this.parent[root]!;
+    while (this.parent[x]! !== root) {
+      const next = this.parent[x]!;
+      this.parent[x] = root;
+      x = next;
+    }
+    return root;
+  }
+  /** Joins b's set into a's; returns the root. */
+  union(a: number, b: number): number {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[rb] = ra;
+    return ra;
+  }
+}
+
+/** The type most mentions of each name carry; a tie goes to the name's first mention. */
+export function consensusTypes(mentions: readonly Mention[], names: readonly NameInfo[], order: readonly number[]): Map<string, EntityType> {
+  const counts = new Map<string, Map<EntityType, number>>();
+  const firstType = new Map<string, EntityType>();
+  for (const index of order) {
+    const key = names[index]!.key;
+    const type = mentions[index]!.type;
+    if (!firstType.has(key)) firstType.set(key, type);
+    const byType = counts.get(key) ?? new Map<EntityType, number>();
+    byType.set(type, (byType.get(type) ?? 0) + 1);
+    counts.set(key, byType);
+  }
+  const out = new Map<string, EntityType>();
+  for (const [key, byType] of counts) {
+    let best = firstType.get(key)!;
+    for (const [type, count] of byType) if (count > byType.get(best)!) best = type;
+    out.set(key, best);
+  }
+  return out;
+}
+
+/** Mention groups in order of first mention, and each mention's group. */
+export function groupMentions(
+  text: string,
+  mentions: readonly Mention[],
+  names: readonly NameInfo[],
+  order: readonly number[],
+  types: ReadonlyMap<string, EntityType>,
+): { groups: Group[]; groupOf: number[] } {
+  const sets = new UnionFind();
+  const setOfKey = new Map<string, number>();
+  const personSets = new Set<number>();
+  const setOfMention: number[] = new Array<number>(mentions.length).fill(-1);
+  const keySet = (key: string): number => {
+    let set = setOfKey.get(key);
+    if (set === undefined) {
+      set = sets.add();
+      setOfKey.set(key, set);
+    }
+    return set;
+  };
+
+  // Full names of people first, so a short form before its full name (a headline) finds it.
+  const bySurname = new Map<string, number[]>();
+  const byGivenName = new Map<string, number[]>();
+  const fullNames: { first: string; last: string; tokens: readonly string[]; set: number }[] = [];
+  for (const index of order) {
+    const name = names[index]!;
+    if (name.tokens.length < 2 || types.get(name.key) !== 'PER' || setOfKey.has(name.key)) continue;
+    const first = name.tokens[0]!;
+    const last = name.tokens[name.tokens.length - 1]!;
+    // "Hillary Rodham Clinton" is "Hillary Clinton"; "Bill Clinton" is someone else.
+    const same = fullNames.find((f) => f.first === first && f.last === last && (isSubsequence(f.tokens, name.tokens) || isSubsequence(name.tokens, f.tokens)));
+    const set = same !== undefined ? same.set : keySet(name.key);
+    setOfKey.set(name.key, set);
+    personSets.add(set);
+    if (same !== undefined) continue;
+    fullNames.push({ first, last, tokens: name.tokens, set });
+    push(bySurname, last, set);
+    push(byGivenName, first, set);
+  }
+
+  // Walking in text order, a short form goes to the person named most recently.
+  const lastSeen = new Map<number, number>();
+  for (const index of order) {
+    const name = names[index]!;
+    const type = types.get(name.key);
+    let set: number | undefined;
+    if (name.tokens.length >= 2 && type === 'PER') set = setOfKey.get(name.key);
+    else if (name.tokens.length === 1 && (type === 'PER' || !isKnownPlace(name.display))) {
+      const token = name.tokens[0]!;
+      set = pickPerson(bySurname.get(token) ?? byGivenName.get(token), lastSeen, sets);
+    }
+    if (set === undefined) set = keySet(name.key);
+    setOfMention[index] = set;
+    if (personSets.has(set)) lastSeen.set(set, mentions[index]!.start);
+  }
+
+  const acronymsOfSet = joinAcronyms(text, mentions, names, order, types, sets, setOfKey, setOfMention);
+  return collect(order, setOfMention, sets, personSets, acronymsOfSet);
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let at = 0;
+  for (const token of long) if (at < short.length && short[at] === token) at++;
+  return at === short.length;
+}
+
+/** The candidate named most recently; the only candidate when none was named yet; else none. */
+function pickPerson(candidates: readonly number[] | undefined, lastSeen: ReadonlyMap<number, number>, sets: UnionFind): number | undefined {
+  if (candidates === undefined || candidates.length === 0) return undefined;
+  let best: number | undefined;
+  let bestAt = -1;
+  for (const candidate of candidates) {
+    const at = lastSeen.get(candidate);
+    if (at !== undefined && at > bestAt) {
+      best = candidate;
+      bestAt = at;
+    }
+  }
+  if (best !== undefined) return sets.find(best);
+  return candidates.length === 1 ? sets.find(candidates[0]!) : undefined;
+}
+
+const PARENTHESISED_ACRONYM = /[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\p{N}&.-]{0,11})[ \t]*\)/uy;
+const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'on', 'in', 'to', '&', 'du', 'des', 'la', 'le']);
+
+function acronymKey(acronym: string): string {
+  return acronym.replace(/\./g, '').toLowerCase();
+}
+
+function joinAcronyms(
+  text: string,
+  mentions: readonly Mention[],
+  names: readonly NameInfo[],
+  order: readonly number[],
+  types: ReadonlyMap<string, EntityType>,
+  sets: UnionFind,
+  setOfKey: Map<string, number>,
+  setOfMention: readonly number[],
+): Map<number, Set<string>> {
+  const acronymsOfSet = new Map<number, Set<string>>();
+  const initials = new Map<string, number>();
+  const displayOfKey = new Map<string, string>();
+  for (const index of order) {
+    const name = names[index]!;
+    if (!displayOfKey.has(name.key)) displayOfKey.set(name.key, name.display);
+    if (types.get(name.key) === 'PER' || name.tokens.length < 2) continue;
+    const set = setOfMention[index]!;
+    const words = name.display.split(/\s+/);
+    for (const spelled of [words, words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()))]) {
+      const letters = spelled.map((w) => w[0] ?? '').join('').toLowerCase();
+      if (letters.length >= 2 && !initials.has(letters)) initials.set(letters, set);
+    }
+    PARENTHESISED_ACRONYM.lastIndex = mentions[index]!.end;
+    const found = PARENTHESISED_ACRONYM.exec(text);
+    if (found === null || mentions[index]!.end > text.length) continue;
+    const acronym = found[1]!;
+    if ((acronym.match(/\p{Lu}/gu) ?? []).length < 2) continue;
+    const key = acronymKey(acronym);
+    const root = sets.find(set);
+    const acronyms = acronymsOfSet.get(root) ?? new Set<string>();
+    acronyms.add(acronym);
+    acronymsOfSet.set(root, acronyms);
+    const other = setOfKey.get(key);
+    if (other !== undefined && types.get(key) !== 'PER') sets.union(root, other);
+    else setOfKey.set(key, root);
+  }
+  // An all-capital name that spells one long name's initials ("EU" for "European Union").
+  for (const [key, set] of setOfKey) {
+    if (types.get(key) === 'PER' || key.includes(' ') || key.length < 2 || key.length > 8) continue;
+    const long = initials.get(key);
+    if (long === undefined || sets.find(long) === sets.find(set)) continue;
+    const display = displayOfKey.get(key);
+    if (display === undefined || display.replace(/\./g, '') !== display.replace(/\./g, '').toUpperCase()) continue;
+    const root = sets.union(long, set);
+    const acronyms = acronymsOfSet.get(root) ?? new Set<string>();
+    acronyms.add(display);
+    acronymsOfSet.set(root, acronyms);
+  }
+  return acronymsOfSet;
+}
+
+function collect(
+  order: readonly number[],
+  setOfMention: readonly number[],
+  sets: UnionFind,
+  personSets: ReadonlySet<number>,
+  acronymsOfSet: ReadonlyMap<number, ReadonlySet<string>>,
+): { groups: Group[]; groupOf: number[] } {
+  const personRoots = new Set([...personSets].map((s) => sets.find(s)));
+  const groupOfRoot = new Map<number, number>();
+  const groups: Group[] = [];
+  const groupOf: number[] = new Array<number>(setOfMention.length).fill(-1);
+  for (const index of order) {
+    const root = sets.find(setOfMention[index]!);
+    let group = groupOfRoot.get(root);
+    if (group === undefined) {
+      group = groups.length;
+      groupOfRoot.set(root, group);
+      const acronyms = new Set<string>();
+      for (const [set, found] of acronymsOfSet) if (sets.find(set) === root) for (const a of found) acronyms.add(a);
+      groups.push({ members: [], acronyms: [...acronyms], person: personRoots.has(root) });
+    }
+    groups[group]!.members.push(index);
+    groupOf[index] = group;
+  }
+  return { groups, groupOf };
+}

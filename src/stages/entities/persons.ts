@@ -1,0 +1,173 @@
+import type { Entity, Mention, Role } from '../../doc/annotations.js';
+import type { NewsDoc } from '../../doc/news-doc.js';
+import { longestPhrase, wordsBefore } from './scan.js';
+import { headGender, headsAgree, honorificGender, type Gender, MAX_PHRASE_WORDS } from './vocab.js';
+
+/*
+ * What the article tells about each person, for deciding who a description or a
+ * pronoun refers to: the heads of their titles, their country (from a title such as
+ * "Russian President"), gender (from "Mr."/"Mrs." or "spokeswoman"), age ("Putin, 69,")
+ * and where they are named.
+ */
+
+/** What is known of the person a description or pronoun refers to. Every field narrows the choice. */
+export interface PersonHint {
+  /** A country the person belongs to ("the Russian leader" → "Russia"). */
+  readonly country?: string;
+  /** A title head, lower case ("leader", "president", "secretary of state"). */
+  readonly head?: string;
+  /** "the former president": only someone who held, and no longer holds, the title. */
+  readonly former?: boolean;
+  readonly gender?: Gender;
+  readonly age?: number;
+}
+
+export interface PersonProfile {
+  /** Index of the entity in `layers.entities`. */
+  readonly entity: number;
+  readonly country?: string;
+  /** Title heads, each with whether the article gives it as held now or formerly. */
+  readonly heads: ReadonlyMap<string, { current: boolean; former: boolean }>;
+  gender?: Gender;
+  age?: number;
+  /** Where the person is named or described, ascending. */
+  readonly positions: number[];
+}
+
+/** The parts of an entity a profile is built from (the stage builds profiles before it freezes entities). */
+export type PersonLike = Pick<Entity, 'type' | 'mentions' | 'references' | 'roles' | 'country'>;
+
+/** The head and tense of a role's text ("former US Secretary of State" → secretary of state, former). */
+export function roleHead(role: string): { head: string; former: boolean } | undefined {
+  const former = /\b(?:former|ex-|then-)/i.test(role);
+  for (const candidate of [role, role.split(/\s+of\s+/)[0] ?? role]) {
+    const phrase = longestPhrase(wordsBefore(candidate, candidate.length, MAX_PHRASE_WORDS), true);
+    if (phrase?.head !== undefined && phrase.end === candidate.length) return { head: phrase.head, former };
+  }
+  return undefined;
+}
+
+/** Profiles of the people among `entities`, from the text around their mentions. */
+export function buildProfiles(text: string, entities: readonly PersonLike[], mentions: readonly Mention[]): PersonProfile[] {
+  const out: PersonProfile[] = [];
+  entities.forEach((entity, index) => {
+    if (entity.type !== 'PER') return;
+    const heads = new Map<string, { current: boolean; former: boolean }>();
+    let gender: Gender | undefined;
+    for (const role of entity.roles) {
+      const found = roleHead(role.text);
+      if (found === undefined) continue;
+      const tense = heads.get(found.head) ?? { current: false, former: false };
+      if (found.former) tense.former = true;
+      else tense.current = true;
+      heads.set(found.head, tense);
+      gender ??= headGender(found.head);
+    }
+    const profile: PersonProfile = {
+      entity: index,
+      ...(entity.country !== undefined ? { country: entity.country } : {}),
+      heads,
+      positions: positionsOf(entity.mentions, entity.references, mentions),
+    };
+    for (const m of entity.mentions) {
+      const mention = mentions[m];
+      if (mention === undefined) continue;
+      gender ??= genderBefore(text, mention);
+      const age = profile.age ?? ageAfter(text, mention.end);
+      if (age !== undefined) profile.age = age;
+    }
+    if (gender !== undefined) profile.gender = gender;
+    out.push(profile);
+  });
+  return out;
+}
+
+function positionsOf(mentionIndexes: readonly number[], references: readonly Role[], mentions: readonly Mention[]): number[] {
+  const positions = mentionIndexes.map((m) => mentions[m]?.start ?? -1).filter((p) => p >= 0);
+  for (const reference of references) positions.push(reference.start);
+  return positions.sort((a, b) => a - b);
+}
+
+function genderBefore(text: string, mention: Mention): Gender | undefined {
+  const inside = honorificGender(mention.text.split(/\s+/)[0] ?? '');
+  if (inside !== undefined) return inside === 'none' ? undefined : inside;
+  const word = wordsBefore(text, mention.start, 1)[0];
+  const found = word === undefined ? undefined : honorificGender(word.text);
+  return found === undefined || found === 'none' ? undefined : found;
+}
+
+const AGE_APPOSITION = /,[ \t]*(\d{1,3}),/y;
+
+/** "Putin, 69, said" → 69. */
+export function ageAfter(text: string, at: number): number | undefined {
+  AGE_APPOSITION.lastIndex = at;
+  const found = AGE_APPOSITION.exec(text);
+  return found === null ? undefined : Number(found[1]);
+}
+
+/** Whether the person can be the one the hint describes. */
+export function fits(profile: PersonProfile, hint: PersonHint): boolean {
+  if (hint.country !== undefined && profile.country !== hint.country) return false;
+  if (hint.gender !== undefined && profile.gender !== undefined && profile.gender !== hint.gender) return false;
+  if (hint.age !== undefined && profile.age !== undefined && profile.age !== hint.age) return false;
+  if (hint.head === undefined) return true;
+  for (const [head, tense] of profile.heads) {
+    if (!headsAgree(hint.head, head)) continue;
+    if (hint.former === true ? tense.former : tense.current) return true;
+  }
+  return false;
+}
+
+/** Index in `positions` of the last position before `offset`, or -1. */
+function lastBefore(positions: readonly number[], offset: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (positions[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+/**
+ * The profile of the person the hint fits who was named or described most recently
+ * before `offset`; undefined when nobody fits.
+ */
+export function mostRecentFit(profiles: readonly PersonProfile[], offset: number, hint: PersonHint): PersonProfile | undefined {
+  let best: PersonProfile | undefined;
+  let bestAt = -1;
+  for (const profile of profiles) {
+    const at = lastBefore(profile.positions, offset);
+    if (at < 0 || profile.positions[at]! <= bestAt || !fits(profile, hint)) continue;
+    best = profile;
+    bestAt = profile.positions[at]!;
+  }
+  return best;
+}
+
+/** Records that the person is referred to at `offset`, keeping positions ascending. */
+export function notePosition(profile: PersonProfile, offset: number): void {
+  profile.positions.splice(lastBefore(profile.positions, offset) + 1, 0, offset);
+}
+
+const profileCache = new WeakMap<readonly Entity[], PersonProfile[]>();
+
+/**
+ * The person entity (index into `doc.layers.entities`) that `hint` fits and that the
+ * article named or described last before `offset`, or undefined. Recency is the
+ * salience measure: a quote stage resolving "he said" passes `{ gender: 'male' }` and
+ * gets the last man (or person of unknown gender) named before the pronoun. Requires
+ * the entities stage to have run; profiles are cached per entities layer, so calling
+ * it once per quote stays cheap.
+ */
+export function resolvePersonAt(doc: NewsDoc, offset: number, hint: PersonHint = {}): number | undefined {
+  const entities = doc.layers.entities;
+  if (entities === undefined || doc.text === undefined) return undefined;
+  let profiles = profileCache.get(entities);
+  if (profiles === undefined) {
+    profiles = buildProfiles(doc.text, entities, doc.layers.mentions ?? []);
+    profileCache.set(entities, profiles);
+  }
+  return mostRecentFit(profiles, offset, hint)?.entity;
+}

@@ -1,0 +1,112 @@
+import { isDatelineCity } from '../../rules/lexicons/cities.js';
+import { COUNTRIES, COUNTRY_ALIASES } from '../../rules/lexicons/countries.js';
+import { DEMONYMS } from '../../rules/lexicons/demonyms.js';
+import { US_STATES } from '../../rules/lexicons/us-states.js';
+import {
+  GENDERED_HEADS,
+  HONORIFICS,
+  LEADER_HEADS,
+  TITLE_ABBREVIATIONS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+} from '../../rules/lexicons/titles.js';
+
+/*
+ * The lexicons as lookup tables, built once per process. Titles match in any case
+ * ("President", "president"); countries and demonyms only as written, so the pronoun
+ * "us" is never the United States.
+ */
+
+export type Gender = 'male' | 'female';
+
+const HEADS = new Set(TITLE_HEADS);
+const MODIFIERS = new Set(TITLE_MODIFIERS);
+const LEADERS = new Set(LEADER_HEADS);
+const COUNTRY_NAMES = new Set(COUNTRIES);
+const US_STATE_NAMES = new Set(US_STATES.map((state) => state.name));
+
+/** The longest title, modifier or country phrase, in words ("chief executive officer"). */
+export const MAX_PHRASE_WORDS = 4;
+
+export type PhraseKind = 'head' | 'country' | 'modifier';
+
+export interface PhraseClass {
+  readonly kind: PhraseKind;
+  /** The title head in lower case, abbreviations expanded ("gen." → "general"). */
+  readonly head?: string;
+  /** The country a demonym or country name stands for. */
+  readonly country?: string;
+}
+
+/** "Russia's" → "Russia"; "leader’s" → "leader". */
+export function withoutPossessive(word: string): string {
+  return /['’]s$/.test(word) ? word.slice(0, -2) : word;
+}
+
+export function hasPossessive(word: string): boolean {
+  return /['’]s$/.test(word);
+}
+
+/**
+ * What a phrase (words as written, joined by one space) is in a title: a head, a
+ * country word or a modifier; undefined when it is none of them.
+ */
+export function classifyPhrase(phrase: string): PhraseClass | undefined {
+  const bare = withoutPossessive(phrase);
+  const lower = bare.toLowerCase();
+  if (HEADS.has(lower)) return { kind: 'head', head: lower };
+  const expanded = TITLE_ABBREVIATIONS[lower];
+  if (expanded !== undefined) return { kind: 'head', head: expanded };
+  const country = countryOfWord(bare);
+  if (country !== undefined) return { kind: 'country', country };
+  if (MODIFIERS.has(lower)) return { kind: 'modifier' };
+  return undefined;
+}
+
+/**
+ * The country a written word names: a country ("Russia", "US"), a demonym ("Russian",
+ * "Britons") or a prefixed form ("ex-Soviet", "pro-Russian"). Case as written.
+ */
+export function countryOfWord(word: string): string | undefined {
+  const bare = withoutPossessive(word.trim());
+  if (bare === '' || !/^\p{Lu}/u.test(bare)) return undefined;
+  const direct = DEMONYMS[bare] ?? COUNTRY_ALIASES[bare] ?? (COUNTRY_NAMES.has(bare) ? bare : undefined);
+  if (direct !== undefined) return direct;
+  const prefixed = /^(?:ex|pro|anti|non)-(.+)$/i.exec(bare);
+  if (prefixed === null) return undefined;
+  // Only "ex-" keeps the country's identity ("ex-Soviet" is still Soviet); "anti-American" is not American.
+  return /^ex-/i.test(bare) ? countryOfWord(prefixed[1]!) : undefined;
+}
+
+/** The gender a form of address tells ("Mr." → male), if it is one. */
+export function honorificGender(word: string): Gender | 'none' | undefined {
+  const lower = word.toLowerCase();
+  if (!(lower in HONORIFICS)) return undefined;
+  return HONORIFICS[lower] ?? 'none';
+}
+
+export function headGender(head: string): Gender | undefined {
+  return GENDERED_HEADS[head];
+}
+
+/**
+ * Whether a description's head ("leader", "president", "secretary") can name someone
+ * whose title has head `personHead`: the same head, "leader" for any head of a state,
+ * party or movement, or one word of a longer head ("secretary" for "secretary of state").
+ */
+export function headsAgree(referenceHead: string, personHead: string): boolean {
+  if (referenceHead === personHead) return true;
+  if (referenceHead === 'leader') return LEADERS.has(personHead);
+  return personHead.startsWith(`${referenceHead} `) || personHead.endsWith(` ${referenceHead}`);
+}
+
+/** A place name the tagger may label oddly but that is never a person's short name. */
+export function isKnownPlace(name: string): boolean {
+  return countryOfWord(name) !== undefined || US_STATE_NAMES.has(name) || isDatelineCity(name);
+}
+
+/** The country a demonym or country adjective names ("Russian" → Russia); undefined for a country's own name. */
+export function demonymCountry(word: string): string | undefined {
+  const bare = withoutPossessive(word.trim()).replace(/^ex-/i, '');
+  return DEMONYMS[bare];
+}
