@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
+import { loadNerTagger } from '../../io/ner-model.js';
+import { sentencesStage } from '../sentences/index.js';
+import { createNerStage, isEnglish } from './index.js';
+
+const nerStage = createNerStage(loadNerTagger());
+
+function tagged(text: string, language?: string): NewsDoc {
+  const doc = createDoc({ format: 'text' }, text);
+  doc.text = text;
+  doc.layers.blocks = [{ kind: 'paragraph', start: 0, end: text.length }];
+  if (language !== undefined) doc.metadata.language = language;
+  return nerStage.run(sentencesStage.run(doc, {}), {});
+}
+
+const ARTICLE =
+  'Russian President Vladimir Putin met Chinese leader Xi Jinping in Samarkand, Uzbekistan, on Thursday. ' +
+  'Putin told reporters that the Shanghai Cooperation Organisation would meet again next year in India. ' +
+  'US Secretary of State Antony Blinken said in Washington that Moscow had not changed course.';
+
+test('names in an English article are found with their types and exact spans', () => {
+  const doc = tagged(ARTICLE);
+  const mentions = doc.layers.mentions ?? [];
+  const found = new Set(mentions.map((m) => `${m.type}:${m.text}`));
+  for (const expected of ['PER:Vladimir Putin', 'PER:Xi Jinping', 'LOC:Uzbekistan', 'PER:Putin', 'LOC:India', 'PER:Antony Blinken', 'LOC:Washington']) {
+    assert.ok(found.has(expected), `${expected} in ${[...found].join(', ')}`);
+  }
+  assert.ok(mentions.some((m) => m.type === 'ORG' && m.text.includes('Shanghai Cooperation Organisation')));
+  for (const mention of mentions) assert.equal(ARTICLE.slice(mention.start, mention.end), mention.text);
+  for (let i = 1; i < mentions.length; i++) assert.ok(mentions[i]!.start >= mentions[i - 1]!.end);
+});
+
+test('text in another language is not tagged', () => {
+  assert.deepEqual(tagged(ARTICLE, 'fr').layers.mentions, []);
+  assert.ok((tagged(ARTICLE, 'en-GB').layers.mentions ?? []).length > 0);
+  assert.equal(isEnglish('de'), false);
+  assert.equal(isEnglish(undefined), true);
+});
+
+test('bad input gives a result quickly: a 1 MB run-on paragraph, all caps, no words', () => {
+  const started = Date.now();
+  const huge = 'the minister of Finance met Angela Merkel in Berlin and '.repeat(18_000);
+  const doc = tagged(huge);
+  assert.ok((doc.layers.mentions ?? []).some((m) => m.text === 'Berlin'));
+  assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+  const caps = tagged('GERMANY BEAT ITALY 2-1 IN ROME AS KLINSMANN SCORES TWICE.');
+  assert.ok((caps.layers.mentions ?? []).some((m) => m.text === 'ROME' && m.type === 'LOC'));
+  assert.deepEqual(tagged('... ,,, !!!').layers.mentions, []);
+  assert.deepEqual(tagged('').layers.mentions, []);
+});
