@@ -30,7 +30,8 @@ export class NerTagger {
   }
 
   /** BILOU tag indexes (see tags.ts) for every token of the document. */
-  tag(document: TaggerDocument): Uint8Array {
+  tag(original: TaggerDocument): Uint8Array {
+    const document = headlinesInCapitals(original);
     let tags: Uint8Array | undefined;
     for (const pass of this.passes) {
       const table = extractFeatures(document, this.resources, tags);
@@ -58,4 +59,41 @@ export function decodeDocument(document: TaggerDocument, table: FeatureTable, pa
   const bounds = document.sentenceBounds;
   for (let s = 0; s + 1 < bounds.length; s++) viterbi(emissions, bounds[s]!, bounds[s + 1]!, pass.transitions, tags);
   return tags;
+}
+
+/** Short words that a title-case headline capitalises and running text does not. */
+const HEADLINE_WORDS = new Set(
+  ('the of in to for on with is are as at after over by and has have says said will from up out into amid against ' +
+    'how why what not be its his her their this that a an more than off back could can before during about new')
+    .split(' '),
+);
+
+/**
+ * Title-case headlines ("Putin Says Russia Is In No Rush") are read in capitals, the
+ * form the training data's headlines take, so the tagger treats every capital as
+ * uninformative there rather than as a name on every word.
+ */
+function headlinesInCapitals(document: TaggerDocument): TaggerDocument {
+  const { words, sentenceBounds } = document;
+  let changed: string[] | undefined;
+  for (let s = 0; s + 1 < sentenceBounds.length; s++) {
+    const from = sentenceBounds[s]!;
+    const to = sentenceBounds[s + 1]!;
+    let letterWords = 0;
+    let capitalised = 0;
+    let headlineWords = 0;
+    for (let i = from; i < to; i++) {
+      const word = words[i]!;
+      const first = word.charAt(0);
+      if (first.toLowerCase() === first.toUpperCase()) continue;
+      letterWords++;
+      if (first !== first.toUpperCase() || word === word.toUpperCase()) continue;
+      capitalised++;
+      if (i > from && HEADLINE_WORDS.has(word.toLowerCase())) headlineWords++;
+    }
+    if (letterWords < 3 || headlineWords < 2 || capitalised < letterWords * 0.8) continue;
+    changed ??= words.slice();
+    for (let i = from; i < to; i++) changed[i] = words[i]!.toUpperCase();
+  }
+  return changed === undefined ? document : { words: changed, sentenceBounds };
 }
