@@ -105,8 +105,6 @@ async function main(): Promise<void> {
         const verdict = judgeSpeaker(
           {
             ...(q.speakerMention !== undefined ? { speaker: q.speakerMention, speakerText: q.speakerMention.text } : {}),
-            ...(q.attribution !== undefined ? { attribution: q.attribution } : {}),
-            ...(q.cue !== undefined ? { cue: q.cue } : {}),
           },
           g,
         );
@@ -126,10 +124,10 @@ async function main(): Promise<void> {
   const line = (label: string, s: Scores): string =>
     `${label.padEnd(34)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`;
   const speakerLine = (m: Map<SpeakerVerdict, number>): string => {
-    const judged = ['span', 'name', 'pronoun', 'wrong'].reduce((n, v) => n + (m.get(v as SpeakerVerdict) ?? 0), 0);
-    const right = (m.get('span') ?? 0) + (m.get('name') ?? 0) + (m.get('pronoun') ?? 0);
+    const judged = ['span', 'name', 'wrong'].reduce((n, v) => n + (m.get(v as SpeakerVerdict) ?? 0), 0);
+    const right = (m.get('span') ?? 0) + (m.get('name') ?? 0);
     const pct = (n: number): string => (judged === 0 ? '-' : `${((100 * n) / judged).toFixed(1)}%`);
-    return `speaker right ${pct(right)} of ${judged} found with a gold source (span overlap ${pct(m.get('span') ?? 0)}, +name ${pct(m.get('name') ?? 0)}, +pronoun at the cue ${pct(m.get('pronoun') ?? 0)}); no gold source: ${m.get('none') ?? 0}`;
+    return `speaker right ${pct(right)} of ${judged} found with a gold source (span overlap ${pct(m.get('span') ?? 0)}, +last-name match ${pct(m.get('name') ?? 0)}); no gold source: ${m.get('none') ?? 0}`;
   };
   console.log(`PolNeAR ${split}: ${articles.length} articles (${several} with several annotators: first .ann by name), ${all.gold} gold attributions`);
   console.log(`stages before quotes: ${before.map((s) => s.id).join(', ') || 'none'}; quotes stage ${((tokens / quoteMs) * 1000).toFixed(0)} tokens/s`);

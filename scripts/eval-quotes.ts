@@ -59,8 +59,6 @@ for (const article of loadPolnear(join(SHARED, 'data/quotes/polnear', split))) {
     const verdict = judgeSpeaker(
       {
         ...(q.speakerMention !== undefined ? { speaker: q.speakerMention, speakerText: q.speakerMention.text } : {}),
-        ...(q.attribution !== undefined ? { attribution: q.attribution } : {}),
-        ...(q.cue !== undefined ? { cue: q.cue } : {}),
       },
       gold,
     );

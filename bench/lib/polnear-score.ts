@@ -170,37 +170,23 @@ function union(lists: readonly number[][]): Set<number> {
   return set;
 }
 
-const PRONOUN = /^(he|she|they|it|i|we|you|him|her|them)$/iu;
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'President', 'But', 'And']);
 
-export type SpeakerVerdict = 'span' | 'name' | 'pronoun' | 'wrong' | 'none';
+export type SpeakerVerdict = 'span' | 'name' | 'wrong' | 'none';
 
 /**
- * Whether a predicted speaker is the gold source: their spans overlap ('span'); they
- * share a capitalised name word such as a last name ('name'); or the gold source is a
- * pronoun and the prediction came through a pronoun at the same cue ('pronoun': the
- * pronoun was found, its resolution cannot be checked against the corpus).
+ * Whether a predicted speaker is the gold source: their spans overlap ('span'), or they
+ * share a capitalised name word such as a last name ('name'). 'none': no gold source.
  */
 export function judgeSpeaker(
-  predicted: { speaker?: Span; speakerText?: string; attribution?: string; cue?: Span },
-  gold: { source?: Span; sourceText: string; cue?: Span },
+  predicted: { speaker?: Span; speakerText?: string },
+  gold: { source?: Span; sourceText: string },
 ): SpeakerVerdict {
   if (gold.source === undefined) return 'none';
   if (predicted.speaker === undefined) return 'wrong';
   if (predicted.speaker.start < gold.source.end && gold.source.start < predicted.speaker.end) return 'span';
   const names = new Set(capitalisedWords(gold.sourceText));
-  if (capitalisedWords(predicted.speakerText ?? '').some((w) => names.has(w))) return 'name';
-  if (
-    PRONOUN.test(gold.sourceText.trim()) &&
-    predicted.attribution === 'pronoun' &&
-    predicted.cue !== undefined &&
-    gold.cue !== undefined &&
-    predicted.cue.start < gold.cue.end &&
-    gold.cue.start < predicted.cue.end
-  ) {
-    return 'pronoun';
-  }
-  return 'wrong';
+  return capitalisedWords(predicted.speakerText ?? '').some((w) => names.has(w)) ? 'name' : 'wrong';
 }
 
 function capitalisedWords(text: string): string[] {

@@ -15,7 +15,7 @@ export interface Cue {
   readonly quoteOnly: boolean;
 }
 
-const QUOTE_ONLY = new Set(['call', 'describe']);
+const QUOTE_ONLY = new Set(['call', 'describe', 'read']);
 /** Nouns that a verb-looking word may be ("news reports", "his claims"). */
 const NOUN_AFTER_DETERMINER = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'these', 'those', 'our', 'my', 'your', 'such']);
 

@@ -1,11 +1,13 @@
 import type { QuoteKind } from '../../doc/annotations.js';
 import { sentenceRange, type BlockContext, type QuotedWords } from './context.js';
 import { findCues, type Cue } from './cues.js';
-import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
+import { mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
-/** A cue with the subject found beside it. */
+/** A cue with the subject found beside it, or (no cue) the subject of the sentence around. */
 export interface Attributed {
-  readonly cue: Cue;
+  /** The block whose words `cue` and `subject` index (a colon may end the block before). */
+  readonly ctx: BlockContext;
+  readonly cue?: Cue;
   readonly subject: Subject;
 }
 
@@ -26,7 +28,7 @@ const MAX_WORDS_FROM_CUE_BEFORE = 30;
  * said Putin), then the nearest cue before it in the same sentence (Putin said: “…” /
  * slamming what he called “…”). Words inside other quotations never count.
  */
-export function attributeQuotation(ctx: BlockContext, q: QuotedWords): DirectFinding {
+export function attributeQuotation(contexts: readonly BlockContext[], ctx: BlockContext, q: QuotedWords): DirectFinding {
   const { words, quoted } = ctx;
   const openMark = q.first - 1;
   const closeMark = q.end;
@@ -49,16 +51,62 @@ export function attributeQuotation(ctx: BlockContext, q: QuotedWords): DirectFin
   const cuesBefore = findCues(words, beforeFloor, Math.max(openMark, beforeFloor), quoted);
   for (let c = cuesBefore.length - 1; c >= 0; c--) {
     const cue = cuesBefore[c]!;
-    const subject = cue.according
-      ? subjectAfter(words, cue.last + 1, openMark)
-      : subjectBefore(words, cue.first, beforeFloor) ?? (cue.first > beforeFloor && !words[cue.first - 1]!.isWord ? subjectAfter(words, cue.last + 1, openMark) : undefined);
+    const subject = subjectOfCueBefore(words, cue, beforeFloor, openMark, region.first);
     if (subject !== undefined) return finding(q, kindAfterCueBefore(ctx, q, cue, region.first), cue, subject, ctx);
   }
-  return { quote: q, kind: atClauseStart(ctx, q, region.first) ? 'direct' : 'partial' };
+  const kind = atClauseStart(ctx, q, region.first) ? 'direct' : 'partial';
+  if (kind === 'direct' && q.span.open === firstWordStart(ctx)) {
+    const introduced = afterColonBlock(contexts, ctx);
+    if (introduced !== undefined) return { quote: q, kind, attributed: introduced };
+  }
+  if (kind === 'partial') {
+    const subject = mainSubject(words, region.first, openMark);
+    if (subject !== undefined) return { quote: q, kind, attributed: { ctx, subject } };
+  }
+  return { quote: q, kind };
 }
 
-function finding(q: QuotedWords, kind: QuoteKind, cue: Cue, subject: Subject, _ctx: BlockContext): DirectFinding {
-  return { quote: q, kind, attributed: { cue, subject } };
+/** The speaker of a cue standing before the quotation ("Putin said:", "telling Reuters,"). */
+function subjectOfCueBefore(words: BlockContext['words'], cue: Cue, floor: number, openMark: number, sentenceFirst: number): Subject | undefined {
+  if (cue.according) return subjectAfter(words, cue.last + 1, openMark);
+  const before = words[cue.first - 1];
+  // A participle after a comma takes the subject of the main clause.
+  if (cue.first > floor && before !== undefined && before.text === ',' && words[cue.first]!.lower.endsWith('ing')) {
+    return mainSubject(words, sentenceFirst, cue.first);
+  }
+  const subject = subjectBefore(words, cue.first, floor);
+  if (subject !== undefined) return subject;
+  // "Said Putin: “…”" at a sentence start.
+  return cue.first === sentenceFirst ? subjectAfter(words, cue.last + 1, openMark) : undefined;
+}
+
+function firstWordStart(ctx: BlockContext): number {
+  return ctx.words[0]?.start ?? -1;
+}
+
+/**
+ * A paragraph that is all quotation after one ending in a colon ("Cruz continued:"): the
+ * cue and subject of that colon sentence, or its subject when it has no cue.
+ */
+function afterColonBlock(contexts: readonly BlockContext[], ctx: BlockContext): Attributed | undefined {
+  const previous = contexts[ctx.index - 1];
+  if (previous === undefined || previous.words.length === 0) return undefined;
+  const lastWord = previous.words[previous.words.length - 1]!;
+  if (lastWord.text !== ':') return undefined;
+  const sentence = previous.sentences[previous.sentences.length - 1]!;
+  const colon = previous.words.length - 1;
+  const cues = findCues(previous.words, sentence.first, colon, previous.quoted);
+  for (let c = cues.length - 1; c >= 0; c--) {
+    const cue = cues[c]!;
+    const subject = subjectOfCueBefore(previous.words, cue, sentence.first, colon, sentence.first);
+    if (subject !== undefined) return { ctx: previous, cue, subject };
+  }
+  const subject = mainSubject(previous.words, sentence.first, colon);
+  return subject !== undefined ? { ctx: previous, subject } : undefined;
+}
+
+function finding(q: QuotedWords, kind: QuoteKind, cue: Cue, subject: Subject, ctx: BlockContext): DirectFinding {
+  return { quote: q, kind, attributed: { ctx, cue, subject } };
 }
 
 function onlyMarksBetween(ctx: BlockContext, from: number, to: number): boolean {

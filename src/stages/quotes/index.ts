@@ -35,20 +35,29 @@ export const quotesStage: Stage = {
     const sentences = doc.layers.sentences ?? fallbackSentences(text, blocks);
     const contexts = blockContexts(text, blocks, sentences, findQuotedSpans(text, blocks));
     const memory = new SpeakerMemory(text, doc.layers.mentions);
+    // The name a pronoun speaker stands for, used to find the speaker entity.
+    const resolutions = new Map<Quote, SpanText>();
     const quotes: Quote[] = [];
     let lastSpoken: { quote: Quote; block: number } | undefined;
+    const attributed = (base: Omit<Quote, 'cue' | 'speakerMention' | 'attribution'>, on: BlockContext, cue: Cue | undefined, subject: Subject): Quote => {
+      const found = speakerFields(text, contexts, on, cue, subject, memory);
+      const quote: Quote = { ...base, ...found.fields };
+      if (found.resolved !== undefined) resolutions.set(quote, found.resolved);
+      return quote;
+    };
     for (const ctx of contexts) {
       if (ctx.block.kind === 'headline' || ctx.block.kind === 'heading') continue;
       const taken = new Set<number>();
       const direct: Quote[] = [];
       for (const q of ctx.quotes) {
-        const found = attributeQuotation(ctx, q);
+        const found = attributeQuotation(contexts, ctx, q);
         const content = contentSpan(text, q);
         if (content === undefined) continue;
         let quote: Quote | undefined;
         if (found.attributed !== undefined) {
-          if (found.kind === 'direct') taken.add(found.attributed.cue.first);
-          quote = { ...content, kind: found.kind, ...speakerFields(text, contexts, ctx, found.attributed.cue, found.attributed.subject, memory) };
+          const { cue, subject } = found.attributed;
+          if (found.kind === 'direct' && cue !== undefined && found.attributed.ctx === ctx) taken.add(cue.first);
+          quote = attributed({ ...content, kind: found.kind }, found.attributed.ctx, cue, subject);
         } else if (lastSpoken !== undefined && continues(text, ctx, q, lastSpoken.block)) {
           const { speakerMention, speaker } = lastSpoken.quote;
           quote = {
@@ -58,6 +67,8 @@ export const quotesStage: Stage = {
             ...(speaker !== undefined ? { speaker } : {}),
             attribution: 'continuation',
           };
+          const resolved = resolutions.get(lastSpoken.quote);
+          if (resolved !== undefined) resolutions.set(quote, resolved);
         } else if (countWords(text, content.start, content.end) > MAX_SCARE_QUOTE_WORDS && !looksLikeTitle(content.text)) {
           quote = { ...content, kind: found.kind };
         }
@@ -71,18 +82,12 @@ export const quotesStage: Stage = {
           const start = ctx.words[found.first]!.start;
           const end = ctx.words[found.end - 1]!.end;
           if (direct.some((d) => d.start <= start && end <= d.end)) continue;
-          quotes.push({
-            start,
-            end,
-            text: text.slice(start, end),
-            kind: 'indirect',
-            ...speakerFields(text, contexts, ctx, found.cue, found.subject, memory),
-          });
+          quotes.push(attributed({ start, end, text: text.slice(start, end), kind: 'indirect' }, ctx, found.cue, found.subject));
         }
       }
     }
     quotes.sort((a, b) => a.start - b.start);
-    doc.layers.quotes = linkEntities(doc, quotes);
+    doc.layers.quotes = linkEntities(doc, quotes, resolutions);
     return doc;
   },
 };
@@ -101,19 +106,22 @@ function speakerFields(
   text: string,
   contexts: readonly BlockContext[],
   ctx: BlockContext,
-  cue: Cue,
+  cue: Cue | undefined,
   subject: Subject,
   memory: SpeakerMemory,
-): Pick<Quote, 'cue' | 'speakerMention' | 'attribution'> {
-  const cueSpan = spanOf(text, ctx, cue.first, cue.last);
+): { fields: Pick<Quote, 'cue' | 'speakerMention' | 'attribution'>; resolved?: SpanText } {
+  const cueField = cue !== undefined ? { cue: spanOf(text, ctx, cue.first, cue.last) } : {};
   const said = spanOf(text, ctx, subject.first, subject.last);
   if (subject.pronoun !== undefined && subject.pronoun !== 'self') {
     const person = subject.pronoun === 'male' || subject.pronoun === 'female';
     const resolved = memory.resolvePronoun(contexts, ctx, subject.first, person);
-    return { cue: cueSpan, speakerMention: resolved ?? said, attribution: 'pronoun' };
+    const fields = { ...cueField, speakerMention: said, attribution: 'pronoun' as const };
+    if (resolved === undefined) return { fields };
+    memory.remember(resolved, ctx.index);
+    return { fields, resolved };
   }
   memory.remember(said, ctx.index);
-  return { cue: cueSpan, speakerMention: said, attribution: 'cue' };
+  return { fields: { ...cueField, speakerMention: said, attribution: cue !== undefined ? 'cue' : 'nearest' } };
 }
 
 function spanOf(text: string, ctx: BlockContext, first: number, last: number): SpanText {
@@ -143,12 +151,13 @@ function looksLikeTitle(content: string): boolean {
   return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(of|the|a|an|and|or|in|on|to|for|at|by|with|from)$/u.test(w));
 }
 
-function linkEntities(doc: NewsDoc, quotes: Quote[]): Quote[] {
+function linkEntities(doc: NewsDoc, quotes: Quote[], resolutions: ReadonlyMap<Quote, SpanText>): Quote[] {
   const { mentions, entities } = doc.layers;
   if (mentions === undefined || entities === undefined) return quotes;
   return quotes.map((quote) => {
-    if (quote.speakerMention === undefined || quote.speaker !== undefined) return quote;
-    const speaker = entityFor(quote.speakerMention, mentions, entities);
+    const named = resolutions.get(quote) ?? quote.speakerMention;
+    if (named === undefined || quote.speaker !== undefined) return quote;
+    const speaker = entityFor(named, mentions, entities);
     return speaker === undefined ? quote : { ...quote, speaker };
   });
 }

@@ -75,6 +75,8 @@ const VERBS: readonly [string, readonly string[], boolean, boolean][] = [
   ['mention', ['mentioned'], true, false],
   ['describe', ['described', 'describes'], true, false],
   ['call', ['called', 'calls', 'calling'], true, false],
+  ['read', ['read', 'reads'], true, false],
+  ['echo', ['echoed', 'echoes'], true, false],
   ['reveal', ['revealed', 'reveals'], true, false],
   ['indicate', ['indicated', 'indicates'], true, false],
   ['signal', ['signaled', 'signalled', 'signals'], true, false],

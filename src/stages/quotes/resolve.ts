@@ -1,7 +1,6 @@
 import type { Entity, Mention, SpanText } from '../../doc/annotations.js';
 import type { BlockContext } from './context.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, TITLE_WORDS } from './lexicon.js';
-import type { Word } from './words.js';
 
 /** A speaker named earlier, kept so pronouns and continuations can point back to it. */
 interface Remembered {
@@ -43,7 +42,7 @@ export class SpeakerMemory {
   resolvePronoun(contexts: readonly BlockContext[], ctx: BlockContext, at: number, person: boolean): SpanText | undefined {
     const own = ctx.sentences.find((r) => r.first <= at && at < r.end);
     if (own !== undefined) {
-      const subject = this.sentenceSubject(ctx.words, own.first, at, person);
+      const subject = this.sentenceSubject(ctx, own.first, at, person);
       if (subject !== undefined) return subject;
     }
     const speaker = this.lastSpeaker(ctx.index);
@@ -53,7 +52,7 @@ export class SpeakerMemory {
       for (let s = c.sentences.length - 1; s >= 0; s--) {
         const range = c.sentences[s]!;
         if (b === ctx.index && range.first >= at) continue;
-        const subject = this.sentenceSubject(c.words, range.first, Math.min(range.end, b === ctx.index ? at : range.end), person);
+        const subject = this.sentenceSubject(c, range.first, Math.min(range.end, b === ctx.index ? at : range.end), person);
         if (subject !== undefined) return subject;
       }
     }
@@ -61,12 +60,13 @@ export class SpeakerMemory {
   }
 
   /** A name standing at the head of a sentence, before `limit`, as its subject. */
-  private sentenceSubject(words: readonly Word[], first: number, limit: number, person: boolean): SpanText | undefined {
+  private sentenceSubject(ctx: BlockContext, first: number, limit: number, person: boolean): SpanText | undefined {
+    const { words, quoted } = ctx;
     let i = first;
     const stop = Math.min(limit, first + 8);
     while (i < stop) {
       const w = words[i]!;
-      if (!w.isWord || CAPITALISED_FUNCTION_WORDS.has(w.text) || DETERMINERS.has(w.lower) || TITLE_WORDS.has(w.lower)) {
+      if (!w.isWord || quoted[i] === 1 || CAPITALISED_FUNCTION_WORDS.has(w.text) || DETERMINERS.has(w.lower) || TITLE_WORDS.has(w.lower)) {
         if (w.isWord && PREPOSITIONS.has(w.lower)) return undefined;
         i++;
         continue;
@@ -75,7 +75,7 @@ export class SpeakerMemory {
     }
     if (i >= stop || !words[i]!.capitalised) return undefined;
     let end = i;
-    while (end + 1 < limit && words[end + 1]!.isWord && words[end + 1]!.capitalised && !CAPITALISED_FUNCTION_WORDS.has(words[end + 1]!.text)) end++;
+    while (end + 1 < limit && quoted[end + 1] !== 1 && words[end + 1]!.isWord && words[end + 1]!.capitalised && !CAPITALISED_FUNCTION_WORDS.has(words[end + 1]!.text)) end++;
     const start = words[i]!.start;
     const stopAt = words[end]!.end;
     if (this.mentions !== undefined) {

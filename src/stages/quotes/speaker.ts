@@ -35,6 +35,7 @@ function isNameWord(w: Word): boolean {
 export function subjectBefore(words: readonly Word[], cue: number, floor = 0): Subject | undefined {
   let i = cue - 1;
   while (i >= floor && words[i]!.isWord && BETWEEN_SUBJECT_AND_VERB.has(words[i]!.lower) && words[i]!.text === words[i]!.lower) i--;
+  if (i >= floor && words[i]!.text === ',') return appositiveSubject(words, i, floor);
   if (i < floor || !words[i]!.isWord) return undefined;
   const head = words[i]!;
   const pronoun = PRONOUNS.get(head.lower);
@@ -42,8 +43,9 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
     // "It said" is a pronoun subject too, but only "it" naming an organisation; keep it.
     return { first: i, last: i, pronoun };
   }
+  if (head.lower === 'and' || head.lower === 'but') return undefined;
   const last = i;
-  let first = i;
+  let first = i + 1;
   let complete = false;
   let count = 0;
   for (let j = i; j >= floor && count < MAX_SUBJECT_WORDS; j--, count++) {
@@ -90,8 +92,9 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
     first = j;
     if (j === floor) complete = true;
   }
+  if (first > last) return undefined;
   if (count >= MAX_SUBJECT_WORDS) complete = false;
-  if (first === floor && first <= last) complete = true;
+  if (first === floor) complete = true;
   if (!complete) {
     // Keep the capitalised words nearest the verb.
     while (first <= last && !(isNameWord(words[first]!) || DETERMINERS.has(words[first]!.lower))) first++;
@@ -100,6 +103,68 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
   while (first < last && INNER_PREPOSITIONS.has(words[first]!.lower)) first++;
   if (!hasHead(words, first, last)) return undefined;
   return { first, last };
+}
+
+const MAX_APPOSITIVE_WORDS = 22;
+
+/**
+ * "Murphy, the head of Right to Rise USA, said": a name, then up to three commas of
+ * description, then the verb. The subject runs from the name to the last comma.
+ */
+function appositiveSubject(words: readonly Word[], comma: number, floor: number): Subject | undefined {
+  let commas = 0;
+  for (let j = comma - 1; j >= floor && comma - j <= MAX_APPOSITIVE_WORDS; j--) {
+    const w = words[j]!;
+    if (w.isWord) continue;
+    if (w.text !== ',') return undefined;
+    if (++commas > 3) return undefined;
+    const name = subjectBefore(words, j, floor);
+    if (name === undefined || name.pronoun !== undefined || !isNameWord(words[name.last]!)) continue;
+    const description = words[j + 1];
+    if (description === undefined || !(description.isWord && (DETERMINERS.has(description.lower) || description.capitalised || TITLE_WORDS.has(description.lower) || /^\d/u.test(description.text)))) continue;
+    return { first: name.first, last: comma - 1 };
+  }
+  return undefined;
+}
+
+/**
+ * The subject of a sentence's main clause, for a participle cue ("Trump returned the
+ * compliment, telling Reuters, …") or a quotation with no cue ("Moore thanked him for
+ * “…”"): after any opening adverbial and its comma, a name with its titles, or a
+ * determiner and up to three lower-case words.
+ */
+export function mainSubject(words: readonly Word[], first: number, limit: number): Subject | undefined {
+  let i = first;
+  while (i < limit && (!words[i]!.isWord || /^(And|But|So|Yet|Then|Still|Also)$/u.test(words[i]!.text))) i++;
+  for (let j = i; j < Math.min(limit, i + 6); j++) {
+    if (words[j]!.text === ',') {
+      const opener = words[i]!;
+      if (CAPITALISED_FUNCTION_WORDS.has(opener.text) || !isNameWord(words[j - 1]!)) i = j + 1;
+      break;
+    }
+  }
+  if (i >= limit) return undefined;
+  const start = words[i]!;
+  if (!start.isWord) return undefined;
+  if (PRONOUNS.has(start.lower)) return { first: i, last: i, pronoun: PRONOUNS.get(start.lower)! };
+  if (DETERMINERS.has(start.lower) && !isNameWord(start)) {
+    let last = i;
+    for (let j = i + 1; j < limit && j <= i + 4; j++) {
+      const w = words[j]!;
+      if (!w.isWord || SUBJECT_STOPS.has(w.lower) || BETWEEN_SUBJECT_AND_VERB.has(w.lower) || /(ed|es)$/u.test(w.lower)) break;
+      last = j;
+    }
+    return last > i ? { first: i, last } : undefined;
+  }
+  if (!isNameWord(start) && !TITLE_WORDS.has(start.lower)) return undefined;
+  let last = i;
+  for (let j = i + 1; j < limit && j <= i + 8; j++) {
+    const w = words[j]!;
+    if ((w.isWord && (isNameWord(w) || TITLE_WORDS.has(w.lower))) || (w.text === '.' && j > i)) last = j;
+    else break;
+  }
+  while (last > i && !words[last]!.isWord) last--;
+  return isNameWord(words[last]!) ? { first: i, last } : undefined;
 }
 
 /**
