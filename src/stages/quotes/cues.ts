@@ -15,7 +15,7 @@ export interface Cue {
   readonly quoteOnly: boolean;
 }
 
-const QUOTE_ONLY = new Set(['call', 'describe', 'read']);
+const QUOTE_ONLY = new Set(['call', 'describe', 'read', 'charge', 'dub', 'label', 'chant']);
 /** Nouns that a verb-looking word may be ("news reports", "his claims"). */
 const NOUN_AFTER_DETERMINER = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'these', 'those', 'our', 'my', 'your', 'such']);
 
@@ -42,9 +42,12 @@ export function findCues(words: readonly Word[], from: number, to: number, quote
     if (previous !== undefined && NOUN_AFTER_DETERMINER.has(previous.lower) && w.lower.endsWith('s')) continue;
     // "called for", "called on": a demand, not a naming.
     if (verb.lemma === 'call' && /^(for|on|off|up|in)$/u.test(words[i + 1]?.lower ?? '')) continue;
+    // "pointed out": the particle belongs to the cue.
+    if (verb.lemma === 'point out' && words[i + 1]?.lower !== 'out') continue;
+    const last = verb.lemma === 'point out' ? i + 1 : i;
     out.push({
       first: i,
-      last: i,
+      last,
       lemma: verb.lemma,
       speech: verb.speech,
       takesObject: verb.takesObject,

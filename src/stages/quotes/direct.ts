@@ -19,7 +19,7 @@ export interface DirectFinding {
 }
 
 /** Words after the closing mark and before the cue ("”, US Secretary of State Antony Blinken said"). */
-const MAX_WORDS_TO_CUE_AFTER = 10;
+const MAX_WORDS_TO_CUE_AFTER = 25;
 /** Words from a cue to the opening mark it introduces ("told the gathered leaders … and “"). */
 const MAX_WORDS_FROM_CUE_BEFORE = 30;
 
@@ -35,6 +35,15 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
   const region = sentenceRange(ctx, Math.max(openMark, 0), Math.min(closeMark, words.length - 1));
   const nextQuote = ctx.quotes.find((other) => other.first > q.end);
   const afterLimit = Math.min(region.end, nextQuote !== undefined ? nextQuote.first - 1 : region.end, closeMark + 1 + MAX_WORDS_TO_CUE_AFTER);
+  const previousQuote = [...ctx.quotes].reverse().find((other) => other.end < q.first);
+  const beforeFloor = Math.max(region.first, previousQuote !== undefined ? previousQuote.end + 1 : 0, openMark - MAX_WORDS_FROM_CUE_BEFORE);
+  const cuesBefore = findCues(words, beforeFloor, Math.max(openMark, beforeFloor), quoted);
+  // X said, “…” / X said: “…” — a cue right before the opening mark comes first.
+  const lastBefore = cuesBefore[cuesBefore.length - 1];
+  if (lastBefore !== undefined && lastBefore.last === openMark - 2 && /^[,:]$/u.test(words[openMark - 1]!.text)) {
+    const subject = subjectOfCueBefore(ctx, lastBefore, beforeFloor, openMark, region.first);
+    if (subject !== undefined) return finding(q, 'direct', lastBefore, subject, ctx);
+  }
   const cuesAfter = findCues(words, closeMark + 1, afterLimit, quoted);
   for (const cue of cuesAfter) {
     if (cue.according) {
@@ -46,12 +55,9 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
     if (subject !== undefined) return finding(q, kindAfterCue(ctx, q, region.first), cue, subject, ctx);
     break;
   }
-  const previousQuote = [...ctx.quotes].reverse().find((other) => other.end < q.first);
-  const beforeFloor = Math.max(region.first, previousQuote !== undefined ? previousQuote.end + 1 : 0, openMark - MAX_WORDS_FROM_CUE_BEFORE);
-  const cuesBefore = findCues(words, beforeFloor, Math.max(openMark, beforeFloor), quoted);
   for (let c = cuesBefore.length - 1; c >= 0; c--) {
     const cue = cuesBefore[c]!;
-    const subject = subjectOfCueBefore(words, cue, beforeFloor, openMark, region.first);
+    const subject = subjectOfCueBefore(ctx, cue, beforeFloor, openMark, region.first);
     if (subject !== undefined) return finding(q, kindAfterCueBefore(ctx, q, cue, region.first), cue, subject, ctx);
   }
   const kind = atClauseStart(ctx, q, region.first) ? 'direct' : 'partial';
@@ -67,17 +73,30 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
 }
 
 /** The speaker of a cue standing before the quotation ("Putin said:", "telling Reuters,"). */
-function subjectOfCueBefore(words: BlockContext['words'], cue: Cue, floor: number, openMark: number, sentenceFirst: number): Subject | undefined {
+function subjectOfCueBefore(ctx: BlockContext, cue: Cue, floor: number, openMark: number, sentenceFirst: number): Subject | undefined {
+  const { words } = ctx;
   if (cue.according) return subjectAfter(words, cue.last + 1, openMark);
   const before = words[cue.first - 1];
-  // A participle after a comma takes the subject of the main clause.
+  // A participle after a comma takes the subject of the clause before it.
   if (cue.first > floor && before !== undefined && before.text === ',' && words[cue.first]!.lower.endsWith('ing')) {
-    return mainSubject(words, sentenceFirst, cue.first);
+    return earlierSpeaker(ctx, sentenceFirst, cue.first - 1) ?? mainSubject(words, sentenceFirst, cue.first);
   }
   const subject = subjectBefore(words, cue.first, floor);
   if (subject !== undefined) return subject;
   // "Said Putin: “…”" at a sentence start.
   return cue.first === sentenceFirst ? subjectAfter(words, cue.last + 1, openMark) : undefined;
+}
+
+/** The speaker of an earlier cue in the same sentence (“…,” said Biden, urging …). */
+function earlierSpeaker(ctx: BlockContext, sentenceFirst: number, limit: number): Subject | undefined {
+  const cues = findCues(ctx.words, sentenceFirst, limit, ctx.quoted);
+  for (let c = cues.length - 1; c >= 0; c--) {
+    const cue = cues[c]!;
+    if (cue.according) continue;
+    const subject = subjectBefore(ctx.words, cue.first, sentenceFirst) ?? subjectAfter(ctx.words, cue.last + 1, limit);
+    if (subject !== undefined) return subject;
+  }
+  return undefined;
 }
 
 function firstWordStart(ctx: BlockContext): number {
@@ -98,7 +117,7 @@ function afterColonBlock(contexts: readonly BlockContext[], ctx: BlockContext): 
   const cues = findCues(previous.words, sentence.first, colon, previous.quoted);
   for (let c = cues.length - 1; c >= 0; c--) {
     const cue = cues[c]!;
-    const subject = subjectOfCueBefore(previous.words, cue, sentence.first, colon, sentence.first);
+    const subject = subjectOfCueBefore(previous, cue, sentence.first, colon, sentence.first);
     if (subject !== undefined) return { ctx: previous, cue, subject };
   }
   const subject = mainSubject(previous.words, sentence.first, colon);

@@ -82,7 +82,10 @@ export const quotesStage: Stage = {
           const start = ctx.words[found.first]!.start;
           const end = ctx.words[found.end - 1]!.end;
           if (direct.some((d) => d.start <= start && end <= d.end)) continue;
-          quotes.push(attributed({ start, end, text: text.slice(start, end), kind: 'indirect' }, ctx, found.cue, found.subject));
+          const quote = attributed({ start, end, text: text.slice(start, end), kind: 'indirect' }, ctx, found.cue, found.subject);
+          quotes.push(quote);
+          // Reported speech introduces its speaker for a quotation paragraph that follows.
+          if (found.cue.speech && quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index };
         }
       }
     }

@@ -35,6 +35,13 @@ function isNameWord(w: Word): boolean {
 export function subjectBefore(words: readonly Word[], cue: number, floor = 0): Subject | undefined {
   let i = cue - 1;
   while (i >= floor && words[i]!.isWord && BETWEEN_SUBJECT_AND_VERB.has(words[i]!.lower) && words[i]!.text === words[i]!.lower) i--;
+  // "Gov. John Kasich (R-OH), said": skip the party-and-state parenthesis.
+  if (i > floor && words[i]!.text === ',' && words[i - 1]!.text === ')') i--;
+  if (i > floor && words[i]!.text === ')') {
+    let open = i - 1;
+    while (open > floor && open > i - 8 && words[open]!.text !== '(') open--;
+    if (words[open]!.text === '(') i = open - 1;
+  }
   if (i >= floor && words[i]!.text === ',') return appositiveSubject(words, i, floor);
   if (i < floor || !words[i]!.isWord) return undefined;
   const head = words[i]!;
@@ -106,6 +113,9 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
 }
 
 const MAX_APPOSITIVE_WORDS = 22;
+/** Capitalised sentence openers that are not subjects: days, months, numbers, participles. */
+const NOT_A_SUBJECT =
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Oh|Well|Yes|No|Today|Yesterday|Tonight|Last|Next|Earlier|Later|\d.*|\p{Lu}\p{Ll}+ing)$/u;
 
 /**
  * "Murphy, the head of Right to Rise USA, said": a name, then up to three commas of
@@ -157,6 +167,7 @@ export function mainSubject(words: readonly Word[], first: number, limit: number
     return last > i ? { first: i, last } : undefined;
   }
   if (!isNameWord(start) && !TITLE_WORDS.has(start.lower)) return undefined;
+  if (NOT_A_SUBJECT.test(start.text)) return undefined;
   let last = i;
   for (let j = i + 1; j < limit && j <= i + 8; j++) {
     const w = words[j]!;
