@@ -54,7 +54,10 @@ export const quotesStage: Stage = {
         const content = contentSpan(text, q);
         if (content === undefined) continue;
         let quote: Quote | undefined;
-        if (found.attributed !== undefined) {
+        const cueless = found.attributed?.cue === undefined;
+        const scare = countWords(text, content.start, content.end) <= MAX_SCARE_QUOTE_WORDS || looksLikeTitle(content.text);
+        if (found.kind === 'partial' && looksLikeTitle(content.text)) continue;
+        if (found.attributed !== undefined && !(cueless && scare)) {
           const { cue, subject } = found.attributed;
           if (found.kind === 'direct' && cue !== undefined && found.attributed.ctx === ctx) taken.add(cue.first);
           quote = attributed({ ...content, kind: found.kind }, found.attributed.ctx, cue, subject);
@@ -69,7 +72,7 @@ export const quotesStage: Stage = {
           };
           const resolved = resolutions.get(lastSpoken.quote);
           if (resolved !== undefined) resolutions.set(quote, resolved);
-        } else if (countWords(text, content.start, content.end) > MAX_SCARE_QUOTE_WORDS && !looksLikeTitle(content.text)) {
+        } else if (!scare) {
           quote = { ...content, kind: found.kind };
         }
         if (quote === undefined) continue;
