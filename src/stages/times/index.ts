@@ -1,0 +1,71 @@
+import type { Sentence, TimeExpression, Token } from '../../doc/annotations.js';
+import type { NewsDoc } from '../../doc/news-doc.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { tokenize, tokenRange } from '../sentences/index.js';
+import { parseAnchor } from './calendar.js';
+import { findTimes } from './match.js';
+import { needsTense } from './references.js';
+import { resolve } from './resolve.js';
+import { isFutureContext } from './tense.js';
+
+/**
+ * Time expressions in the article text: absolute dates ("Sept. 16, 2022", "16 September
+ * 2022", "2022-09-16", "September 2022", "in 2001", "the 1990s") and relative ones ("on
+ * Friday", "in February", "last month", "yesterday", "two days ago", "earlier this
+ * month"), each with its span and text as written. Relative ones are resolved against
+ * the calendar date of `metadata.published`; without it they are marked
+ * `unresolved: 'no-anchor'`. See `match.ts` for what counts as a time and `resolve.ts`
+ * for how each is resolved.
+ */
+export const timesStage: Stage = {
+  id: 'times',
+  version: 1,
+  requires: ['text', 'sentences'],
+  produces: ['times'],
+  run(doc: NewsDoc): NewsDoc {
+    const text = doc.text ?? '';
+    const tokens = doc.layers.tokens ?? tokenize(text);
+    doc.layers.times = findTimeExpressions(text, tokens, doc.layers.sentences ?? [], doc.metadata.published?.value);
+    return doc;
+  },
+};
+
+/**
+ * The time expressions over `tokens` of `text`, resolved against `published` (an ISO
+ * date or date-time) when given. `sentences` bound the tense context; without them a
+ * window of tokens around each expression is read.
+ */
+export function findTimeExpressions(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  published?: string,
+): TimeExpression[] {
+  const anchor = parseAnchor(published);
+  const found: TimeExpression[] = [];
+  for (const match of findTimes(text, tokens)) {
+    const start = tokens[match.from]!.start;
+    const end = tokens[match.to - 1]!.end;
+    let future = false;
+    if (anchor !== undefined && needsTense(match.reference)) {
+      const [sentenceFrom, sentenceTo] = sentenceTokens(tokens, sentences, start);
+      future = isFutureContext(text, tokens, match.from, match.to, sentenceFrom, sentenceTo);
+    }
+    found.push({ start, end, text: text.slice(start, end), ...resolve(match.reference, anchor, future) });
+  }
+  return found;
+}
+
+/** The token range of the sentence holding `offset`, or the whole token list without sentences. */
+function sentenceTokens(tokens: readonly Token[], sentences: readonly Sentence[], offset: number): [number, number] {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sentences[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const sentence = sentences[low];
+  if (sentence === undefined || sentence.start > offset) return [0, tokens.length];
+  return tokenRange(tokens, sentence);
+}

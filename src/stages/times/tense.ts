@@ -1,0 +1,71 @@
+import type { Token } from '../../doc/annotations.js';
+import { FUTURE_MARKERS, NOT_PAST_ED, PAST_MARKERS } from './words.js';
+
+/*
+ * Whether a time expression sits in a clause about the future. News reports mostly
+ * tell what happened, so the past is the default; the future needs a marker close by:
+ * "will", "’ll", "would", "is due to", "is scheduled", "plans to", "next". The nearest
+ * tense word to the left wins ("said he will travel on Friday" is future, "said on
+ * Friday it will" is past); with none to the left, the nearest to the right decides
+ * ("On Friday, the leaders will meet").
+ */
+
+const LOOK_LEFT = 10;
+const LOOK_RIGHT = 8;
+
+/** Words that are future markers only before "to" or "for" ("set to", "due for"). */
+const NEEDS_TO = new Set(['set', 'due', 'expected', 'going', 'plan', 'plans', 'planned', 'planning', 'intends', 'hopes', 'aims']);
+
+const PARTICIPLE_AUXILIARIES = new Set(['be', 'been', 'being', 'have', 'get']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', "'s", '’s', 'been']);
+
+function wordAt(text: string, tokens: readonly Token[], k: number): string {
+  const token = tokens[k];
+  return token === undefined ? '' : text.slice(token.start, token.end).toLowerCase();
+}
+
+export function isFutureContext(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  sentenceFrom: number,
+  sentenceTo: number,
+): boolean {
+  for (let k = from - 1; k >= Math.max(sentenceFrom, from - LOOK_LEFT); k--) {
+    const tense = tenseOf(text, tokens, k);
+    if (tense !== 0) return tense > 0;
+  }
+  for (let k = to; k < Math.min(sentenceTo, to + LOOK_RIGHT); k++) {
+    const tense = tenseOf(text, tokens, k);
+    if (tense !== 0) return tense > 0;
+  }
+  return false;
+}
+
+/** 1 for a future marker, -1 for a past one, 0 for neither. */
+function tenseOf(text: string, tokens: readonly Token[], k: number): number {
+  const token = tokens[k]!;
+  if (token.kind !== 'word') return 0;
+  // Tense words are lower case; "May" and "Will" with a capital are more often names.
+  const first = text.charCodeAt(token.start);
+  if (first >= 0x41 && first <= 0x5a) return 0;
+  const word = text.slice(token.start, token.end);
+  if (FUTURE_MARKERS.has(word)) {
+    if (!NEEDS_TO.has(word)) return 1;
+    const after = wordAt(text, tokens, k + 1);
+    // "due to" alone is a cause ("died due to heart failure"); "is due to" is a plan.
+    if (word === 'due' && !BE.has(wordAt(text, tokens, k - 1))) return 0;
+    if (after === 'to' || after === 'for' || (word === 'expected' && (after === 'in' || after === 'on' || after === 'by'))) {
+      return 1;
+    }
+    return word === 'set' || word === 'planned' ? -1 : 0;
+  }
+  // "is to be sentenced in June"
+  if (word === 'to' && BE.has(wordAt(text, tokens, k - 1))) return 1;
+  if (PAST_MARKERS.has(word) || (word.length > 3 && word.endsWith('ed') && !NOT_PAST_ED.has(word))) {
+    // A passive or perfect participle ("will be held", "has been set") leaves the tense to its auxiliary.
+    return PARTICIPLE_AUXILIARIES.has(wordAt(text, tokens, k - 1)) ? 0 : -1;
+  }
+  return 0;
+}
