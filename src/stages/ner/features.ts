@@ -38,7 +38,7 @@ const T = {
   bias: 0, word: 1, lower: 2, longShape: 3, shortShape: 4, prefix: 5, suffix: 6, window: 7, windowShape: 8,
   shapeTrigram: 9, bigramLeft: 10, bigramRight: 11, sentenceStart: 12, allCapsShape: 13, cluster: 14,
   windowCluster: 15, gazetteer: 16, gazetteerCap: 17, windowGazetteer: 18, capPattern: 19, lowerElsewhere: 20,
-  titleElsewhere: 21, clusterShape: 22, hyphenParts: 23,
+  titleElsewhere: 21, clusterShape: 22, hyphenParts: 23, aggregateLeft: 24, aggregateRight: 25,
 } as const;
 
 const BOUNDARY = '\u0000';
@@ -120,6 +120,13 @@ export function extractFeatures(
     }
     keys[count++] = key >>> 0;
   };
+  const occurrencesOf = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (!facts.capitalised[i]) continue;
+    const list = occurrencesOf.get(facts.lower[i]!);
+    if (list === undefined) occurrencesOf.set(facts.lower[i]!, [i]);
+    else list.push(i);
+  }
   const lowerElsewhere = wordsSeenLowercase(words, facts);
   const titleElsewhere = wordsSeenInTitleCase(words, facts);
   const extra = firstPassTags !== undefined ? documentFeatures(facts, firstPassTags) : undefined;
@@ -180,6 +187,18 @@ export function extractFeatures(
       if (facts.capitalised[i]) {
         push(mixNumber(template(T.lowerElsewhere), (lowerElsewhere.has(lower) ? 1 : 0) + (i === from ? 2 : 0) + caps * 4));
         push(mixNumber(template(T.titleElsewhere), (titleElsewhere.has(lower) ? 1 : 0) + caps * 2));
+      }
+      if (facts.capitalised[i]) {
+        const occurrences = occurrencesOf.get(lower)!;
+        let added = 0;
+        for (let k = 0; k < occurrences.length && added < 6; k++) {
+          const j = occurrences[k]!;
+          if (j === i) continue;
+          added++;
+          const sameSentence = (x: number): boolean => x >= 0 && x < n && facts.sentenceOf[x] === facts.sentenceOf[j];
+          push(mixString(template(T.aggregateLeft), sameSentence(j - 1) ? facts.lower[j - 1]! : BOUNDARY));
+          push(mixString(template(T.aggregateRight), sameSentence(j + 1) ? facts.lower[j + 1]! : BOUNDARY));
+        }
       }
       const hyphen = word.indexOf('-');
       if (hyphen > 0 && hyphen < word.length - 1) {
