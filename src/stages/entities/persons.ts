@@ -1,7 +1,7 @@
 import type { Entity, Mention, Role } from '../../doc/annotations.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
-import { longestPhrase, wordsBefore } from './scan.js';
-import { headGender, headsAgree, honorificGender, type Gender, MAX_PHRASE_WORDS } from './vocab.js';
+import { phraseBefore, wordsBefore } from './scan.js';
+import { headGender, headsAgree, honorificGender, type Gender } from './vocab.js';
 
 /*
  * What the article tells about each person, for deciding who a description or a
@@ -41,7 +41,7 @@ export type PersonLike = Pick<Entity, 'type' | 'mentions' | 'references' | 'role
 export function roleHead(role: string): { head: string; former: boolean } | undefined {
   const former = /\b(?:former|ex-|then-)/i.test(role);
   for (const candidate of [role, role.split(/\s+of\s+/)[0] ?? role]) {
-    const phrase = longestPhrase(wordsBefore(candidate, candidate.length, MAX_PHRASE_WORDS), true);
+    const phrase = phraseBefore(candidate, candidate.length);
     if (phrase?.head !== undefined && phrase.end === candidate.length) return { head: phrase.head, former };
   }
   return undefined;

@@ -1,6 +1,13 @@
 import type { Mention } from '../../doc/annotations.js';
 import type { Span } from '../../doc/span.js';
-import { MAX_PHRASE_WORDS, classifyPhrase, type PhraseClass } from './vocab.js';
+import {
+  MAX_PHRASE_WORDS,
+  PHRASE_FIRST_WORDS,
+  PHRASE_LAST_WORDS,
+  classifyPhrase,
+  withoutPossessive,
+  type PhraseClass,
+} from './vocab.js';
 
 /*
  * Reading words next to a position without tokenizing the whole text: the entity
@@ -111,10 +118,13 @@ export function wordsAfter(text: string, start: number, count: number): Word[] {
 
 /** "U.S.", "U.N." */
 function isInitialism(word: string): boolean {
-  return /^(?:\p{Lu}\.)+$/u.test(word);
+  return /^(?:[A-Z]\.)+$/.test(word);
 }
 
-export interface Phrase extends Span, PhraseClass {
+export interface Phrase extends Span {
+  readonly kind: PhraseClass['kind'];
+  readonly head: string | undefined;
+  readonly country: string | undefined;
   readonly words: number;
 }
 
@@ -126,19 +136,41 @@ export interface Phrase extends Span, PhraseClass {
  * before a name ends the previous sentence.
  */
 export function longestPhrase(words: readonly Word[], leftward: boolean): Phrase | undefined {
-  for (let n = Math.min(MAX_PHRASE_WORDS, words.length); n >= 1; n--) {
-    const slice = words.slice(0, n);
-    const ordered = leftward ? [...slice].reverse() : slice;
-    const first = ordered[0]!;
-    const last = ordered[n - 1]!;
-    const phrase = ordered.map((w) => w.text).join(' ');
+  const count = Math.min(MAX_PHRASE_WORDS, words.length);
+  // phrases[n - 1] is the phrase of the n nearest words, in text order.
+  const phrases: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    const word = words[n - 1]!.text;
+    phrases.push(n === 1 ? word : leftward ? `${word} ${phrases[n - 2]!}` : `${phrases[n - 2]!} ${word}`);
+  }
+  for (let n = count; n >= 1; n--) {
+    const phrase = phrases[n - 1]!;
+    const first = leftward ? words[n - 1]! : words[0]!;
+    const last = leftward ? words[0]! : words[n - 1]!;
     let found = classifyPhrase(phrase);
     let end = last.end;
     if (found === undefined && !leftward && phrase.endsWith('.') && !isInitialism(last.text)) {
       found = classifyPhrase(phrase.slice(0, -1));
       end -= 1;
     }
-    if (found !== undefined) return { ...found, start: first.start, end, words: n };
+    if (found !== undefined) return { kind: found.kind, head: found.head, country: found.country, start: first.start, end, words: n };
   }
   return undefined;
+}
+
+/** The longest phrase starting at `at` (reads more than one word only when a longer phrase may start there). */
+export function phraseAfter(text: string, at: number): Phrase | undefined {
+  const first = wordAt(text, at);
+  if (first === undefined) return undefined;
+  const lower = first.text.toLowerCase();
+  const several = PHRASE_FIRST_WORDS.has(lower) || PHRASE_FIRST_WORDS.has(lower.replace(/\.$/, ''));
+  return longestPhrase(several ? wordsAfter(text, at, MAX_PHRASE_WORDS) : [first], false);
+}
+
+/** The longest phrase ending at `end`, after skipping spaces leftwards. */
+export function phraseBefore(text: string, end: number): Phrase | undefined {
+  const last = wordEndingAt(text, skipSpacesLeft(text, end));
+  if (last === undefined) return undefined;
+  const lower = withoutPossessive(last.text).toLowerCase();
+  return longestPhrase(PHRASE_LAST_WORDS.has(lower) ? wordsBefore(text, end, MAX_PHRASE_WORDS) : [last], true);
 }

@@ -1,13 +1,6 @@
 import type { Span } from '../../doc/span.js';
-import { countryOfWord, hasPossessive, MAX_PHRASE_WORDS } from './vocab.js';
-import {
-  longestPhrase,
-  skipSpacesLeft,
-  skipSpacesRight,
-  wordsAfter,
-  wordsBefore,
-  type ScanContext,
-} from './scan.js';
+import { countryOfWord, hasPossessive } from './vocab.js';
+import { phraseAfter, phraseBefore, skipSpacesLeft, skipSpacesRight, wordAt, type ScanContext } from './scan.js';
 
 /*
  * Title phrases: a head ("president", "secretary of state", "Gen.") with the modifiers,
@@ -59,7 +52,7 @@ export function titleBefore(ctx: ScanContext, nameStart: number): TitlePhrase | 
       left = mention.start;
       continue;
     }
-    const phrase = longestPhrase(wordsBefore(text, left, MAX_PHRASE_WORDS), true);
+    const phrase = phraseBefore(text, left);
     if (phrase === undefined || phrase.end !== boundary) break;
     if (head === undefined) {
       if (phrase.kind !== 'head' || hasPossessive(text.slice(phrase.start, phrase.end))) return undefined;
@@ -102,8 +95,7 @@ export function titleAfter(ctx: ScanContext, from: number, allowAge: boolean): T
       at = mention.end + (isPossessiveAt(text, mention.end) ? 2 : 0);
       continue;
     }
-    const words = wordsAfter(text, here, MAX_PHRASE_WORDS);
-    const first = words[0];
+    const first = wordAt(text, here);
     if (first === undefined) break;
     const years = allowAge && start === undefined ? /^(\d{1,3})-year-old$/.exec(first.text) : null;
     if (years !== null) {
@@ -121,7 +113,7 @@ export function titleAfter(ctx: ScanContext, from: number, allowAge: boolean): T
       }
       break;
     }
-    const phrase = longestPhrase(words, false);
+    const phrase = phraseAfter(text, here);
     if (phrase === undefined || phrase.start !== here) break;
     if (head !== undefined && phrase.kind !== 'head') break;
     start ??= here;
@@ -161,7 +153,7 @@ function placeAt(ctx: ScanContext, at: number): { end: number; country?: string 
     const country = countryOfWord(mention.text);
     return { end: mention.end, ...(country !== undefined ? { country } : {}) };
   }
-  const phrase = longestPhrase(wordsAfter(ctx.text, at, MAX_PHRASE_WORDS), false);
+  const phrase = phraseAfter(ctx.text, at);
   if (phrase?.kind !== 'country' || phrase.start !== at) return undefined;
   return { end: phrase.end, ...(phrase.country !== undefined ? { country: phrase.country } : {}) };
 }

@@ -28,6 +28,24 @@ const US_STATE_NAMES = new Set(US_STATES.map((state) => state.name));
 /** The longest title, modifier or country phrase, in words ("chief executive officer"). */
 export const MAX_PHRASE_WORDS = 4;
 
+function edgeWords(edge: 'first' | 'last'): Set<string> {
+  const phrases = [
+    ...TITLE_HEADS, ...TITLE_MODIFIERS, ...Object.keys(TITLE_ABBREVIATIONS),
+    ...Object.keys(DEMONYMS), ...COUNTRIES, ...Object.keys(COUNTRY_ALIASES),
+  ];
+  const out = new Set<string>();
+  for (const phrase of phrases) {
+    const words = phrase.toLowerCase().split(' ');
+    if (words.length > 1) out.add(edge === 'first' ? words[0]! : words[words.length - 1]!);
+  }
+  return out;
+}
+
+/** Lower-case words that start a phrase of several words ("secretary" of "secretary of state"). */
+export const PHRASE_FIRST_WORDS: ReadonlySet<string> = edgeWords('first');
+/** Lower-case words that end a phrase of several words ("state" of "secretary of state"). */
+export const PHRASE_LAST_WORDS: ReadonlySet<string> = edgeWords('last');
+
 export type PhraseKind = 'head' | 'country' | 'modifier';
 
 export interface PhraseClass {
@@ -40,11 +58,20 @@ export interface PhraseClass {
 
 /** "Russia's" → "Russia"; "leader’s" → "leader". */
 export function withoutPossessive(word: string): string {
-  return /['’]s$/.test(word) ? word.slice(0, -2) : word;
+  return hasPossessive(word) ? word.slice(0, -2) : word;
 }
 
 export function hasPossessive(word: string): boolean {
-  return /['’]s$/.test(word);
+  const n = word.length;
+  if (n < 3 || word.charCodeAt(n - 1) !== 115) return false;
+  const quote = word.charCodeAt(n - 2);
+  return quote === 39 || quote === 0x2019;
+}
+
+function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  return code >= 128 && /^\p{Lu}/u.test(word);
 }
 
 /**
@@ -52,6 +79,18 @@ export function hasPossessive(word: string): boolean {
  * country word or a modifier; undefined when it is none of them.
  */
 export function classifyPhrase(phrase: string): PhraseClass | undefined {
+  const cached = classified.get(phrase);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = classifyUncached(phrase);
+  // Phrases repeat across articles; the bound keeps a long-running process's memory flat.
+  if (classified.size >= 50_000) classified.clear();
+  classified.set(phrase, found ?? null);
+  return found;
+}
+
+const classified = new Map<string, PhraseClass | null>();
+
+function classifyUncached(phrase: string): PhraseClass | undefined {
   const bare = withoutPossessive(phrase);
   const lower = bare.toLowerCase();
   if (HEADS.has(lower)) return { kind: 'head', head: lower };
@@ -69,9 +108,9 @@ export function classifyPhrase(phrase: string): PhraseClass | undefined {
  */
 export function countryOfWord(word: string): string | undefined {
   const bare = withoutPossessive(word.trim());
-  if (bare === '' || !/^\p{Lu}/u.test(bare)) return undefined;
+  if (bare === '' || !startsUpper(bare)) return undefined;
   const direct = DEMONYMS[bare] ?? COUNTRY_ALIASES[bare] ?? (COUNTRY_NAMES.has(bare) ? bare : undefined);
-  if (direct !== undefined) return direct;
+  if (direct !== undefined || !bare.includes('-')) return direct;
   const prefixed = /^(?:ex|pro|anti|non)-(.+)$/i.exec(bare);
   if (prefixed === null) return undefined;
   // Only "ex-" keeps the country's identity ("ex-Soviet" is still Soviet); "anti-American" is not American.

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Entity, EntityType } from '../../doc/annotations.js';
+import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
+import { read } from '../../read.js';
+import { SHARED } from '../../../test/helpers/repo.js';
+import { entitiesStage, resolvePersonAt } from './index.js';
+import { markMentions } from './test-mentions.js';
+
+type Names = readonly (readonly [string, EntityType])[];
+
+function run(text: string, names: Names): NewsDoc {
+  const doc = createDoc({ format: 'text' });
+  doc.text = text;
+  doc.layers.mentions = markMentions(text, names);
+  return entitiesStage.run(doc, {});
+}
+
+function entity(doc: NewsDoc, name: string): Entity {
+  const found = doc.layers.entities!.find((e) => e.name === name);
+  assert.ok(found, `no entity named ${name}; have ${doc.layers.entities!.map((e) => e.name).join(', ')}`);
+  return found;
+}
+
+function mentionTexts(doc: NewsDoc, e: Entity): string[] {
+  return e.mentions.map((m) => doc.layers.mentions![m]!.text);
+}
+
+const SEED_NAMES: Names = [
+  ['Vladimir Putin', 'PER'], ['Putin', 'PER'], ['Xi Jinping', 'PER'], ['Xi', 'PER'], ['Antony Blinken', 'PER'],
+  ['Shanghai Cooperation Organisation', 'ORG'], ['SCO', 'ORG'], ['Kremlin', 'ORG'],
+  ['SAMARKAND', 'LOC'], ['Uzbekistan', 'LOC'], ['India', 'LOC'], ['Russia', 'LOC'], ['China', 'LOC'], ['Ukraine', 'LOC'],
+  ['Moscow', 'LOC'], ['US', 'LOC'], ['Washington', 'LOC'], ['Russian', 'MISC'], ['Chinese', 'MISC'], ['Western', 'MISC'],
+];
+
+test('entities: the seed article yields its people with roles, the SCO with its acronym, and the Kremlin', () => {
+  const content = readFileSync(join(SHARED, 'seed', 'sco-summit-page.txt'), 'utf8');
+  const doc = read({ content, format: 'text' });
+  doc.layers.mentions = markMentions(doc.text!, SEED_NAMES);
+  entitiesStage.run(doc, {});
+
+  const putin = entity(doc, 'Vladimir Putin');
+  assert.equal(putin.type, 'PER');
+  assert.deepEqual(new Set(mentionTexts(doc, putin)), new Set(['Vladimir Putin', 'Putin']));
+  assert.deepEqual(putin.roles.map((r) => r.text), ['Russian President']);
+  assert.deepEqual(putin.references.map((r) => r.text), ['the Russian leader']);
+  assert.equal(putin.country, 'Russia');
+
+  const xi = entity(doc, 'Xi Jinping');
+  assert.deepEqual(new Set(mentionTexts(doc, xi)), new Set(['Xi Jinping', 'Xi']));
+  assert.deepEqual(xi.roles.map((r) => r.text), ['Chinese leader']);
+  assert.deepEqual(xi.references.map((r) => r.text), ['the Chinese leader']);
+
+  const blinken = entity(doc, 'Antony Blinken');
+  assert.deepEqual(blinken.roles.map((r) => r.text), ['US Secretary of State']);
+  assert.equal(blinken.country, 'United States');
+
+  const sco = entity(doc, 'Shanghai Cooperation Organisation');
+  assert.equal(sco.type, 'ORG');
+  assert.deepEqual(sco.acronyms, ['SCO']);
+  assert.equal(mentionTexts(doc, sco).filter((t) => t === 'SCO').length, 3);
+  assert.equal(entity(doc, 'Kremlin').type, 'ORG');
+  assert.equal(entity(doc, 'Chinese').country, 'China');
+
+  // Every span points at its text, and every mention at the entity that lists it.
+  for (const e of doc.layers.entities!) {
+    for (const span of [...e.roles, ...e.references]) assert.equal(doc.text!.slice(span.start, span.end), span.text);
+    for (const m of e.mentions) assert.equal(doc.layers.mentions![m]!.entity, e.id);
+  }
+});
+
+test('entities: a bare surname shared by two people goes to the one named last, and the full names stay apart', () => {
+  const text =
+    'Clinton spoke first. Hillary Clinton met voters in Ohio. Bill Clinton stayed home. Clinton later said he was tired. ' +
+    'Hillary Clinton returned to Iowa, where Clinton thanked supporters.';
+  const doc = run(text, [['Hillary Clinton', 'PER'], ['Bill Clinton', 'PER'], ['Clinton', 'PER']]);
+  const hillary = entity(doc, 'Hillary Clinton');
+  const bill = entity(doc, 'Bill Clinton');
+  assert.notEqual(hillary.id, bill.id);
+  const bare = doc.layers.mentions!.filter((m) => m.text === 'Clinton');
+  assert.equal(bare.length, 3);
+  // Named before either full name: ambiguous, so it stays its own entity.
+  assert.notEqual(bare[0]!.entity, hillary.id);
+  assert.notEqual(bare[0]!.entity, bill.id);
+  assert.equal(bare[1]!.entity, bill.id);
+  assert.equal(bare[2]!.entity, hillary.id);
+});
+
+test('entities: the article-wide majority fixes a type the tagger got wrong once', () => {
+  const text = 'Reuters reported the deal. Analysts at Reuters agreed. Reuters said more.';
+  const doc = createDoc({ format: 'text' });
+  doc.text = text;
+  doc.layers.mentions = markMentions(text, [['Reuters', 'ORG']]).map((m, i) => (i === 1 ? { ...m, type: 'PER' as const } : m));
+  entitiesStage.run(doc, {});
+  assert.equal(doc.layers.entities!.length, 1);
+  assert.equal(doc.layers.entities![0]!.type, 'ORG');
+  assert.ok(doc.layers.mentions!.every((m) => m.type === 'ORG' && m.entity === 0));
+});
+
+test('entities: an acronym joins the long name whose initials it spells', () => {
+  const text = 'The EU summit opened. The European Union said the EU would act.';
+  const doc = run(text, [['European Union', 'ORG'], ['EU', 'ORG']]);
+  assert.equal(doc.layers.entities!.length, 1);
+  const eu = doc.layers.entities![0]!;
+  assert.equal(eu.name, 'European Union');
+  assert.deepEqual(eu.acronyms, ['EU']);
+  assert.equal(eu.mentions.length, 3);
+});
+
+test('entities: honorifics are not roles; titles before names, abbreviated titles and appositions are', () => {
+  const text =
+    'Mr. Biden met Gen. Mark Milley on Monday. Antony Blinken, the US secretary of state, joined them. ' +
+    'Joe Biden said little, and Biden left. Putin, 69, the Russian president, was not there.';
+  const doc = run(text, [['Joe Biden', 'PER'], ['Biden', 'PER'], ['Mark Milley', 'PER'], ['Antony Blinken', 'PER'], ['Putin', 'PER']]);
+  const biden = entity(doc, 'Joe Biden');
+  assert.equal(biden.mentions.length, 3);
+  assert.deepEqual(biden.roles, []);
+  assert.deepEqual(entity(doc, 'Mark Milley').roles.map((r) => r.text), ['Gen.']);
+  const blinken = entity(doc, 'Antony Blinken');
+  assert.deepEqual(blinken.roles.map((r) => r.text), ['US secretary of state']);
+  assert.equal(blinken.country, 'United States');
+  const putin = entity(doc, 'Putin');
+  assert.deepEqual(putin.roles.map((r) => r.text), ['Russian president']);
+  assert.equal(putin.country, 'Russia');
+  // The apposition is a role, not also a reference.
+  assert.deepEqual(putin.references, []);
+});
+
+test('entities: a description goes to the latest person it fits, never to one whose country or title disagrees', () => {
+  const text =
+    'German Chancellor Olaf Scholz called French President Emmanuel Macron. The German leader said the talks went well. ' +
+    'Macron, 44, agreed. The president later flew home, and the 44-year-old rested. The Spanish leader was not called.';
+  const doc = run(text, [['Olaf Scholz', 'PER'], ['Emmanuel Macron', 'PER'], ['Macron', 'PER']]);
+  const scholz = entity(doc, 'Olaf Scholz');
+  const macron = entity(doc, 'Emmanuel Macron');
+  assert.deepEqual(scholz.references.map((r) => r.text), ['The German leader']);
+  assert.deepEqual(macron.references.map((r) => r.text), ['The president', 'the 44-year-old']);
+  assert.equal(scholz.country, 'Germany');
+  assert.equal(macron.country, 'France');
+});
+
+test('entities: resolvePersonAt finds the latest fitting person before an offset', () => {
+  const text = 'Chinese leader Xi Jinping met Russian President Vladimir Putin. Ms. Jane Roe, a spokeswoman, watched.';
+  const doc = run(text, [['Xi Jinping', 'PER'], ['Vladimir Putin', 'PER'], ['Jane Roe', 'PER']]);
+  const end = text.length;
+  assert.equal(resolvePersonAt(doc, end, { country: 'China' }), entity(doc, 'Xi Jinping').id);
+  assert.equal(resolvePersonAt(doc, end, { head: 'leader', country: 'Russia' }), entity(doc, 'Vladimir Putin').id);
+  assert.equal(resolvePersonAt(doc, end, { gender: 'female' }), entity(doc, 'Jane Roe').id);
+  assert.equal(resolvePersonAt(doc, end), entity(doc, 'Jane Roe').id);
+  assert.equal(resolvePersonAt(doc, text.indexOf('Russian')), entity(doc, 'Xi Jinping').id);
+  assert.equal(resolvePersonAt(doc, 0), undefined);
+  assert.equal(resolvePersonAt(doc, end, { country: 'France' }), undefined);
+});
+
+test('entities: bad mentions and empty input give a result, never a crash', () => {
+  const text = 'Putin said so.';
+  const doc = createDoc({ format: 'text' });
+  doc.text = text;
+  doc.layers.mentions = [
+    { start: 0, end: 5, type: 'PER', text: 'Putin' },
+    { start: 10, end: 500, type: 'ORG', text: 'so.' },
+    { start: 3, end: 3, type: 'LOC', text: '' },
+    { start: -4, end: 2, type: 'MISC', text: 'the' },
+  ];
+  entitiesStage.run(doc, {});
+  assert.ok(doc.layers.mentions.every((m) => m.entity !== undefined));
+  const empty = createDoc({ format: 'text' });
+  empty.text = '';
+  assert.deepEqual(entitiesStage.run(empty, {}).layers.entities, []);
+});
+
+test('entities: a long text with many names and descriptions stays fast', () => {
+  const sentence = 'Russian President Vladimir Putin met the Chinese leader, and Putin said the president would return. ';
+  const text = sentence.repeat(5000);
+  const started = performance.now();
+  const doc = run(text, [['Vladimir Putin', 'PER'], ['Putin', 'PER']]);
+  const elapsed = performance.now() - started;
+  assert.equal(doc.layers.entities!.length, 1);
+  assert.equal(doc.layers.entities![0]!.references.length, 5000);
+  assert.ok(elapsed < 3000, `took ${elapsed} ms`);
+});
