@@ -42,9 +42,10 @@ export function findCues(words: readonly Word[], from: number, to: number, quote
     if (previous !== undefined && NOUN_AFTER_DETERMINER.has(previous.lower) && w.lower.endsWith('s')) continue;
     // "called for", "called on": a demand, not a naming.
     if (verb.lemma === 'call' && /^(for|on|off|up|in)$/u.test(words[i + 1]?.lower ?? '')) continue;
-    // "pointed out": the particle belongs to the cue.
-    if (verb.lemma === 'point out' && words[i + 1]?.lower !== 'out') continue;
-    const last = verb.lemma === 'point out' ? i + 1 : i;
+    // "pointed out", "shot back": the particle belongs to the cue.
+    const particle = verb.lemma.includes(' ') ? verb.lemma.slice(verb.lemma.indexOf(' ') + 1) : undefined;
+    if (particle !== undefined && words[i + 1]?.lower !== particle) continue;
+    const last = particle !== undefined ? i + 1 : i;
     out.push({
       first: i,
       last,

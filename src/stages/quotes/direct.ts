@@ -1,6 +1,7 @@
 import type { QuoteKind } from '../../doc/annotations.js';
 import { sentenceRange, type BlockContext, type QuotedWords } from './context.js';
 import { findCues, type Cue } from './cues.js';
+import { speakerOfCue } from './cue-speaker.js';
 import { mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
 /** A cue with the subject found beside it, or (no cue) the subject of the sentence around. */
@@ -74,29 +75,10 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
 
 /** The speaker of a cue standing before the quotation ("Putin said:", "telling Reuters,"). */
 function subjectOfCueBefore(ctx: BlockContext, cue: Cue, floor: number, openMark: number, sentenceFirst: number): Subject | undefined {
-  const { words } = ctx;
-  if (cue.according) return subjectAfter(words, cue.last + 1, openMark);
-  const before = words[cue.first - 1];
-  // A participle after a comma takes the subject of the clause before it.
-  if (cue.first > floor && before !== undefined && before.text === ',' && words[cue.first]!.lower.endsWith('ing')) {
-    return earlierSpeaker(ctx, sentenceFirst, cue.first - 1) ?? mainSubject(words, sentenceFirst, cue.first);
-  }
-  const subject = subjectBefore(words, cue.first, floor);
+  const subject = speakerOfCue(ctx, cue, floor, sentenceFirst, openMark);
   if (subject !== undefined) return subject;
   // "Said Putin: “…”" at a sentence start.
-  return cue.first === sentenceFirst ? subjectAfter(words, cue.last + 1, openMark) : undefined;
-}
-
-/** The speaker of an earlier cue in the same sentence (“…,” said Biden, urging …). */
-function earlierSpeaker(ctx: BlockContext, sentenceFirst: number, limit: number): Subject | undefined {
-  const cues = findCues(ctx.words, sentenceFirst, limit, ctx.quoted);
-  for (let c = cues.length - 1; c >= 0; c--) {
-    const cue = cues[c]!;
-    if (cue.according) continue;
-    const subject = subjectBefore(ctx.words, cue.first, sentenceFirst) ?? subjectAfter(ctx.words, cue.last + 1, limit);
-    if (subject !== undefined) return subject;
-  }
-  return undefined;
+  return cue.first === sentenceFirst ? subjectAfter(ctx.words, cue.last + 1, openMark) : undefined;
 }
 
 function firstWordStart(ctx: BlockContext): number {

@@ -1,6 +1,7 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
 import { DETERMINERS, PRONOUNS } from './lexicon.js';
+import { isParticiple, speakerOfCue } from './cue-speaker.js';
 import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
 /** Reported speech: a cue, its subject, and the reported words as a word range [first, end). */
@@ -36,6 +37,12 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     if (cue.according) {
       const found = according(ctx, cue, sentence.first, end);
       if (found !== undefined) out.push(found);
+      continue;
+    }
+    if (isParticiple(ctx, cue)) {
+      const speaker = speakerOfCue(ctx, cue, sentence.first, sentence.first, end);
+      const start = speaker !== undefined ? complementStart(ctx, cue, end) : undefined;
+      if (speaker !== undefined && start !== undefined && contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) out.push({ cue, subject: speaker, first: start, end });
       continue;
     }
     const subject = subjectBefore(words, cue.first, sentence.first);

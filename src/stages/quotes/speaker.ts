@@ -112,7 +112,7 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
   return { first, last };
 }
 
-const MAX_APPOSITIVE_WORDS = 22;
+const MAX_APPOSITIVE_WORDS = 30;
 /** Capitalised sentence openers that are not subjects: days, months, numbers, participles. */
 const NOT_A_SUBJECT =
   /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Oh|Well|Yes|No|Today|Yesterday|Tonight|Last|Next|Earlier|Later|\d.*|\p{Lu}\p{Ll}+ing)$/u;
@@ -130,8 +130,6 @@ function appositiveSubject(words: readonly Word[], comma: number, floor: number)
     if (++commas > 3) return undefined;
     const name = subjectBefore(words, j, floor);
     if (name === undefined || name.pronoun !== undefined || !isNameWord(words[name.last]!)) continue;
-    const description = words[j + 1];
-    if (description === undefined || !(description.isWord && (DETERMINERS.has(description.lower) || description.capitalised || TITLE_WORDS.has(description.lower) || /^\d/u.test(description.text)))) continue;
     return { first: name.first, last: comma - 1 };
   }
   return undefined;
@@ -149,7 +147,7 @@ export function mainSubject(words: readonly Word[], first: number, limit: number
   for (let j = i; j < Math.min(limit, i + 6); j++) {
     if (words[j]!.text === ',') {
       const opener = words[i]!;
-      if (CAPITALISED_FUNCTION_WORDS.has(opener.text) || !isNameWord(words[j - 1]!)) i = j + 1;
+      if (CAPITALISED_FUNCTION_WORDS.has(opener.text) || NOT_A_SUBJECT.test(opener.text) || !isNameWord(words[j - 1]!)) i = j + 1;
       break;
     }
   }

@@ -1,0 +1,38 @@
+import type { BlockContext } from './context.js';
+import { findCues, type Cue } from './cues.js';
+import { mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
+
+/** Auxiliaries before an -ing cue that make it a finite verb ("Trump is saying"). */
+const PROGRESSIVE = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'am', 'keeps', 'kept', 'began', 'begins', 'started', 'continues', 'continued', 'by']);
+
+/** A participle cue ("…, saying", "telling Reuters") has no subject of its own. */
+export function isParticiple(ctx: BlockContext, cue: Cue): boolean {
+  const word = ctx.words[cue.first]!;
+  if (!word.lower.endsWith('ing')) return false;
+  const before = ctx.words[cue.first - 1];
+  return before === undefined || !PROGRESSIVE.has(before.lower);
+}
+
+/**
+ * Who speaks through a cue: the noun phrase after "according to"; for a participle, the
+ * speaker of an earlier cue in the sentence (“…,” said Biden, urging …) or the sentence's
+ * subject (Trump returned the compliment, telling Reuters …); otherwise the subject
+ * just before the verb.
+ */
+export function speakerOfCue(ctx: BlockContext, cue: Cue, floor: number, sentenceFirst: number, limit: number): Subject | undefined {
+  const { words } = ctx;
+  if (cue.according) return subjectAfter(words, cue.last + 1, limit);
+  if (isParticiple(ctx, cue)) return earlierSpeaker(ctx, sentenceFirst, cue.first) ?? mainSubject(words, sentenceFirst, cue.first);
+  return subjectBefore(words, cue.first, floor);
+}
+
+function earlierSpeaker(ctx: BlockContext, sentenceFirst: number, limit: number): Subject | undefined {
+  const cues = findCues(ctx.words, sentenceFirst, limit, ctx.quoted);
+  for (let c = cues.length - 1; c >= 0; c--) {
+    const cue = cues[c]!;
+    if (cue.according || cue.quoteOnly || isParticiple(ctx, cue)) continue;
+    const subject = subjectBefore(ctx.words, cue.first, sentenceFirst) ?? subjectAfter(ctx.words, cue.last + 1, limit);
+    if (subject !== undefined) return subject;
+  }
+  return undefined;
+}
