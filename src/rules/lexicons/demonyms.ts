@@ -10,7 +10,7 @@ const ADJECTIVES: Readonly<Record<string, string>> = {
   Afghan: 'Afghanistan', Albanian: 'Albania', Algerian: 'Algeria', American: 'United States',
   Angolan: 'Angola', Argentine: 'Argentina', Argentinian: 'Argentina', Armenian: 'Armenia',
   Australian: 'Australia', Austrian: 'Austria', Azerbaijani: 'Azerbaijan', Azeri: 'Azerbaijan',
-  Bahraini: 'Bahrain', Bangladeshi: 'Bangladesh', Belarusian: 'Belarus', Belgian: 'Belgium',
+  Bahraini: 'Bahrain', Bangladeshi: 'Bangladesh', Belarusian: 'Belarus', Belarussian: 'Belarus', Byelorussian: 'Belarus', Belgian: 'Belgium',
   Bolivian: 'Bolivia', Bosnian: 'Bosnia and Herzegovina', Brazilian: 'Brazil', British: 'United Kingdom',
   Bulgarian: 'Bulgaria', Burmese: 'Myanmar', Burundian: 'Burundi', Cambodian: 'Cambodia',
   Cameroonian: 'Cameroon', Canadian: 'Canada', Chadian: 'Chad', Chilean: 'Chile', Chinese: 'China',

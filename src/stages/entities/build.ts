@@ -6,7 +6,7 @@ import { buildProfiles } from './persons.js';
 import { resolveReferences } from './references.js';
 import { distinctRoles, rolesAt, type FoundRole } from './roles.js';
 import type { ScanContext } from './scan.js';
-import { demonymCountry } from './vocab.js';
+import { demonymCountry, isGovernmentSeat } from './vocab.js';
 
 interface Draft {
   type: EntityType;
@@ -94,7 +94,10 @@ function draft(group: Group, names: readonly NameInfo[], types: ReadonlyMap<stri
     const held = names[best]!;
     if (name.tokens.length > held.tokens.length || (name.tokens.length === held.tokens.length && name.display.length > held.display.length)) best = m;
   }
-  return { type, name: names[best]!.display, acronyms: group.acronyms, mentions: group.members, references: [], roles: [] };
+  const name = names[best]!.display;
+  // "The summit was put forward by the Kremlin": the government, whatever the tagger says.
+  if (type === 'LOC' && isGovernmentSeat(name)) type = 'ORG';
+  return { type, name, acronyms: group.acronyms, mentions: group.members, references: [], roles: [] };
 }
 
 function scanContext(text: string, mentions: readonly Mention[]): ScanContext {

@@ -1,6 +1,7 @@
 import { isDatelineCity } from '../../rules/lexicons/cities.js';
 import { COUNTRIES, COUNTRY_ALIASES } from '../../rules/lexicons/countries.js';
 import { DEMONYMS } from '../../rules/lexicons/demonyms.js';
+import { GOVERNMENT_SEATS } from '../../rules/lexicons/institutions.js';
 import { US_STATES } from '../../rules/lexicons/us-states.js';
 import {
   GENDERED_HEADS,
@@ -148,4 +149,11 @@ export function isKnownPlace(name: string): boolean {
 export function demonymCountry(word: string): string | undefined {
   const bare = withoutPossessive(word.trim()).replace(/^ex-/i, '');
   return DEMONYMS[bare];
+}
+
+const SEATS = new Set(GOVERNMENT_SEATS);
+
+/** "Kremlin", "White House": a building named for the government inside it. */
+export function isGovernmentSeat(name: string): boolean {
+  return SEATS.has(name);
 }
