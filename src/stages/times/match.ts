@@ -3,10 +3,12 @@ import type { Direction, TimeMatch } from './references.js';
 import { isValidDate } from './calendar.js';
 import {
   AMBIGUOUS_MONTHS,
-  INCLUDED_PREPOSITIONS,
   MONTHS,
   MONTH_ABBREVIATIONS,
+  NAME_MONTHS,
   NAMED_DAY_PREFIXES,
+  PART_OF_PERIOD,
+  POSSESSIVES,
   NUMBER_WORDS,
   PARTS_OF_DAY,
   TIME_INTRODUCERS,
@@ -61,12 +63,19 @@ export function findTimes(text: string, tokens: readonly Token[]): TimeMatch[] {
     if (token.kind !== 'word' && token.kind !== 'number') continue;
     const match = matchAt(reader, k, lastEnd);
     if (match === undefined) continue;
-    const from = match.from > lastEnd && INCLUDED_PREPOSITIONS.has(reader.word(match.from - 1)) ? match.from - 1 : match.from;
+    const from = match.from > lastEnd && takesPreposition(match, reader.word(match.from - 1)) ? match.from - 1 : match.from;
     found.push({ ...match, from });
     lastEnd = match.to;
     k = match.to - 1;
   }
   return found;
+}
+
+/** "on" before a day ("on Friday", "on Sept. 16"), "in" before a month, year or decade. */
+function takesPreposition(match: TimeMatch, before: string): boolean {
+  const type = match.reference.type;
+  const preposition = type === 'date' || type === 'weekday' ? 'on' : type === 'month' || type === 'year' || type === 'decade' ? 'in' : '';
+  return preposition !== '' && before === preposition;
 }
 
 function matchAt(r: TokenReader, k: number, lastEnd: number): TimeMatch | undefined {
@@ -77,6 +86,7 @@ function matchAt(r: TokenReader, k: number, lastEnd: number): TimeMatch | undefi
     matchDayWord(r, k, word) ??
     matchWeekday(r, k, word) ??
     matchMonth(r, k, word, lastEnd) ??
+    matchMidMonth(r, k, word) ??
     matchNumber(r, k, word, lastEnd) ??
     matchAgo(r, k, word)
   );
@@ -160,7 +170,7 @@ function matchMonth(r: TokenReader, k: number, word: string, lastEnd = 0): TimeM
     }
     if (isValidDate(2000, month, day)) return { from: k, to: k + 2, reference: { type: 'date', month, day } };
   }
-  const yearAt = r.word(k + 1) === 'of' ? k + 2 : k + 1;
+  const yearAt = r.word(k + 1) === 'of' || r.isPunct(k + 1, ',') ? k + 2 : k + 1;
   const year = yearNumber(r.word(yearAt));
   if (year !== undefined) return { from: k, to: yearAt + 1, reference: { type: 'month', year, month } };
   if (MONTH_ABBREVIATIONS.has(word)) return undefined;
@@ -168,7 +178,21 @@ function matchMonth(r: TokenReader, k: number, word: string, lastEnd = 0): TimeM
   if (yearShift !== undefined) {
     return { from: k, to: k + yearShift.length + 1, reference: { type: 'month', month, yearShift: yearShift.shift } };
   }
-  if (AMBIGUOUS_MONTHS.has(word) && !introducesTime(r.word(k - 1), k, lastEnd)) return undefined;
+  const introduced = introducesTime(r.word(k - 1), k, lastEnd) || (r.word(k - 1) === 'of' && PART_OF_PERIOD.has(r.word(k - 2)));
+  if (AMBIGUOUS_MONTHS.has(word) && !introduced) return undefined;
+  if (NAME_MONTHS.has(word) && !introduced && r.isCapitalised(k + 1)) return undefined;
+  return { from: k, to: k + 1, reference: { type: 'month', month } };
+}
+
+/** "mid-August", "mid-September 2019". */
+function matchMidMonth(r: TokenReader, k: number, word: string): TimeMatch | undefined {
+  if (!word.startsWith('mid-')) return undefined;
+  const month = MONTHS.get(word.slice(4));
+  const token = r.tokens[k]!;
+  const capital = r.text.charCodeAt(token.start + 4);
+  if (month === undefined || MONTH_ABBREVIATIONS.has(word.slice(4)) || capital < 0x41 || capital > 0x5a) return undefined;
+  const year = yearNumber(r.word(k + 1));
+  if (year !== undefined) return { from: k, to: k + 2, reference: { type: 'month', year, month } };
   return { from: k, to: k + 1, reference: { type: 'month', month } };
 }
 
@@ -218,7 +242,12 @@ function matchNumber(r: TokenReader, k: number, word: string, lastEnd: number): 
   const before = r.word(k - 1);
   const after = r.word(k + 1);
   if (after === '%' || after === 'percent' || after === 'per') return undefined;
-  const inContext = introducesTime(before, k, lastEnd) || YEAR_NOUNS.has(after);
+  const inContext =
+    introducesTime(before, k, lastEnd) ||
+    YEAR_NOUNS.has(after) ||
+    POSSESSIVES.has(before) ||
+    (before === 'the' && r.isCapitalised(k + 1)) ||
+    (before === 'of' && PART_OF_PERIOD.has(r.word(k - 2)));
   return inContext ? { from: k, to: k + 1, reference: { type: 'year', year } } : undefined;
 }
 
@@ -227,8 +256,10 @@ function matchNumber(r: TokenReader, k: number, word: string, lastEnd: number): 
  * right after another time ("from 2001 to 2005", "in April and May"), not in
  * "rose to 2000" or "Johnson and May".
  */
+const JOINERS = new Set(['to', 'and', 'or', '-', '–', '—']);
+
 function introducesTime(before: string, k: number, lastEnd: number): boolean {
-  if (before === 'to' || before === 'and' || before === 'or') return lastEnd > 0 && lastEnd >= k - 2;
+  if (JOINERS.has(before)) return lastEnd > 0 && lastEnd >= k - 2;
   return TIME_INTRODUCERS.has(before);
 }
 

@@ -103,6 +103,17 @@ test('times: modal "may", verb "march", named days and plain numbers are not tim
   assert.deepEqual(times('Revenue was 2015 million in the last year.', FRIDAY), []);
 });
 
+test('times: years that name an event, ranges, and months in the middle or at the end of a period', () => {
+  assert.deepEqual(times('In the 2016 United States presidential election, and in his 2018 run.'), ['2016=2016', '2018=2018']);
+  assert.deepEqual(times('The winter of 2006–2007 was cold; by the end of 2017 it was over.'), ['2006=2006', '2007=2007', '2017=2017']);
+  assert.deepEqual(times('In mid-August rates fell; at the end of May they rose; he was arrested in March, 2018.', FRIDAY), [
+    'In mid-August=2022-08',
+    'May=2022-05',
+    'in March, 2018=2018-03',
+  ]);
+  assert.deepEqual(times('June Carter sang with August Wilson. Theresa May resigned.', FRIDAY), []);
+});
+
 test('times: May and March count after a word that introduces a time', () => {
   assert.deepEqual(times('He joined in May and left in March.', FRIDAY), ['in May=2022-05', 'in March=2022-03']);
   assert.deepEqual(times('From April and May onwards.', FRIDAY), ['April=2022-04', 'May=2022-05']);

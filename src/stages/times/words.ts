@@ -18,11 +18,23 @@ export const MONTH_ABBREVIATIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Months that are also common words or names ("May" the modal, "March" the verb,
- * "June" and "August" as names): alone, they are a month only after a word that
- * introduces a time ("in May", "since March", "early June").
+ * Months that are also common words or names ("May" the modal and Theresa May,
+ * "March" the verb and "March Madness"): alone, they are a month only after a word
+ * that introduces a time ("in May", "since March", "the end of May").
  */
-export const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['may', 'march', 'june', 'august']);
+export const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['may', 'march']);
+
+/** Months that are also first names ("June Carter", "August Wilson"): not a month before a capitalised word. */
+export const NAME_MONTHS: ReadonlySet<string> = new Set(['june', 'august', 'april']);
+
+/** Words before "of" that make it introduce a time ("the end of May", "much of August"). */
+export const PART_OF_PERIOD: ReadonlySet<string> = new Set([
+  'end', 'beginning', 'start', 'middle', 'rest', 'half', 'part', 'month', 'much', 'most', 'all', 'first', 'last',
+  'days', 'weeks', 'early', 'late', 'spring', 'summer', 'autumn', 'fall', 'winter', 'ides',
+]);
+
+/** Determiners before a year that names an event ("his 2018 run", "the 2016 United States election"). */
+export const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** Weekday names → 0 (Sunday) … 6 (Saturday), the numbering of `Date.getUTCDay`. */
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
@@ -43,9 +55,6 @@ export const TIME_INTRODUCERS: ReadonlySet<string> = new Set([
   'between', 'early', 'late', 'mid', 'last', 'next', 'this', 'to', 'and', 'or', 'circa', 'year', 'spring',
   'summer', 'autumn', 'fall', 'winter', 'starting', 'beginning', 'ending',
 ]);
-
-/** The prepositions a time expression's text includes ("on Friday", "in February", "in 2001"). */
-export const INCLUDED_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'in']);
 
 /** Nouns after a year that make it a year ("the 2001 election", "2022 World Cup"). */
 export const YEAR_NOUNS: ReadonlySet<string> = new Set([
