@@ -40,6 +40,7 @@ test('tokens: abbreviations and initials keep their period', () => {
     'J.', 'K.', 'Rowling', 'at', '9', 'a.m.', 'e.g.', 'No.', '5', ',', 'but', 'no', '.',
   ]);
   assert.deepEqual(words('It ended.The next'), ['It', 'ended', '.', 'The', 'next']);
+  assert.deepEqual(words('U.S.-led, N.Y.-based'), ['U.S.-led', ',', 'N.Y.-based']);
 });
 
 test('tokens: numbers, money, percentages', () => {
@@ -89,6 +90,7 @@ test('sentences: abbreviations and initials do not end sentences', () => {
 
 test('sentences: a sentence-final "U.S." ends the sentence before a sentence opener', () => {
   assert.deepEqual(sentences('He moved to the U.S. The move was quick.'), ['He moved to the U.S.', 'The move was quick.']);
+  assert.deepEqual(sentences('He lacked vitamin D. The doctor saw George W. Bush.'), ['He lacked vitamin D.', 'The doctor saw George W. Bush.']);
   assert.deepEqual(sentences('Trade with the U.S. Commerce Department grew.'), ['Trade with the U.S. Commerce Department grew.']);
 });
 

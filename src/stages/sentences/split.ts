@@ -13,8 +13,8 @@ import { isLower, isUpper } from './chars.js';
  * - after an ellipsis: only a word that usually opens a sentence ("The", "He"), an
  *   opening quote, or when a quotation closed with it ("each other... is becoming" goes on);
  * - after an abbreviation ("U.S.", "Inc.", "Sept."): only a word that usually opens a
- *   sentence ("the U.S. The talks" ends, "the U.S. Senate" does not); never after a title
- *   ("Gen.") or an initial ("J. K. Rowling").
+ *   sentence ("the U.S. The talks" ends, "the U.S. Senate" does not, nor does
+ *   "J. K. Rowling"); never after a title ("Gen.").
  */
 
 /** A sentence with no end is cut at this many tokens, so no later stage meets an unbounded one. */
@@ -75,8 +75,9 @@ function terminalKind(text: string, token: Token): number {
     return NOT_TERMINAL;
   }
   if (token.kind !== 'word' || last !== 0x2e || length < 2) return NOT_TERMINAL;
-  // A word that kept its period: an initial, a dotted abbreviation or a listed one.
-  if (length === 2) return NEVER_ENDS;
+  // A word that kept its period: an initial, a dotted abbreviation or a listed one. An
+  // initial ends a sentence only before a sentence opener ("vitamin D. The"), like "U.S.".
+  if (length === 2) return ABBREVIATION;
   const word = text.slice(token.start, token.end - 1);
   if (word.includes('.')) return ABBREVIATION;
   const kind = abbreviationKind(word, isUpper(word.charCodeAt(0)));

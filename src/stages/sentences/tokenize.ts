@@ -99,8 +99,15 @@ function scanWord(text: string, begin: number, end: number, out: Token[]): numbe
     const previous = text.charCodeAt(j - 1);
     if (c === 0x2e) {
       // "U.S", "a.m", "3.5", "example.com" continue; "said.The" (a missing space) does not.
-      if (!isLetterOrDigit(next)) break;
       const shortLetters = segmentLetters && j - segmentStart <= 2;
+      if (hasDot && shortDotted && shortLetters && isJoiningHyphen(next) && j + 2 < end &&
+        classOf(text.charCodeAt(j + 2)) === LETTER) {
+        shortDotted = false; // "U.S.-led", one word as in CoNLL-2003
+        segmentStart = j + 2;
+        j += 2;
+        continue;
+      }
+      if (!isLetterOrDigit(next)) break;
       if (!(shortLetters || (isDigit(previous) && isDigit(next)) || isLower(next))) break;
       if (!shortLetters) shortDotted = false;
       hasDot = true;
