@@ -151,6 +151,8 @@ function matchWeekday(r: TokenReader, k: number, word: string): TimeMatch | unde
   const weekday = WEEKDAYS.get(word);
   if (weekday === undefined || !r.isCapitalised(k)) return undefined;
   if (r.isCapitalised(k - 1) && NAMED_DAY_PREFIXES.has(r.word(k - 1))) return undefined;
+  // "the Sunday Times", "the Monday Night Football": a name, where "the Friday meeting" is a day.
+  if (r.word(k - 1) === 'the' && r.isCapitalised(k + 1) && !MONTHS.has(r.word(k + 1))) return undefined;
   const dateAt = r.isPunct(k + 1, ',') ? k + 2 : k + 1;
   const date = matchMonth(r, dateAt, r.word(dateAt)) ?? matchDayFirstDate(r, dateAt, r.word(dateAt));
   if (date !== undefined && date.reference.type === 'date') return { ...date, from: k };

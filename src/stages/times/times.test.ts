@@ -100,6 +100,11 @@ test('times: modal "may", verb "march", named days and plain numbers are not tim
   assert.deepEqual(times('May God protect them. You may go. Protesters march on Good Friday.', FRIDAY), []);
   assert.deepEqual(times('Theresa May and Boris Johnson spoke. Sales rose to 2000 units; 2001 people came; it cost $2001.', FRIDAY), []);
   assert.deepEqual(times('The March on Washington drew 1999 marchers.', FRIDAY), []);
+  assert.deepEqual(times('The Sunday Times reported it.', FRIDAY), []);
+  assert.deepEqual(times('The Friday meeting, held Friday 9 September, ended.', FRIDAY), [
+    'Friday=2022-09-16',
+    'Friday 9 September=2022-09-09',
+  ]);
   assert.deepEqual(times('Revenue was 2015 million in the last year.', FRIDAY), []);
 });
 
