@@ -2,7 +2,7 @@ import type { Sentence, Token } from '../../doc/annotations.js';
 import type { Span } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { splitSentences } from './split.js';
+import { splitFinalPeriods, splitSentences } from './split.js';
 import { tokenizeInto } from './tokenize.js';
 
 export { tokenize, tokenizeInto } from './tokenize.js';
@@ -10,7 +10,9 @@ export { MAX_SENTENCE_TOKENS } from './split.js';
 
 /**
  * Tokens and sentences over the article text, block by block, so that no sentence
- * crosses a block (a headline never runs into the first paragraph). Without blocks the
+ * crosses a block (a headline never runs into the first paragraph). As in CoNLL-2003,
+ * a period that ends a sentence is a token of its own even after an abbreviation
+ * ("in the U.S." at the end of a sentence gives "U.S" and "."). Without blocks the
  * whole text is read as one block, numbered -1. See `tokenize.ts` for the token
  * conventions and `split.ts` for where sentences end.
  */
@@ -39,9 +41,11 @@ export function segment(text: string, blocks: readonly Span[]): Segmentation {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let cuts = 0;
+  const finalAbbreviations: number[] = [];
   if (blocks.length === 0) {
     tokenizeInto(text, 0, text.length, tokens);
-    cuts += splitSentences(text, tokens, 0, tokens.length, -1, sentences);
+    cuts += splitSentences(text, tokens, 0, tokens.length, -1, sentences, finalAbbreviations);
+    splitFinalPeriods(tokens, 0, finalAbbreviations);
     return { tokens, sentences, cuts };
   }
   let covered = 0;
@@ -53,7 +57,9 @@ export function segment(text: string, blocks: readonly Span[]): Segmentation {
     if (end <= start) continue;
     const from = tokens.length;
     tokenizeInto(text, start, end, tokens);
-    cuts += splitSentences(text, tokens, from, tokens.length, b, sentences);
+    cuts += splitSentences(text, tokens, from, tokens.length, b, sentences, finalAbbreviations);
+    splitFinalPeriods(tokens, from, finalAbbreviations);
+    finalAbbreviations.length = 0;
     covered = end;
   }
   return { tokens, sentences, cuts };

@@ -50,6 +50,7 @@ test('tokens: numbers, money, percentages', () => {
     'US$/symbol', '3/number',
   ]);
   assert.deepEqual(words('1,2 and 12,3456'), ['1', ',', '2', 'and', '12', ',', '3456']);
+  assert.deepEqual(kinds('.596 +0.435 1+1'), ['.596/number', '+0.435/number', '1/number', '+/symbol', '1/number']);
 });
 
 test('tokens: URLs and e-mail addresses are one token without the sentence punctuation', () => {
@@ -92,6 +93,21 @@ test('sentences: a sentence-final "U.S." ends the sentence before a sentence ope
   assert.deepEqual(sentences('He moved to the U.S. The move was quick.'), ['He moved to the U.S.', 'The move was quick.']);
   assert.deepEqual(sentences('He lacked vitamin D. The doctor saw George W. Bush.'), ['He lacked vitamin D.', 'The doctor saw George W. Bush.']);
   assert.deepEqual(sentences('Trade with the U.S. Commerce Department grew.'), ['Trade with the U.S. Commerce Department grew.']);
+});
+
+test('tokens: a period that ends a sentence is its own token, after an abbreviation too (CoNLL-2003)', () => {
+  const text = 'Avocados are not expected in the U.S. The ban stays, said Acme Inc.';
+  const { tokens } = segment(text, [{ start: 0, end: text.length }]);
+  assert.deepEqual(tokens.map((t) => text.slice(t.start, t.end)), [
+    'Avocados', 'are', 'not', 'expected', 'in', 'the', 'U.S', '.', 'The', 'ban', 'stays', ',', 'said', 'Acme', 'Inc', '.',
+  ]);
+  assert.ok(areSortedAndDisjoint(tokens));
+});
+
+test('tokens: a ranked list keeps its numbers whole', () => {
+  const text = '1. Michelle Freeman (Jamaica) 12.71 seconds\n2. Ludmila Engquist (Sweden) 12.74';
+  assert.deepEqual(words(text).slice(0, 3), ['1.', 'Michelle', 'Freeman']);
+  assert.ok(words(text).includes('2.'));
 });
 
 test('sentences: ellipses inside quotes do not end sentences', () => {

@@ -28,7 +28,9 @@ const NEVER_ENDS = 4;
 
 /**
  * Appends the sentences of `tokens[from, to)`, the tokens of block `block`, to `out`.
- * Returns how many sentences had to be cut at `MAX_SENTENCE_TOKENS`.
+ * Returns how many sentences had to be cut at `MAX_SENTENCE_TOKENS`. The indexes of
+ * abbreviations whose period ends a sentence ("in the U.S." then "The") are appended
+ * to `finalAbbreviations`: CoNLL-2003 writes that period as a token of its own.
  */
 export function splitSentences(
   text: string,
@@ -37,6 +39,7 @@ export function splitSentences(
   to: number,
   block: number,
   out: Sentence[],
+  finalAbbreviations: number[] = [],
 ): number {
   let first = from;
   let cuts = 0;
@@ -48,7 +51,10 @@ export function splitSentences(
       while (last + 1 < to && isCloser(text, tokens[last + 1]!, tokens[last]!)) last++;
       // A quotation mark that ends the block can open nothing: it closes this sentence.
       if (last + 2 === to && tokens[last + 1]!.kind === 'quote') last++;
-      if (last + 1 < to && endsHere(text, tokens, k, last, to, terminal)) boundary = last;
+      if (last + 1 < to && endsHere(text, tokens, k, last, to, terminal)) {
+        boundary = last;
+        if (terminal === ABBREVIATION) finalAbbreviations.push(k);
+      }
     }
     if (boundary < 0 && k - first + 1 >= MAX_SENTENCE_TOKENS) {
       boundary = cutPoint(text, tokens, first, k);
@@ -60,8 +66,33 @@ export function splitSentences(
       k = boundary;
     }
   }
-  if (first < to) out.push({ start: tokens[first]!.start, end: tokens[to - 1]!.end, block });
+  if (first < to) {
+    out.push({ start: tokens[first]!.start, end: tokens[to - 1]!.end, block });
+    let last = to - 1;
+    while (last > first && isCloser(text, tokens[last]!, tokens[last - 1]!)) last--;
+    const kind = terminalKind(text, tokens[last]!);
+    if (kind === ABBREVIATION || (kind === NEVER_ENDS && tokens[last]!.kind === 'word')) finalAbbreviations.push(last);
+  }
   return cuts;
+}
+
+/**
+ * `tokens` with each word at `indexes` (in ascending order, all at or after `from`)
+ * split into the word and its period: "U.S." → "U.S" ".".
+ */
+export function splitFinalPeriods(tokens: Token[], from: number, indexes: readonly number[]): void {
+  if (indexes.length === 0) return;
+  const tail = tokens.splice(from);
+  let next = 0;
+  for (let k = 0; k < tail.length; k++) {
+    const token = tail[k]!;
+    if (indexes[next] === from + k) {
+      next++;
+      tokens.push({ start: token.start, end: token.end - 1, kind: 'word' }, { start: token.end - 1, end: token.end, kind: 'punct' });
+    } else {
+      tokens.push(token);
+    }
+  }
 }
 
 function terminalKind(text: string, token: Token): number {

@@ -74,8 +74,8 @@ const CLITICS = new Set(['s', 're', 've', 'll', 'd', 'm']);
 const COMMON_TLDS = new Set(['com', 'org', 'net', 'gov', 'edu', 'int', 'mil', 'info', 'biz', 'io', 'uk', 'co']);
 
 /** A word or number starting at `begin`; returns where it ends (after any period it keeps). */
-function scanWord(text: string, begin: number, end: number, out: Token[]): number {
-  let j = begin;
+function scanWord(text: string, begin: number, end: number, out: Token[], from = begin): number {
+  let j = from;
   let segmentStart = begin;
   let segmentLetters = true;
   let shortDotted = true;
@@ -140,7 +140,7 @@ function scanWord(text: string, begin: number, end: number, out: Token[]): numbe
     out.push({ start: begin, end: j, kind: 'url' });
     return j;
   }
-  const first = text.charCodeAt(begin);
+  const first = text.charCodeAt(from);
   const kind: TokenKind = isDigit(first) || classOf(first) === DIGIT ? 'number' : 'word';
   if (j < end && text.charCodeAt(j) === 0x24 && j - begin <= 3 && isAllUpper(text, begin, j)) {
     out.push({ start: begin, end: j + 1, kind: 'symbol' }); // "US$", "HK$"
@@ -154,6 +154,10 @@ function scanWord(text: string, begin: number, end: number, out: Token[]): numbe
       return j;
     }
   }
+  if (kind === 'number' && isListNumber(text, begin, j, end)) {
+    out.push({ start: begin, end: j + 1, kind: 'number' }); // "1." opening a ranked list line
+    return j + 1;
+  }
   if (j < end && text.charCodeAt(j) === 0x2e && keepsPeriod(text, begin, j, end, hasDot && shortDotted, segmentStart)) {
     out.push({ start: begin, end: j + 1, kind: 'word' });
     return j + 1;
@@ -162,6 +166,16 @@ function scanWord(text: string, begin: number, end: number, out: Token[]): numbe
     COMMON_TLDS.has(text.slice(segmentStart, j).toLowerCase());
   out.push({ start: begin, end: j, kind: isDomain ? 'url' : kind });
   return j;
+}
+
+/** A number of up to 3 digits with a period, then a space, at the start of a line: "1. Smith (U.S.)". */
+function isListNumber(text: string, begin: number, end: number, textEnd: number): boolean {
+  if (end - begin > 3 || end + 1 >= textEnd || text.charCodeAt(end) !== 0x2e || text.charCodeAt(end + 1) !== 0x20) {
+    return false;
+  }
+  if (begin > 0 && text.charCodeAt(begin - 1) !== 0x0a) return false;
+  for (let k = begin; k < end; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /** Three digits and no fourth: the group after a thousands comma. */
@@ -257,8 +271,12 @@ const PERIOD = 0x2e;
 function scanPunct(text: string, i: number, end: number, code: number, cls: number, out: Token[]): number {
   let stop = i + 1;
   if (code === PERIOD) {
+    // ".596", a decimal without its leading zero, when nothing is attached before it.
+    if (startsSignedNumber(text, i, end)) return scanWord(text, i, end, out, stop);
     while (stop < end && text.charCodeAt(stop) === PERIOD) stop++;
     if (stop === i + 1 && isSpacedEllipsis(text, i, end)) stop = i + 5;
+  } else if (code === 0x2b && startsSignedNumber(text, i, end)) {
+    return scanWord(text, i, end, out, stop); // "+0.435", "+44" as in CoNLL-2003
   } else if (code === 0x21 || code === 0x3f) {
     while (stop < end && (text.charCodeAt(stop) === 0x21 || text.charCodeAt(stop) === 0x3f)) stop++;
   } else if (code === 0x2d || code === 0x2013 || code === 0x2014 || code === 0x2015) {
@@ -266,6 +284,11 @@ function scanPunct(text: string, i: number, end: number, code: number, cls: numb
   }
   out.push({ start: i, end: stop, kind: cls === PUNCT ? 'punct' : 'symbol' });
   return stop;
+}
+
+/** A mark at `i` with a digit after it and nothing attached before it. */
+function startsSignedNumber(text: string, i: number, end: number): boolean {
+  return i + 1 < end && isDigit(text.charCodeAt(i + 1)) && (i === 0 || classOf(text.charCodeAt(i - 1)) === WHITESPACE);
 }
 
 /** ". . ." */
