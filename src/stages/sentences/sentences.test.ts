@@ -40,7 +40,9 @@ test('tokens: abbreviations and initials keep their period', () => {
     'J.', 'K.', 'Rowling', 'at', '9', 'a.m.', 'e.g.', 'No.', '5', ',', 'but', 'no', '.',
   ]);
   assert.deepEqual(words('It ended.The next'), ['It', 'ended', '.', 'The', 'next']);
-  assert.deepEqual(words('U.S.-led, N.Y.-based'), ['U.S.-led', ',', 'N.Y.-based']);
+  assert.deepEqual(words('U.S.-led, N.Y.-based, Mo.-based, aid-U.N. official'), [
+    'U.S.-led', ',', 'N.Y.-based', ',', 'Mo.-based', ',', 'aid-U.N.', 'official',
+  ]);
 });
 
 test('tokens: numbers, money, percentages', () => {

@@ -100,9 +100,9 @@ function scanWord(text: string, begin: number, end: number, out: Token[], from =
     if (c === 0x2e) {
       // "U.S", "a.m", "3.5", "example.com" continue; "said.The" (a missing space) does not.
       const shortLetters = segmentLetters && j - segmentStart <= 2;
-      if (hasDot && shortDotted && shortLetters && isJoiningHyphen(next) && j + 2 < end &&
-        classOf(text.charCodeAt(j + 2)) === LETTER) {
-        shortDotted = false; // "U.S.-led", one word as in CoNLL-2003
+      if (isJoiningHyphen(next) && j + 2 < end && classOf(text.charCodeAt(j + 2)) === LETTER &&
+        keepsPeriod(text, begin, j, end, hasDot && shortDotted && shortLetters, segmentStart)) {
+        shortDotted = false; // "U.S.-led", "Mo.-based": one word, as in CoNLL-2003
         segmentStart = j + 2;
         j += 2;
         continue;
@@ -118,7 +118,9 @@ function scanWord(text: string, begin: number, end: number, out: Token[], from =
       segmentLetters = false;
       j++;
     } else if (isJoiningHyphen(c) && isLetterOrDigit(next)) {
-      shortDotted = false;
+      // Each part of a hyphenated word is read afresh: "aid-U.N." keeps its period.
+      hasDot = false;
+      shortDotted = true;
       segmentStart = j + 1;
       segmentLetters = true;
       j++;
