@@ -43,7 +43,7 @@ export const TITLE_HEADS: readonly string[] = [
  * "Foreign", "Defence", "Senate Majority"). A phrase needs a head: these alone are no role.
  */
 export const TITLE_MODIFIERS: readonly string[] = [
-  'former', 'ex', 'ex-', 'then', 'then-', 'acting', 'interim', 'caretaker', 'outgoing', 'incoming', 'new',
+  'former', 'ex', 'ex-', 'then', 'then-', 'current', 'acting', 'interim', 'caretaker', 'outgoing', 'incoming', 'new',
   'newly elected', 'elected', 'longtime', 'long-time', 'veteran', 'retired', 'late', 'de facto', 'top',
   'senior', 'junior', 'chief', 'deputy', 'vice', 'assistant', 'associate', 'executive', 'managing',
   'principal', 'first', 'second', 'joint', 'co', 'prime', 'foreign', 'defence', 'defense', 'finance',
@@ -110,6 +110,8 @@ export const HONORIFICS: Readonly<Record<string, 'male' | 'female' | undefined>>
   'rev.': undefined,
   reverend: undefined,
   'mx.': undefined,
+  cde: undefined, // "comrade", in Zimbabwean and South African usage
+  'cde.': undefined,
 };
 
 /**

@@ -201,3 +201,33 @@ test('entities: a long text with many names and descriptions stays fast', () => 
   assert.equal(doc.layers.entities![0]!.references.length, 5000);
   assert.ok(elapsed < 3000, `took ${elapsed} ms`);
 });
+
+test('entities: predicates, descriptions announcing a name, narrower titles and things of an age are not references', () => {
+  const text =
+    'US President Donald Trump spoke to US Secretary of State Antony Blinken. Trump was the first president to refuse. ' +
+    'The Labour Party leader, Jeremy Corbyn, replied. The California secretary of state disagreed. ' +
+    'The 25-year-old building burned. The president said nothing.';
+  const doc = run(text, [
+    ['Donald Trump', 'PER'], ['Trump', 'PER'], ['Antony Blinken', 'PER'], ['Jeremy Corbyn', 'PER'], ['Labour Party', 'ORG'],
+    ['California', 'LOC'], ['US', 'LOC'],
+  ]);
+  const trump = entity(doc, 'Donald Trump');
+  assert.deepEqual(trump.references.map((r) => r.text), ['The president']);
+  assert.deepEqual(entity(doc, 'Jeremy Corbyn').references, []);
+  // California's secretary of state is not the US one.
+  assert.deepEqual(entity(doc, 'Antony Blinken').references, []);
+});
+
+test('entities: a description with an organisation or office word goes only to someone whose title has it', () => {
+  const text = 'Health Minister Jane Roe and Finance Minister John Doe met. The health minister said the talks went well.';
+  const doc = run(text, [['Jane Roe', 'PER'], ['John Doe', 'PER']]);
+  assert.deepEqual(entity(doc, 'Jane Roe').references.map((r) => r.text), ['The health minister']);
+  assert.deepEqual(entity(doc, 'John Doe').references, []);
+});
+
+test('entities: a role set off by a dash or in parentheses is an apposition too', () => {
+  const text = 'Boris Johnson — former Foreign Secretary, and mayor — won. Jeremy Hunt (the foreign secretary) lost.';
+  const doc = run(text, [['Boris Johnson', 'PER'], ['Jeremy Hunt', 'PER']]);
+  assert.deepEqual(entity(doc, 'Boris Johnson').roles.map((r) => r.text), ['former Foreign Secretary']);
+  assert.deepEqual(entity(doc, 'Jeremy Hunt').roles.map((r) => r.text), ['foreign secretary']);
+});

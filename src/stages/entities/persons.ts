@@ -20,6 +20,8 @@ export interface PersonHint {
   readonly former?: boolean;
   readonly gender?: Gender;
   readonly age?: number;
+  /** Words the person's titles must contain, lower case ("health" for "the health minister"). */
+  readonly qualifiers?: readonly string[];
 }
 
 export interface PersonProfile {
@@ -28,6 +30,8 @@ export interface PersonProfile {
   readonly country?: string;
   /** Title heads, each with whether the article gives it as held now or formerly. */
   readonly heads: ReadonlyMap<string, { current: boolean; former: boolean }>;
+  /** All the person's titles, lower case, for qualifier checks. */
+  readonly roleText: string;
   gender?: Gender;
   age?: number;
   /** Where the person is named or described, ascending. */
@@ -67,6 +71,7 @@ export function buildProfiles(text: string, entities: readonly PersonLike[], men
       entity: index,
       ...(entity.country !== undefined ? { country: entity.country } : {}),
       heads,
+      roleText: entity.roles.map((r) => r.text.toLowerCase()).join(' | '),
       positions: positionsOf(entity.mentions, entity.references, mentions),
     };
     for (const m of entity.mentions) {
@@ -110,6 +115,7 @@ export function fits(profile: PersonProfile, hint: PersonHint): boolean {
   if (hint.country !== undefined && profile.country !== hint.country) return false;
   if (hint.gender !== undefined && profile.gender !== undefined && profile.gender !== hint.gender) return false;
   if (hint.age !== undefined && profile.age !== undefined && profile.age !== hint.age) return false;
+  for (const qualifier of hint.qualifiers ?? []) if (!profile.roleText.includes(qualifier)) return false;
   if (hint.head === undefined) return true;
   for (const [head, tense] of profile.heads) {
     if (!headsAgree(hint.head, head)) continue;

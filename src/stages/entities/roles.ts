@@ -51,8 +51,11 @@ const CLOSERS = new Set([',', '.', ';', ':', ')', '—', '–', '-', '"', '”']
  */
 function apposition(ctx: ScanContext, nameEnd: number): { role: Span; country?: string; phraseStart: number } | undefined {
   const { text } = ctx;
-  if (text.charCodeAt(nameEnd) !== 44) return undefined;
-  let at = skipSpacesRight(text, nameEnd + 1);
+  const opener = skipSpacesRight(text, nameEnd);
+  // ", the Russian president," or " — former Foreign Secretary," or " (the party's leader)"
+  const mark = text[opener];
+  if (mark !== ',' && mark !== '—' && mark !== '–' && mark !== '(') return undefined;
+  let at = skipSpacesRight(text, opener + 1);
   const age = /^\d{1,3}$/.exec(wordAt(text, at)?.text ?? '');
   if (age !== null && text.charCodeAt(at + age[0].length) === 44) at = skipSpacesRight(text, at + age[0].length + 1);
   const phraseStart = at;

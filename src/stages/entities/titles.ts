@@ -1,5 +1,5 @@
 import type { Span } from '../../doc/span.js';
-import { countryOfWord, hasPossessive } from './vocab.js';
+import { countryOfWord, hasPossessive, withoutPossessive } from './vocab.js';
 import { phraseAfter, phraseBefore, skipSpacesLeft, skipSpacesRight, wordAt, type ScanContext } from './scan.js';
 
 /*
@@ -16,6 +16,12 @@ export interface TitlePhrase extends Span {
   readonly country?: string;
   /** "former", "ex-", "then-": the person no longer holds the title. */
   readonly former: boolean;
+  /**
+   * Words that narrow the title, lower case: modifiers ("health" in "the health
+   * minister"), organisations ("unity party" in "the Unity Party's nominee") and
+   * earlier heads ("mayor" in "the Lord Mayor candidate"). Generic ones ("new", "top") are left out.
+   */
+  readonly qualifiers: readonly string[];
   /** "the 69-year-old". */
   readonly age?: number;
   /** Where reading stopped: after the phrase and any possessive "’s". */
@@ -33,6 +39,13 @@ function isPossessiveAt(text: string, at: number): boolean {
 }
 
 const FORMER = /^(?:former|ex-?|then-?)$/i;
+/** Modifiers that say nothing about which title it is. */
+const GENERIC = new Set(['current', 'new', 'top', 'longtime', 'long-time', 'veteran', 'late', 'local', 'senior', 'government', 'elected', 'party', 'newly elected']);
+
+function qualifierOf(written: string): string | undefined {
+  const lower = withoutPossessive(written).toLowerCase();
+  return FORMER.test(lower) || GENERIC.has(lower) ? undefined : lower;
+}
 const MAX_UNITS = 8;
 
 /** The title phrase ending just before a person's name ("US Secretary of State"), if any. */
@@ -63,7 +76,17 @@ export function titleBefore(ctx: ScanContext, nameStart: number): TitlePhrase | 
     left = phrase.start;
   }
   if (head === undefined) return undefined;
-  return { start: left, end, head, ...(country !== undefined ? { country } : {}), former, next: nameStart, beforePerson: true, openComplement: false };
+  return {
+    start: left,
+    end,
+    head,
+    ...(country !== undefined ? { country } : {}),
+    former,
+    qualifiers: [],
+    next: nameStart,
+    beforePerson: true,
+    openComplement: false,
+  };
 }
 
 /**
@@ -79,6 +102,7 @@ export function titleAfter(ctx: ScanContext, from: number, allowAge: boolean): T
   let end = from;
   let country: string | undefined;
   let former = false;
+  const qualifiers: string[] = [];
   let age: number | undefined;
   let beforePerson = false;
   let openComplement = false;
@@ -91,7 +115,9 @@ export function titleAfter(ctx: ScanContext, from: number, allowAge: boolean): T
       if (mention.type === 'PER') beforePerson = head !== undefined || age !== undefined;
       if (mention.type === 'PER' || head !== undefined) break;
       start ??= here;
-      country ??= countryOfWord(mention.text);
+      const named = countryOfWord(mention.text);
+      if (named === undefined) qualifiers.push(withoutPossessive(mention.text).toLowerCase());
+      country ??= named;
       at = mention.end + (isPossessiveAt(text, mention.end) ? 2 : 0);
       continue;
     }
@@ -119,10 +145,15 @@ export function titleAfter(ctx: ScanContext, from: number, allowAge: boolean): T
     start ??= here;
     const written = text.slice(phrase.start, phrase.end);
     if (phrase.kind === 'head') {
+      if (head !== undefined) qualifiers.push(head);
       head = phrase.head;
       end = next = phrase.end;
     } else if (phrase.kind === 'country') country ??= phrase.country;
     else if (FORMER.test(written)) former = true;
+    else {
+      const qualifier = qualifierOf(written);
+      if (qualifier !== undefined) qualifiers.push(qualifier);
+    }
     at = phrase.end;
     // "the president’s office": the possessive ends the title ("Russia’s president" does not).
     if (phrase.kind === 'head' && hasPossessive(written)) {
@@ -139,6 +170,7 @@ export function titleAfter(ctx: ScanContext, from: number, allowAge: boolean): T
     ...(head !== undefined ? { head } : {}),
     ...(country !== undefined ? { country } : {}),
     former,
+    qualifiers,
     ...(age !== undefined ? { age } : {}),
     next,
     beforePerson,
