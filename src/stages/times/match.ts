@@ -82,6 +82,7 @@ function matchAt(r: TokenReader, k: number, lastEnd: number): TimeMatch | undefi
   const word = r.word(k);
   return (
     matchDirected(r, k, word) ??
+    matchWeekend(r, k, word) ??
     matchFuzzyDirected(r, k, word) ??
     matchDayWord(r, k, word) ??
     matchWeekday(r, k, word) ??
@@ -97,28 +98,42 @@ const SHIFTS: Readonly<Record<Direction, number>> = { last: -1, next: 1, this: 0
 
 /** "last week", "next year", "this month", "last night", "this morning", "last Friday", "next March". */
 function matchDirected(r: TokenReader, k: number, word: string): TimeMatch | undefined {
-  const direction = DIRECTIONS.get(word);
+  let direction = DIRECTIONS.get(word);
   if (direction === undefined) return undefined;
   // "the last year", "the next week" are spans of time, not calendar references.
   if (r.word(k - 1) === 'the') return undefined;
-  const next = r.word(k + 1);
+  let at = k + 1;
+  if (direction === 'this' && r.word(at) === 'past') {
+    direction = 'last'; // "this past weekend", "this past May"
+    at++;
+  }
+  const next = r.word(at);
   const unit = UNITS.get(next);
   if (unit !== undefined && unit !== 'day' && next === unit) {
-    return { from: k, to: k + 2, reference: { type: 'unit', unit, shift: SHIFTS[direction] } };
+    return { from: k, to: at + 1, reference: { type: 'unit', unit, shift: SHIFTS[direction] } };
   }
-  if (next === 'weekend') return { from: k, to: k + 2, reference: { type: 'unit', unit: 'weekend', shift: SHIFTS[direction] } };
-  if (next === 'night' && direction === 'last') return { from: k, to: k + 2, reference: { type: 'day-offset', days: -1 } };
-  if (direction === 'this' && PARTS_OF_DAY.has(next)) return { from: k, to: k + 2, reference: { type: 'day-offset', days: 0 } };
-  if (!r.isCapitalised(k + 1)) return undefined;
+  if (next === 'weekend') return { from: k, to: at + 1, reference: { type: 'unit', unit: 'weekend', shift: SHIFTS[direction] } };
+  if (next === 'night' && direction === 'last') return { from: k, to: at + 1, reference: { type: 'day-offset', days: -1 } };
+  if (direction === 'this' && PARTS_OF_DAY.has(next)) return { from: k, to: at + 1, reference: { type: 'day-offset', days: 0 } };
+  if (!r.isCapitalised(at)) return undefined;
   const weekday = WEEKDAYS.get(next);
   if (weekday !== undefined) {
-    return { from: k, to: withPartOfDay(r, k + 2), reference: { type: 'weekday', weekday, direction } };
+    return { from: k, to: withPartOfDay(r, at + 1), reference: { type: 'weekday', weekday, direction } };
   }
   const month = MONTHS.get(next);
   if (month !== undefined && !MONTH_ABBREVIATIONS.has(next)) {
-    return { from: k, to: k + 2, reference: { type: 'month', month, direction } };
+    return { from: k, to: at + 1, reference: { type: 'month', month, direction } };
   }
   return undefined;
+}
+
+/** Words before "the weekend" that make it the nearest weekend ("over the weekend"). */
+const WEEKEND_INTRODUCERS: ReadonlySet<string> = new Set(['over', 'during', 'at', 'on', 'through', 'for']);
+
+/** "the weekend" after "over", "during", "at", "on": the nearest weekend, by tense. */
+function matchWeekend(r: TokenReader, k: number, word: string): TimeMatch | undefined {
+  if (word !== 'the' || r.word(k + 1) !== 'weekend' || !WEEKEND_INTRODUCERS.has(r.word(k - 1))) return undefined;
+  return { from: k, to: k + 2, reference: { type: 'weekend' } };
 }
 
 /** "earlier this month", "later this year", "early next year", "late last week". */

@@ -24,6 +24,8 @@ export type TimeReference =
   | { readonly type: 'day-offset'; readonly days: number }
   /** "last week" (-1), "this month" (0), "next year" (1), "this weekend". */
   | { readonly type: 'unit'; readonly unit: CalendarUnit | 'weekend'; readonly shift: number }
+  /** "over the weekend": the nearest weekend, before or after by tense. */
+  | { readonly type: 'weekend' }
   /** "two days ago"; no amount for "a few days ago". */
   | { readonly type: 'ago'; readonly unit: CalendarUnit; readonly amount?: number };
 
@@ -53,6 +55,7 @@ export function isRelative(reference: TimeReference): boolean {
 
 /** Whether resolving the reference depends on the tense around it. */
 export function needsTense(reference: TimeReference): boolean {
+  if (reference.type === 'weekend') return true;
   if (reference.type === 'weekday') return reference.direction === undefined || reference.direction === 'this';
   if (reference.type === 'month') {
     return reference.year === undefined && reference.direction === undefined && reference.yearShift === undefined;

@@ -64,6 +64,9 @@ function relativeValue(reference: TimeReference, anchor: CalendarDate, future: b
       return formatDate(fromDayNumber(weekdayDay(reference.weekday, reference.direction, today, future)));
     case 'day-offset':
       return formatDate(fromDayNumber(today + reference.days));
+    case 'weekend':
+      // The ISO week of the Saturday of the nearest weekend: a Sunday looks back a day.
+      return formatIsoWeek(weekdayOf(today) === 0 ? today - 1 : weekdayDay(6, undefined, today, future));
     case 'unit':
       return unitValue(reference.unit, reference.shift, anchor, today);
     case 'ago':

@@ -55,6 +55,12 @@ test('times: relative expressions resolved against the publication date', () => 
     'Earlier this month=2022-09',
     'next week=2022-W38',
   ]);
+  assert.deepEqual(times('Shops closed over the weekend and this past Saturday; they reopen this weekend.', FRIDAY), [
+    'the weekend=2022-W36',
+    'this past Saturday=2022-09-10',
+    'this weekend=2022-W37',
+  ]);
+  assert.deepEqual(times('Talks will continue over the weekend.', FRIDAY), ['the weekend=2022-W37']);
   assert.deepEqual(times('He resigned last Friday and returns next Friday.', FRIDAY), [
     'last Friday=2022-09-09',
     'next Friday=2022-09-23',
