@@ -71,16 +71,24 @@ export function blockContexts(
   return out;
 }
 
+/** The sentence (word range) holding word `index`, by binary search; undefined between sentences. */
+export function sentenceAt(ctx: BlockContext, index: number): { first: number; end: number } | undefined {
+  const ranges = ctx.sentences;
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const range = ranges[mid]!;
+    if (index < range.first) hi = mid - 1;
+    else if (index >= range.end) lo = mid + 1;
+    else return range;
+  }
+  return undefined;
+}
+
 /** The sentences (as one word range) holding the words from index `from` to index `last`. */
 export function sentenceRange(ctx: BlockContext, from: number, last: number): { first: number; end: number } {
-  let first = 0;
-  let end = ctx.words.length;
-  for (const range of ctx.sentences) {
-    if (range.first <= from && from < range.end) first = range.first;
-    if (range.first <= last && last < range.end) {
-      end = range.end;
-      break;
-    }
-  }
+  const first = sentenceAt(ctx, from)?.first ?? 0;
+  const end = sentenceAt(ctx, last)?.end ?? ctx.words.length;
   return { first, end: Math.max(end, first) };
 }

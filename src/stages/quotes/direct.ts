@@ -29,14 +29,15 @@ const MAX_WORDS_FROM_CUE_BEFORE = 30;
  * said Putin), then the nearest cue before it in the same sentence (Putin said: “…” /
  * slamming what he called “…”). Words inside other quotations never count.
  */
-export function attributeQuotation(contexts: readonly BlockContext[], ctx: BlockContext, q: QuotedWords): DirectFinding {
+export function attributeQuotation(contexts: readonly BlockContext[], ctx: BlockContext, position: number): DirectFinding {
+  const q = ctx.quotes[position]!;
   const { words, quoted } = ctx;
   const openMark = q.first - 1;
   const closeMark = q.end;
   const region = sentenceRange(ctx, Math.max(openMark, 0), Math.min(closeMark, words.length - 1));
-  const nextQuote = ctx.quotes.find((other) => other.first > q.end);
+  const nextQuote = ctx.quotes[position + 1];
   const afterLimit = Math.min(region.end, nextQuote !== undefined ? nextQuote.first - 1 : region.end, closeMark + 1 + MAX_WORDS_TO_CUE_AFTER);
-  const previousQuote = [...ctx.quotes].reverse().find((other) => other.end < q.first);
+  const previousQuote = position > 0 ? ctx.quotes[position - 1] : undefined;
   const beforeFloor = Math.max(region.first, previousQuote !== undefined ? previousQuote.end + 1 : 0, openMark - MAX_WORDS_FROM_CUE_BEFORE);
   const cuesBefore = findCues(words, beforeFloor, Math.max(openMark, beforeFloor), quoted);
   // X said, “…” / X said: “…” — a cue right before the opening mark comes first.
@@ -131,6 +132,6 @@ function kindAfterCueBefore(ctx: BlockContext, q: QuotedWords, cue: Cue, sentenc
 
 /** The opening mark starts the sentence (only punctuation before it). */
 function atClauseStart(ctx: BlockContext, q: QuotedWords, sentenceFirst: number): boolean {
-  for (let i = sentenceFirst; i < q.first - 1; i++) if (ctx.words[i]!.isWord) return false;
+  for (let i = q.first - 2; i >= sentenceFirst; i--) if (ctx.words[i]!.isWord) return false;
   return true;
 }

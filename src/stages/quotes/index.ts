@@ -49,8 +49,9 @@ export const quotesStage: Stage = {
       if (ctx.block.kind === 'headline' || ctx.block.kind === 'heading') continue;
       const taken = new Set<number>();
       const direct: Quote[] = [];
-      for (const q of ctx.quotes) {
-        const found = attributeQuotation(contexts, ctx, q);
+      for (let position = 0; position < ctx.quotes.length; position++) {
+        const q = ctx.quotes[position]!;
+        const found = attributeQuotation(contexts, ctx, position);
         const content = contentSpan(text, q);
         if (content === undefined) continue;
         let quote: Quote | undefined;
@@ -61,7 +62,7 @@ export const quotesStage: Stage = {
           const { cue, subject } = found.attributed;
           if (found.kind === 'direct' && cue !== undefined && found.attributed.ctx === ctx) taken.add(cue.first);
           quote = attributed({ ...content, kind: found.kind }, found.attributed.ctx, cue, subject);
-        } else if (lastSpoken !== undefined && continues(text, ctx, q, lastSpoken.block)) {
+        } else if (lastSpoken !== undefined && (!scare || q.span.continues) && continues(text, ctx, q, lastSpoken.block)) {
           const { speakerMention, speaker } = lastSpoken.quote;
           quote = {
             ...content,
@@ -84,7 +85,7 @@ export const quotesStage: Stage = {
         for (const found of findIndirect(ctx, sentence, taken)) {
           const start = ctx.words[found.first]!.start;
           const end = ctx.words[found.end - 1]!.end;
-          if (direct.some((d) => d.start <= start && end <= d.end)) continue;
+          if (insideAny(direct, start, end)) continue;
           const quote = attributed({ start, end, text: text.slice(start, end), kind: 'indirect' }, ctx, found.cue, found.subject);
           quotes.push(quote);
           // Reported speech introduces its speaker for a quotation paragraph that follows.
@@ -97,6 +98,21 @@ export const quotesStage: Stage = {
     return doc;
   },
 };
+
+/** True when [start, end) lies inside one of the quotations (sorted by start): binary search. */
+function insideAny(quotes: readonly Quote[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = quotes.length - 1;
+  let candidate = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.start <= start) {
+      candidate = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return candidate >= 0 && end <= quotes[candidate]!.end;
+}
 
 /** The quoted words without the marks, surrounding spaces or a trailing comma. */
 function contentSpan(text: string, q: QuotedWords): { start: number; end: number; text: string } | undefined {

@@ -13,6 +13,8 @@ export interface IndirectFinding {
 }
 
 const MIN_CONTENT_WORDS = 3;
+/** Words of reported speech kept after its cue, so a sentence with no end stays bounded. */
+const MAX_CONTENT_WORDS = 80;
 /** Belief and finding verbs that report a clause only with "that" ("polls show that"). */
 const NEEDS_THAT = new Set(['know', 'show', 'find', 'learn', 'agree', 'feel', 'state', 'post', 'continue', 'report', 'call', 'reveal', 'indicate', 'signal', 'add', 'note', 'mention']);
 const OBJECT_PRONOUNS = new Set('him her them me us you reporters journalists supporters'.split(' '));
@@ -32,6 +34,8 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
   const { words, quoted } = ctx;
   let end = sentence.end;
   while (end > sentence.first && !words[end - 1]!.isWord && /[.!?]/u.test(words[end - 1]!.text)) end--;
+  // A run-on "sentence" (no full stop for pages): reported clauses stop at the cap.
+  const wordCap = (from: number): number => Math.min(end, from + MAX_CONTENT_WORDS);
   for (const cue of findCues(words, sentence.first, sentence.end, quoted)) {
     if (taken.has(cue.first) || cue.quoteOnly) continue;
     if (cue.according) {
@@ -42,7 +46,7 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     if (isParticiple(ctx, cue)) {
       const speaker = speakerOfCue(ctx, cue, sentence.first, sentence.first, end);
       const start = speaker !== undefined ? complementStart(ctx, cue, end) : undefined;
-      if (speaker !== undefined && start !== undefined && contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) out.push({ cue, subject: speaker, first: start, end });
+      if (speaker !== undefined && start !== undefined && contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) out.push({ cue, subject: speaker, first: start, end: wordCap(start) });
       continue;
     }
     const subject = subjectBefore(words, cue.first, sentence.first);
@@ -52,13 +56,13 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     if (speaker === undefined) continue;
     // CLAUSE, X said.
     if (boundary > sentence.first && /^[,—–]$/u.test(words[boundary]!.text) && trailingIsShort(ctx, (inverted ?? cue).last + 1, end)) {
-      if (contentWords(ctx, sentence.first, boundary) >= MIN_CONTENT_WORDS) out.push({ cue, subject: speaker, first: sentence.first, end: boundary });
+      if (contentWords(ctx, sentence.first, boundary) >= MIN_CONTENT_WORDS) out.push({ cue, subject: speaker, first: Math.max(sentence.first, boundary - MAX_CONTENT_WORDS), end: boundary });
       continue;
     }
     if (subject === undefined) continue;
     const start = complementStart(ctx, cue, end);
     if (start === undefined) continue;
-    if (contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) out.push({ cue, subject, first: start, end });
+    if (contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) out.push({ cue, subject, first: start, end: wordCap(start) });
   }
   return out;
 }
@@ -125,9 +129,9 @@ function trailingIsShort(ctx: BlockContext, from: number, end: number): boolean 
   return true;
 }
 
-/** Words of [from, to) outside quotation marks. */
+/** Words of [from, to) outside quotation marks, counted up to `MIN_CONTENT_WORDS`. */
 function contentWords(ctx: BlockContext, from: number, to: number): number {
   let count = 0;
-  for (let i = from; i < to; i++) if (ctx.words[i]!.isWord && ctx.quoted[i] !== 1) count++;
+  for (let i = from; i < to && count < MIN_CONTENT_WORDS; i++) if (ctx.words[i]!.isWord && ctx.quoted[i] !== 1) count++;
   return count;
 }

@@ -1,5 +1,5 @@
 import type { Entity, Mention, SpanText } from '../../doc/annotations.js';
-import type { BlockContext } from './context.js';
+import { sentenceAt, type BlockContext } from './context.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, TITLE_WORDS } from './lexicon.js';
 
 /** A speaker named earlier, kept so pronouns and continuations can point back to it. */
@@ -40,7 +40,7 @@ export class SpeakerMemory {
    * speaker, else the subject of an earlier sentence nearby.
    */
   resolvePronoun(contexts: readonly BlockContext[], ctx: BlockContext, at: number, person: boolean): SpanText | undefined {
-    const own = ctx.sentences.find((r) => r.first <= at && at < r.end);
+    const own = sentenceAt(ctx, at);
     if (own !== undefined) {
       const subject = this.sentenceSubject(ctx, own.first, at, person);
       if (subject !== undefined) return subject;
