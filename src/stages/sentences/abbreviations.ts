@@ -11,7 +11,7 @@ import { CANADIAN_PROVINCES, US_STATES } from '../../rules/lexicons/us-states.js
 
 /** How a period-final abbreviation behaves at a possible sentence end. */
 export const AbbreviationKind = {
-  /** A title before a name ("Mr.", "Gen."): never ends a sentence. */
+  /** A title before a name ("Mr.", "Gen."): ends a sentence only before "The", "He" and the like. */
   Title: 1,
   /** Needs a number after it ("No. 5", "Art. 3"): kept only then, never ends a sentence. */
   BeforeNumber: 2,
@@ -91,6 +91,16 @@ const SENTENCE_STARTERS = new Set([
 /** True when `word` (any case) is a word that usually opens a sentence. */
 export function isSentenceStarter(word: string): boolean {
   return SENTENCE_STARTERS.has(word.toLowerCase());
+}
+
+/** Words that open a sentence and never a name: "on Baker St. The house" ends after "St.". */
+const STRICT_STARTERS = new Set([
+  'the', 'he', 'she', 'it', 'they', 'we', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our',
+  'there', 'but', 'and', 'in', 'on', 'at', 'for', 'however', 'after', 'when', 'while', 'if',
+]);
+
+export function isStrictSentenceStarter(word: string): boolean {
+  return STRICT_STARTERS.has(word.toLowerCase());
 }
 
 /** Verbs of speech that follow a quotation ("“Why?” Smith asked"). */

@@ -94,6 +94,11 @@ test('sentences: abbreviations and initials do not end sentences', () => {
 test('sentences: a sentence-final "U.S." ends the sentence before a sentence opener', () => {
   assert.deepEqual(sentences('He moved to the U.S. The move was quick.'), ['He moved to the U.S.', 'The move was quick.']);
   assert.deepEqual(sentences('He lacked vitamin D. The doctor saw George W. Bush.'), ['He lacked vitamin D.', 'The doctor saw George W. Bush.']);
+  assert.deepEqual(sentences('He lives on Baker St. The house is old. Gen. Will Smith and Dr. No came.'), [
+    'He lives on Baker St.',
+    'The house is old.',
+    'Gen. Will Smith and Dr. No came.',
+  ]);
   assert.deepEqual(sentences('Trade with the U.S. Commerce Department grew.'), ['Trade with the U.S. Commerce Department grew.']);
 });
 

@@ -1,5 +1,11 @@
 import type { Sentence, Token } from '../../doc/annotations.js';
-import { AbbreviationKind, abbreviationKind, isSentenceStarter, isSpeechVerb } from './abbreviations.js';
+import {
+  AbbreviationKind,
+  abbreviationKind,
+  isSentenceStarter,
+  isSpeechVerb,
+  isStrictSentenceStarter,
+} from './abbreviations.js';
 import { isLower, isUpper } from './chars.js';
 
 /*
@@ -14,7 +20,8 @@ import { isLower, isUpper } from './chars.js';
  *   opening quote, or when a quotation closed with it ("each other... is becoming" goes on);
  * - after an abbreviation ("U.S.", "Inc.", "Sept."): only a word that usually opens a
  *   sentence ("the U.S. The talks" ends, "the U.S. Senate" does not, nor does
- *   "J. K. Rowling"); never after a title ("Gen.").
+ *   "J. K. Rowling"); after a title ("Gen.", "St.") only before a word no name starts
+ *   with ("The", "He").
  */
 
 /** A sentence with no end is cut at this many tokens, so no later stage meets an unbounded one. */
@@ -25,6 +32,8 @@ const FULL_STOP = 1;
 const ELLIPSIS = 2;
 const ABBREVIATION = 3;
 const NEVER_ENDS = 4;
+/** A title ("St.", "Gen."): ends a sentence only before a word no name starts with ("on Baker St. The house"). */
+const TITLE = 5;
 
 /**
  * Appends the sentences of `tokens[from, to)`, the tokens of block `block`, to `out`.
@@ -53,7 +62,7 @@ export function splitSentences(
       if (last + 2 === to && tokens[last + 1]!.kind === 'quote') last++;
       if (last + 1 < to && endsHere(text, tokens, k, last, to, terminal)) {
         boundary = last;
-        if (terminal === ABBREVIATION) finalAbbreviations.push(k);
+        if (terminal === ABBREVIATION || terminal === TITLE) finalAbbreviations.push(k);
       }
     }
     if (boundary < 0 && k - first + 1 >= MAX_SENTENCE_TOKENS) {
@@ -71,7 +80,9 @@ export function splitSentences(
     let last = to - 1;
     while (last > first && isCloser(text, tokens[last]!, tokens[last - 1]!)) last--;
     const kind = terminalKind(text, tokens[last]!);
-    if (kind === ABBREVIATION || (kind === NEVER_ENDS && tokens[last]!.kind === 'word')) finalAbbreviations.push(last);
+    if (kind === ABBREVIATION || kind === TITLE || (kind === NEVER_ENDS && tokens[last]!.kind === 'word')) {
+      finalAbbreviations.push(last);
+    }
   }
   return cuts;
 }
@@ -112,7 +123,8 @@ function terminalKind(text: string, token: Token): number {
   const word = text.slice(token.start, token.end - 1);
   if (word.includes('.')) return ABBREVIATION;
   const kind = abbreviationKind(word, isUpper(word.charCodeAt(0)));
-  return kind === AbbreviationKind.Title || kind === AbbreviationKind.BeforeNumber ? NEVER_ENDS : ABBREVIATION;
+  if (kind === AbbreviationKind.Title) return TITLE;
+  return kind === AbbreviationKind.BeforeNumber ? NEVER_ENDS : ABBREVIATION;
 }
 
 const CLOSING_ALWAYS = new Set([0x201d, 0xbb, 0x203a, 0x300d, 0x300f]);
@@ -155,7 +167,8 @@ function endsHere(
     return !(mark !== 0x2e && closedQuote && speechFollows(text, tokens, last + 1, to));
   }
   if (closedQuote) return isUpper(code);
-  return isSentenceStarter(text.slice(next.start, next.end));
+  const word = text.slice(next.start, next.end);
+  return terminal === TITLE ? isStrictSentenceStarter(word) : isSentenceStarter(word);
 }
 
 /** "Smith asked", "Vice President Mike Pence said": a speaker then a speech verb. */
