@@ -1,4 +1,4 @@
-export { read, type ReadInput, type ReadOptions } from './read.js';
+export { read, type ReadInput, type ReadOptions, type UnderstandOptions } from './read.js';
 export { toArticleJson, type ArticleJson } from './output/json.js';
 export { DatelineError, type ErrorCode } from './doc/errors.js';
 export type {
@@ -14,6 +14,19 @@ export type {
   ArticleMetadata,
   DecodingInfo,
 } from './doc/news-doc.js';
+export type {
+  Sentence,
+  Token,
+  TokenKind,
+  Mention,
+  Entity,
+  EntityType,
+  Role,
+  Quote,
+  QuoteKind,
+  SpanText,
+  TimeExpression,
+} from './doc/annotations.js';
 export type { Diagnostic, DiagnosticCode } from './doc/diagnostics.js';
 export type { Span } from './doc/span.js';
 export type { Stage, Capability } from './pipeline/stage.js';

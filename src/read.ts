@@ -8,6 +8,13 @@ import { extractStage } from './stages/extract/index.js';
 import { datelineStage } from './stages/dateline/index.js';
 import { readTextStage } from './stages/read-text/index.js';
 import { looksLikeHtml } from './stages/decode/sniff.js';
+import { sentencesStage } from './stages/sentences/index.js';
+import { createNerStage } from './stages/ner/index.js';
+import { entitiesStage } from './stages/entities/index.js';
+import { quotesStage } from './stages/quotes/index.js';
+import { timesStage } from './stages/times/index.js';
+import { loadNerTagger } from './io/ner-model.js';
+import type { Stage } from './pipeline/stage.js';
 
 /** One input to read: bytes (decoded for you) or an already-decoded string. */
 export interface ReadInput {
@@ -25,22 +32,55 @@ export interface ReadInput {
   format?: 'html' | 'text' | 'auto';
 }
 
-export interface ReadOptions {
-  /** Reserved for stage switches; the Read issue has none yet. */
-  readonly stages?: Record<string, boolean>;
+/**
+ * Which understanding stages run after extraction; each is on unless set to false.
+ * Sentences and tokens run whenever any of them does.
+ */
+export interface UnderstandOptions {
+  /** The trained entity tagger and the grouping of its names into entities with roles. */
+  readonly entities?: boolean;
+  /** Quotations and reported speech with their speakers. */
+  readonly quotes?: boolean;
+  /** Time expressions, resolved against the publication date. */
+  readonly times?: boolean;
 }
 
-const htmlPipeline: Pipeline<ReadOptions> = buildPipeline<ReadOptions>(
-  ['input'],
-  [parseHtmlStage, metadataStage, extractStage, datelineStage],
-);
-const textPipeline: Pipeline<ReadOptions> = buildPipeline<ReadOptions>(['input'], [readTextStage, datelineStage]);
+export interface ReadOptions {
+  /** `false` for extraction only (article and metadata); otherwise which understanding stages run. */
+  readonly understand?: UnderstandOptions | false;
+}
+
+const READ_HTML: readonly Stage<ReadOptions>[] = [parseHtmlStage, metadataStage, extractStage, datelineStage];
+const READ_TEXT: readonly Stage<ReadOptions>[] = [readTextStage, datelineStage];
 // Decoding runs on its own: which of the two pipelines follows depends on what it decoded.
 const decodePipeline: Pipeline<ReadOptions> = buildPipeline<ReadOptions>(['bytes'], [decodeStage]);
+const pipelines = new Map<string, Pipeline<ReadOptions>>();
+
+/** The pipeline for a format and a choice of understanding stages, built once and kept. */
+function pipelineFor(format: 'html' | 'text', understand: UnderstandOptions | false): Pipeline<ReadOptions> {
+  const on = understand === false ? { entities: false, quotes: false, times: false } : understand;
+  const entities = on.entities !== false;
+  const quotes = on.quotes !== false;
+  const times = on.times !== false;
+  const key = `${format}:${Number(entities)}${Number(quotes)}${Number(times)}`;
+  let pipeline = pipelines.get(key);
+  if (pipeline === undefined) {
+    const stages = [...(format === 'html' ? READ_HTML : READ_TEXT)];
+    if (entities || quotes || times) stages.push(sentencesStage);
+    // The tagger's model is read from the package on first use (once per process).
+    if (entities) stages.push(createNerStage(loadNerTagger()), entitiesStage);
+    if (quotes) stages.push(quotesStage);
+    if (times) stages.push(timesStage);
+    pipeline = buildPipeline<ReadOptions>(['input'], stages);
+    pipelines.set(key, pipeline);
+  }
+  return pipeline;
+}
 
 /**
  * Reads one page or scraped text into a NewsDoc: the article text, its blocks, the
- * furniture set aside, the metadata and the diagnostics. Throws a DatelineError (with a
+ * furniture set aside, the metadata and the diagnostics, then (unless switched off)
+ * sentences, entities, quotes and times over the article text. Throws a DatelineError (with a
  * stable code and a message a user can act on) only when the input cannot be read at all.
  */
 export function read(input: ReadInput, options: ReadOptions = {}): NewsDoc {
@@ -62,7 +102,7 @@ export function read(input: ReadInput, options: ReadOptions = {}): NewsDoc {
   if (text.trim().length === 0) throw new DatelineError('INPUT_EMPTY', 'The input holds no text.');
   const resolved = format === 'auto' ? (looksLikeHtml(text) ? 'html' : 'text') : format;
   const finalDoc: NewsDoc = { ...doc, source: { ...doc.source, format: resolved } };
-  return resolved === 'html' ? htmlPipeline.run(finalDoc, options) : textPipeline.run(finalDoc, options);
+  return pipelineFor(resolved, options.understand ?? {}).run(finalDoc, options);
 }
 
 function chooseFormat(input: ReadInput): 'html' | 'text' | 'auto' {

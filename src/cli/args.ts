@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from './render.js';
 import { DEFAULT_TIMEOUT_MS } from './runner.js';
 import { MAX_INPUT_BYTES } from '../io/inputs.js';
+import type { UnderstandOptions } from '../read.js';
 
 /** A mistake in the command line: exit status 2, a one-line message and a hint. */
 export class UsageError extends Error {
@@ -21,12 +22,15 @@ export type Command =
       readonly pretty: boolean;
       readonly timeoutMs: number;
       readonly maxBytes: number;
+      readonly understand: UnderstandOptions;
     };
 
 export const HELP = `Usage: dateline read [options] <input...>
 
 Reads news pages or scraped text and prints the article: headline, body, blocks,
-metadata, the page furniture set aside, and diagnostics.
+metadata, the page furniture set aside, and diagnostics; then what the article says:
+sentences, the people, organisations and places it names (with canonical names and
+roles), its quotes with their speakers, and its times resolved to dates.
 
 Inputs:
   <file>                 an .html, .htm, .xhtml or .txt file, optionally gzipped (.gz);
@@ -52,6 +56,11 @@ Options:
       --max-size <MiB>   size limit per input, also after gunzip (default ${MAX_INPUT_BYTES / 1024 / 1024});
                          a larger input fails at once with INPUT_TOO_LARGE rather than
                          running into the time limit
+      --no-entities      skip the entity tagger and entity grouping (quotes then keep
+                         their speaker's words but no speaker entity)
+      --no-quotes        skip quotes and speakers
+      --no-times         skip time expressions
+      --extract-only     skip all understanding: the article and its metadata only
   -h, --help             show this help and exit
   -V, --version          print the version and exit
 
@@ -85,6 +94,10 @@ export function parseCommand(argv: readonly string[]): Command {
         pretty: { type: 'boolean' },
         timeout: { type: 'string' },
         'max-size': { type: 'string' },
+        'no-entities': { type: 'boolean' },
+        'no-quotes': { type: 'boolean' },
+        'no-times': { type: 'boolean' },
+        'extract-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -133,7 +146,18 @@ export function parseCommand(argv: readonly string[]): Command {
     pretty: values.pretty === true,
     timeoutMs,
     maxBytes,
+    understand: understandOptions(values),
   };
+}
+
+function understandOptions(values: {
+  'no-entities'?: boolean | undefined;
+  'no-quotes'?: boolean | undefined;
+  'no-times'?: boolean | undefined;
+  'extract-only'?: boolean | undefined;
+}): UnderstandOptions {
+  if (values['extract-only'] === true) return { entities: false, quotes: false, times: false };
+  return { entities: values['no-entities'] !== true, quotes: values['no-quotes'] !== true, times: values['no-times'] !== true };
 }
 
 /** parseArgs' messages carry advice about `--`; keep their first sentence. */

@@ -67,6 +67,7 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
             as: command.as,
             format: command.format,
             pretty,
+            understand: command.understand,
           },
           // Loading counts against the input's time budget.
           performance.now() - current.loadMs,

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../doc/errors.js';
 import type { OutputFormat } from './render.js';
+import type { UnderstandOptions } from '../read.js';
 
 /** One input for the worker to read and render. */
 export interface ReadJob {
@@ -12,6 +13,7 @@ export interface ReadJob {
   readonly as: 'html' | 'text' | 'auto';
   readonly format: OutputFormat;
   readonly pretty: boolean;
+  readonly understand: UnderstandOptions;
 }
 
 export type ReadResult =

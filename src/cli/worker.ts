@@ -21,7 +21,7 @@ port.on('message', (job: ReadJob) => {
       ...(job.url !== undefined ? { url: job.url } : {}),
       ...(job.contentType !== undefined ? { contentType: job.contentType } : {}),
       format: job.as,
-    });
+    }, { understand: job.understand });
     result = { id: job.id, ok: true, output: renderDoc(doc, job.format, job.pretty) };
   } catch (error) {
     const e = asDatelineError(error);

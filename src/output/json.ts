@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../doc/diagnostics.js';
+import { understandingJson, type UnderstandingJson } from './understanding.js';
 import type { Author, Block, DateField, Dateline, DecodingInfo, Furniture, NewsDoc } from '../doc/news-doc.js';
 
 /** Block kinds that make up the article body (captions and the headline are fields). */
@@ -34,6 +35,14 @@ export interface ArticleJson {
   text: string;
   blocks: Block[];
   furniture: Furniture[];
+  /** Sentence spans over `text`. */
+  sentences: UnderstandingJson['sentences'];
+  /** People, organisations, places and other named things, each with every mention. */
+  entities: UnderstandingJson['entities'];
+  /** Direct, partial and reported speech with cue and speaker. */
+  quotes: UnderstandingJson['quotes'];
+  /** Dates and times, relative ones resolved against the publication date. */
+  times: UnderstandingJson['times'];
   extractedBy: string | null;
   diagnostics: Diagnostic[];
   stages: string[];
@@ -55,6 +64,7 @@ export function toArticleJson(doc: NewsDoc): ArticleJson {
   if (doc.source.url !== undefined) source.url = doc.source.url;
   if (doc.decoding !== undefined) source.decoding = doc.decoding;
   const body = bodyText(doc);
+  const understanding = understandingJson(doc);
   return {
     source,
     isArticle: doc.isArticle ?? body.length > 0,
@@ -72,6 +82,7 @@ export function toArticleJson(doc: NewsDoc): ArticleJson {
     text: doc.text ?? '',
     blocks: doc.layers.blocks ?? [],
     furniture: doc.layers.furniture ?? [],
+    ...understanding,
     extractedBy: doc.extractedBy ?? null,
     diagnostics: doc.diagnostics,
     stages: doc.stagesRun,

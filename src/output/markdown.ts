@@ -36,6 +36,7 @@ export function toMarkdown(doc: NewsDoc): string {
         lines.push(escapeLeading(content), '');
     }
   }
+  lines.push(...understandingSections(doc));
   const furniture = doc.layers.furniture ?? [];
   if (furniture.length > 0) {
     lines.push('---', '', `<!-- set aside as page furniture: ${furniture.length} item(s) -->`);
@@ -43,6 +44,59 @@ export function toMarkdown(doc: NewsDoc): string {
     lines.push('');
   }
   return lines.join('\n').trimEnd() + '\n';
+}
+
+const TYPE_HEADINGS = [
+  ['PER', 'People'],
+  ['ORG', 'Organisations'],
+  ['LOC', 'Places'],
+  ['MISC', 'Other names'],
+] as const;
+
+/** Who and what the article names, who said what, and when: readable lists after the body. */
+function understandingSections(doc: NewsDoc): string[] {
+  const { entities = [], quotes = [], times = [] } = doc.layers;
+  const lines: string[] = [];
+  for (const [type, heading] of TYPE_HEADINGS) {
+    const ofType = entities.filter((entity) => entity.type === type);
+    if (ofType.length === 0) continue;
+    lines.push(`## ${heading}`, '');
+    for (const entity of ofType) {
+      const extra: string[] = [];
+      if (entity.acronyms.length > 0) extra.push(entity.acronyms.join(', '));
+      const roles = unique(entity.roles.map((role) => oneLine(role.text)));
+      if (roles.length > 0) extra.push(roles.join('; '));
+      const references = unique(entity.references.map((reference) => oneLine(reference.text)));
+      if (references.length > 0) extra.push(`also "${references.join('", "')}"`);
+      const count = entity.mentions.length + entity.references.length;
+      lines.push(`- **${escapeInline(entity.name)}**${extra.length > 0 ? ` (${escapeInline(extra.join(' · '))})` : ''} · ${count}×`);
+    }
+    lines.push('');
+  }
+  if (quotes.length > 0) {
+    lines.push('## Quotes', '');
+    for (const quote of quotes) {
+      const speaker = quote.speaker !== undefined ? entities[quote.speaker]?.name : quote.speakerMention?.text;
+      const who = speaker !== undefined ? oneLine(speaker) : 'unattributed';
+      const cue = quote.cue !== undefined ? `, ${oneLine(quote.cue.text)}` : '';
+      const words = quote.kind === 'indirect' ? oneLine(quote.text) : `“${oneLine(quote.text)}”`;
+      lines.push(`- ${escapeInline(words)} — **${escapeInline(who)}** (${quote.kind}${escapeInline(cue)})`);
+    }
+    lines.push('');
+  }
+  if (times.length > 0) {
+    lines.push('## Times', '');
+    for (const time of times) {
+      const value = time.value ?? (time.unresolved === 'no-anchor' ? 'unresolved: no publication date' : 'unresolved');
+      lines.push(`- ${escapeInline(oneLine(time.text))} → ${escapeInline(value)}`);
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }
 
 function oneLine(value: string): string {
