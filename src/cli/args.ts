@@ -26,6 +26,7 @@ export type Command =
     };
 
 export const HELP = `Usage: dateline read [options] <input...>
+       dateline tag --conll FILE   (tag a CoNLL file with the entity tagger; see dateline tag --help)
 
 Reads news pages or scraped text and prints the article: headline, body, blocks,
 metadata, the page furniture set aside, and diagnostics; then what the article says:
@@ -109,8 +110,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help === true) return { kind: 'help' };
   if (values.version === true) return { kind: 'version' };
   const [command, ...inputs] = positionals;
-  if (command === undefined) throw new UsageError('no command given; the command is `read`');
-  if (command !== 'read') throw new UsageError(`unknown command '${command}'; the command is \`read\``);
+  if (command === undefined) throw new UsageError('no command given; the commands are `read` and `tag`');
+  if (command !== 'read') throw new UsageError(`unknown command '${command}'; the commands are \`read\` and \`tag\``);
   if (inputs.length === 0) throw new UsageError('no input given: name files, directories, or - for standard input');
 
   const format = values.format ?? 'json';

@@ -7,6 +7,7 @@ import { packageVersion } from '../io/package-info.js';
 import { HELP, parseCommand, UsageError, type Command } from './args.js';
 import { renderErrorJson, type OutputFormat } from './render.js';
 import { ReadRunner, type ReadResult } from './runner.js';
+import { runTagCommand } from './tag.js';
 
 /** Where the command writes; replaceable for tests. */
 export interface Streams {
@@ -19,6 +20,7 @@ export interface Streams {
  * Resolves to the exit status: 0 all read, 1 some input failed, 2 usage error.
  */
 export async function runCli(argv: readonly string[], streams: Streams = { out: process.stdout, err: process.stderr }): Promise<number> {
+  if (argv[0] === 'tag') return runTagCommand(argv.slice(1), streams);
   let command: Command;
   try {
     command = parseCommand(argv);
