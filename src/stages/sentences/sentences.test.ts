@@ -150,6 +150,16 @@ test('sentences: headlines and list items without final punctuation are one sent
   ]);
 });
 
+test('sentences: each line of a list inside one block is a sentence', () => {
+  const text = '1. Unofficial results\n2. Relative to seats\n• A bullet\n- A dash item';
+  assert.deepEqual(segment(text, [{ start: 0, end: text.length }]).sentences.map((s) => text.slice(s.start, s.end)), [
+    '1. Unofficial results',
+    '2. Relative to seats',
+    '• A bullet',
+    '- A dash item',
+  ]);
+});
+
 test('sentences: never cross blocks and carry the block index', () => {
   const doc = createDoc({ format: 'text' });
   doc.text = 'A headline\n\nFirst sentence. Second one\n\nLast block';

@@ -54,6 +54,10 @@ export function splitSentences(
   let cuts = 0;
   for (let k = from; k < to; k++) {
     let boundary = -1;
+    if (k > first && startsListLine(text, tokens[k]!, tokens[k - 1]!)) {
+      out.push({ start: tokens[first]!.start, end: tokens[k - 1]!.end, block });
+      first = k;
+    }
     const terminal = terminalKind(text, tokens[k]!);
     if (terminal !== NOT_TERMINAL && terminal !== NEVER_ENDS) {
       let last = k;
@@ -104,6 +108,20 @@ export function splitFinalPeriods(tokens: Token[], from: number, indexes: readon
       tokens.push(token);
     }
   }
+}
+
+const BULLETS = '•·*-–—▪◦‣';
+
+/** A list marker ("2.", "•", "-") at the start of a line inside a block: a new sentence. */
+function startsListLine(text: string, token: Token, previous: Token): boolean {
+  const code = text.charCodeAt(token.start);
+  const isMarker =
+    token.kind === 'number'
+      ? text.charCodeAt(token.end - 1) === 0x2e
+      : token.end - token.start === 1 && BULLETS.includes(text[token.start]!);
+  if (!isMarker || code === 0x2e) return false;
+  for (let k = previous.end; k < token.start; k++) if (text.charCodeAt(k) === 0x0a) return true;
+  return false;
 }
 
 function terminalKind(text: string, token: Token): number {
