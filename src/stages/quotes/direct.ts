@@ -1,5 +1,5 @@
 import type { QuoteKind } from '../../doc/annotations.js';
-import { sentenceRange, type BlockContext, type QuotedWords } from './context.js';
+import { sentenceAt, sentenceRange, type BlockContext, type QuotedWords } from './context.js';
 import { findCues, type Cue } from './cues.js';
 import { speakerOfCue } from './cue-speaker.js';
 import { mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
@@ -36,7 +36,13 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
   const closeMark = q.end;
   const region = sentenceRange(ctx, Math.max(openMark, 0), Math.min(closeMark, words.length - 1));
   const nextQuote = ctx.quotes[position + 1];
-  const afterLimit = Math.min(region.end, nextQuote !== undefined ? nextQuote.first - 1 : region.end, closeMark + 1 + MAX_WORDS_TO_CUE_AFTER);
+  // “… missing.” Trump said. — the splitter ends a sentence at .” so a short next sentence counts.
+  let regionEnd = region.end;
+  if (regionEnd === closeMark + 1) {
+    const next = sentenceAt(ctx, regionEnd);
+    if (next !== undefined && next.end - next.first <= MAX_WORDS_TO_CUE_AFTER / 2) regionEnd = next.end;
+  }
+  const afterLimit = Math.min(regionEnd, nextQuote !== undefined ? nextQuote.first - 1 : regionEnd, closeMark + 1 + MAX_WORDS_TO_CUE_AFTER);
   const previousQuote = position > 0 ? ctx.quotes[position - 1] : undefined;
   const beforeFloor = Math.max(region.first, previousQuote !== undefined ? previousQuote.end + 1 : 0, openMark - MAX_WORDS_FROM_CUE_BEFORE);
   const cuesBefore = findCues(words, beforeFloor, Math.max(openMark, beforeFloor), quoted);
@@ -97,14 +103,33 @@ function afterColonBlock(contexts: readonly BlockContext[], ctx: BlockContext): 
   if (lastWord.text !== ':') return undefined;
   const sentence = previous.sentences[previous.sentences.length - 1]!;
   const colon = previous.words.length - 1;
-  const cues = findCues(previous.words, sentence.first, colon, previous.quoted);
+  return lastCueOf(previous, sentence.first, colon) ?? withSubject(previous, mainSubject(previous.words, sentence.first, colon));
+}
+
+/**
+ * A paragraph that is all quotation after a paragraph whose last sentence has a speech
+ * cue outside quotation marks ("Howard continued his scathing remarks."): that speaker.
+ */
+export function previousParagraphCue(contexts: readonly BlockContext[], ctx: BlockContext): Attributed | undefined {
+  const previous = contexts[ctx.index - 1];
+  const sentence = previous?.sentences[previous.sentences.length - 1];
+  if (previous === undefined || sentence === undefined || previous.quoted[sentence.end - 1] === 1) return undefined;
+  return lastCueOf(previous, sentence.first, sentence.end);
+}
+
+function lastCueOf(ctx: BlockContext, first: number, end: number): Attributed | undefined {
+  const cues = findCues(ctx.words, first, end, ctx.quoted);
   for (let c = cues.length - 1; c >= 0; c--) {
     const cue = cues[c]!;
-    const subject = subjectOfCueBefore(previous, cue, sentence.first, colon, sentence.first);
-    if (subject !== undefined) return { ctx: previous, cue, subject };
+    if (cue.quoteOnly) continue;
+    const subject = subjectOfCueBefore(ctx, cue, first, end, first);
+    if (subject !== undefined) return { ctx, cue, subject };
   }
-  const subject = mainSubject(previous.words, sentence.first, colon);
-  return subject !== undefined ? { ctx: previous, subject } : undefined;
+  return undefined;
+}
+
+function withSubject(ctx: BlockContext, subject: Subject | undefined): Attributed | undefined {
+  return subject !== undefined ? { ctx, subject } : undefined;
 }
 
 function finding(q: QuotedWords, kind: QuoteKind, cue: Cue, subject: Subject, ctx: BlockContext): DirectFinding {

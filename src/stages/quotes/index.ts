@@ -3,7 +3,7 @@ import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { blockContexts, type BlockContext, type QuotedWords } from './context.js';
 import type { Cue } from './cues.js';
-import { attributeQuotation } from './direct.js';
+import { attributeQuotation, previousParagraphCue } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { findQuotedSpans } from './marks.js';
 import { entityFor, SpeakerMemory } from './resolve.js';
@@ -74,7 +74,8 @@ export const quotesStage: Stage = {
           const resolved = resolutions.get(lastSpoken.quote);
           if (resolved !== undefined) resolutions.set(quote, resolved);
         } else if (!scare) {
-          quote = { ...content, kind: found.kind };
+          const before = found.kind === 'direct' && position === 0 ? previousParagraphCue(contexts, ctx) : undefined;
+          quote = before !== undefined ? attributed({ ...content, kind: found.kind }, before.ctx, before.cue, before.subject) : { ...content, kind: found.kind };
         }
         if (quote === undefined) continue;
         direct.push(quote);
