@@ -48,6 +48,13 @@ class TokenReader {
     return code >= 0x41 && code <= 0x5a;
   }
 
+  isAllCaps(k: number): boolean {
+    const token = this.tokens[k];
+    if (token === undefined) return false;
+    const raw = this.text.slice(token.start, token.end);
+    return raw === raw.toUpperCase();
+  }
+
   isPunct(k: number, mark: string): boolean {
     const token = this.tokens[k];
     return token !== undefined && token.end - token.start === mark.length && this.text.startsWith(mark, token.start);
@@ -153,6 +160,8 @@ const DAY_WORDS: ReadonlyMap<string, number> = new Map([['yesterday', -1], ['tod
 function matchDayWord(r: TokenReader, k: number, word: string): TimeMatch | undefined {
   const days = DAY_WORDS.get(word);
   if (days === undefined) return undefined;
+  // "USA Today", "the Today programme": a capital after a word is a name, not a day.
+  if (r.isCapitalised(k) && !r.isAllCaps(k) && r.tokens[k - 1]?.kind === 'word') return undefined;
   const to = word === 'tonight' ? k + 1 : withPartOfDay(r, k + 1);
   return { from: k, to, reference: { type: 'day-offset', days } };
 }

@@ -107,6 +107,7 @@ test('times: modal "may", verb "march", named days and plain numbers are not tim
   assert.deepEqual(times('Theresa May and Boris Johnson spoke. Sales rose to 2000 units; 2001 people came; it cost $2001.', FRIDAY), []);
   assert.deepEqual(times('The March on Washington drew 1999 marchers.', FRIDAY), []);
   assert.deepEqual(times('The Sunday Times reported it.', FRIDAY), []);
+  assert.deepEqual(times('USA Today said so. Today, USA Today said so TODAY.', FRIDAY), ['Today=2022-09-16', 'TODAY=2022-09-16']);
   assert.deepEqual(times('The Friday meeting, held Friday 9 September, ended.', FRIDAY), [
     'Friday=2022-09-16',
     'Friday 9 September=2022-09-09',
