@@ -1,0 +1,148 @@
+/**
+ * bench:understand — the whole per-article understanding pipeline (sentences and
+ * tokens, the entity tagger, entities, quotes, times) on the Wikinews demo corpus, in
+ * tokens per CPU-second on one core, beside compromise's `nlp()` with people(),
+ * organizations() and places() on the same texts in the same run.
+ *
+ * Each article becomes a document directly (headline block, then its paragraphs, and
+ * its publication date), so what is timed is understanding alone, not reading. The
+ * tagger's model is loaded before timing (its load time is printed on its own), and
+ * both sides get an untimed warm-up on the first articles. Tokens are Dateline's
+ * tokens; compromise is credited with the same count, so the two rates compare work on
+ * the same text.
+ *
+ * Run: npm run bench:understand   (add -- --limit N for the first N articles)
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Block } from '../src/doc/news-doc.js';
+import { createDoc, type NewsDoc } from '../src/doc/news-doc.js';
+import { buildPipeline } from '../src/pipeline/pipeline.js';
+import { readNerModelFiles } from '../src/io/ner-model.js';
+import { createNerStage, NerTagger } from '../src/stages/ner/index.js';
+import { sentencesStage } from '../src/stages/sentences/index.js';
+import { entitiesStage } from '../src/stages/entities/index.js';
+import { quotesStage } from '../src/stages/quotes/index.js';
+import { timesStage } from '../src/stages/times/index.js';
+import { SHARED } from './lib/datasets.js';
+
+interface WikinewsArticle {
+  id: string;
+  title: string;
+  date_published: string;
+  text: string;
+}
+
+interface CompromiseView {
+  out(kind: 'array'): string[];
+}
+interface CompromiseDoc {
+  people(): CompromiseView;
+  organizations(): CompromiseView;
+  places(): CompromiseView;
+}
+const nlp = createRequire(import.meta.url)('compromise') as (text: string) => CompromiseDoc;
+
+const WARM_UP = 20;
+
+function articles(limit: number | undefined): WikinewsArticle[] {
+  const lines = readFileSync(join(SHARED, 'data/wikinews/wikinews-en-2019-2020.jsonl'), 'utf8').split('\n');
+  const all = lines.filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as WikinewsArticle);
+  return limit === undefined ? all : all.slice(0, limit);
+}
+
+/** The article as the text reader would leave it: headline block, blank line, paragraphs. */
+function toDoc(article: WikinewsArticle): NewsDoc {
+  const paragraphs = article.text.split(/\n\n+/).map((p) => p.trim()).filter((p) => p !== '');
+  const blocks: Block[] = [];
+  let text = '';
+  for (const [index, paragraph] of [article.title, ...paragraphs].entries()) {
+    if (text !== '') text += '\n\n';
+    blocks.push({ start: text.length, end: text.length + paragraph.length, kind: index === 0 ? 'headline' : 'paragraph' });
+    text += paragraph;
+  }
+  const doc = createDoc({ format: 'text' });
+  doc.text = text;
+  doc.layers.blocks = blocks;
+  doc.metadata.headline = article.title;
+  doc.metadata.published = { value: article.date_published, source: 'meta' };
+  return doc;
+}
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
+
+function main(): void {
+  const limitArg = process.argv.indexOf('--limit');
+  const limit = limitArg >= 0 ? Number(process.argv[limitArg + 1]) : undefined;
+  const set = articles(limit);
+
+  const loadStart = performance.now();
+  const tagger = NerTagger.load(readNerModelFiles());
+  const loadMs = performance.now() - loadStart;
+  const stages = [sentencesStage, createNerStage(tagger), entitiesStage, quotesStage, timesStage];
+  const pipeline = buildPipeline(['text', 'blocks', 'metadata'], stages);
+
+  for (const article of set.slice(0, WARM_UP)) {
+    pipeline.run(toDoc(article), {});
+    const parsed = nlp(article.text);
+    parsed.people().out('array');
+  }
+
+  // Dateline: the pipeline, then per stage (a second pass), for where the time goes.
+  const docs = set.map(toDoc);
+  let tokens = 0;
+  let entities = 0;
+  let quotes = 0;
+  let times = 0;
+  const started = process.cpuUsage();
+  for (const doc of docs) {
+    const done = pipeline.run(doc, {});
+    tokens += done.layers.tokens?.length ?? 0;
+    entities += done.layers.entities?.length ?? 0;
+    quotes += done.layers.quotes?.length ?? 0;
+    times += done.layers.times?.length ?? 0;
+  }
+  const ours = cpuSeconds(started);
+
+  const perStage = new Map<string, number>();
+  for (const article of set) {
+    let doc = toDoc(article);
+    for (const stage of stages) {
+      const before = process.cpuUsage();
+      doc = stage.run(doc, {});
+      perStage.set(stage.id, (perStage.get(stage.id) ?? 0) + cpuSeconds(before));
+    }
+  }
+
+  const theirsStart = process.cpuUsage();
+  let theirNames = 0;
+  for (const article of set) {
+    const parsed = nlp(`${article.title}\n\n${article.text}`);
+    theirNames += parsed.people().out('array').length + parsed.organizations().out('array').length + parsed.places().out('array').length;
+  }
+  const theirs = cpuSeconds(theirsStart);
+
+  const ourRate = tokens / ours;
+  const theirRate = tokens / theirs;
+  console.log(`bench:understand · ${new Date().toISOString()} · Node ${process.version} · ${set.length} Wikinews articles, ${tokens.toLocaleString('en')} tokens`);
+  console.log(`tagger model loaded in ${loadMs.toFixed(0)} ms (not timed below)`);
+  console.log('');
+  console.log('| pipeline | CPU s | tokens/CPU-s | found |');
+  console.log('|---|---|---|---|');
+  console.log(`| Dateline: sentences + tagger + entities + quotes + times | ${ours.toFixed(2)} | **${Math.round(ourRate).toLocaleString('en')}** | ${entities} entities, ${quotes} quotes, ${times} times |`);
+  console.log(`| compromise nlp() + people/organizations/places | ${theirs.toFixed(2)} | ${Math.round(theirRate).toLocaleString('en')} | ${theirNames} names |`);
+  console.log('');
+  console.log(`Dateline does the whole job at ${(ourRate / theirRate).toFixed(1)}× compromise's rate for names alone.`);
+  console.log('');
+  console.log('Where the time goes (second pass, per stage):');
+  const total = [...perStage.values()].reduce((a, b) => a + b, 0);
+  for (const [id, seconds] of perStage) {
+    console.log(`  ${id.padEnd(10)} ${(seconds * 1000).toFixed(0).padStart(6)} ms  ${((100 * seconds) / total).toFixed(0).padStart(3)} %  ${Math.round(tokens / seconds).toLocaleString('en')} tokens/s alone`);
+  }
+}
+
+main();
