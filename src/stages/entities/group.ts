@@ -107,6 +107,9 @@ export function groupMentions(
     push(byGivenName, first, set);
   }
 
+  // A name the tagger never called a person ("Linux") is no one's surname, whatever "Rocky Linux" is.
+  const taggedPerson = new Set<string>();
+  for (let i = 0; i < mentions.length; i++) if (mentions[i]!.type === 'PER') taggedPerson.add(names[i]!.key);
   // Walking in text order, a short form goes to the person named most recently.
   const lastSeen = new Map<number, number>();
   for (const index of order) {
@@ -114,7 +117,7 @@ export function groupMentions(
     const type = types.get(name.key);
     let set: number | undefined;
     if (name.tokens.length >= 2 && type === 'PER') set = setOfKey.get(name.key);
-    else if (name.tokens.length === 1 && (type === 'PER' || !isKnownPlace(name.display))) {
+    else if (name.tokens.length === 1 && (type === 'PER' || (taggedPerson.has(name.key) && !isKnownPlace(name.display)))) {
       const token = name.tokens[0]!;
       set = pickPerson(bySurname.get(token) ?? byGivenName.get(token), lastSeen, sets);
     }
@@ -190,6 +193,8 @@ function joinAcronyms(
     if (found === null || mentions[index]!.end > text.length) continue;
     const acronym = found[1]!;
     if ((acronym.match(/\p{Lu}/gu) ?? []).length < 2) continue;
+    // "Parliament of New South Wales (NSW)" abbreviates part of the name: not the name's acronym.
+    if (acronym[0]!.toLowerCase() !== name.display[0]?.toLowerCase()) continue;
     const key = acronymKey(acronym);
     const root = sets.find(set);
     const acronyms = acronymsOfSet.get(root) ?? new Set<string>();
