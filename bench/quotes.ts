@@ -4,7 +4,7 @@
  * offsets are the corpus offsets. Where several annotators annotated an article, the first
  * .ann file by name is used. Prints figures only; the metric is in lib/polnear-score.ts.
  *
- *   npx tsx bench/quotes.ts [--split dev|train] [--missed N]
+ *   npx tsx bench/quotes.ts [--split dev|train] [--missed N] [--no-ner]
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,18 +28,25 @@ function valueOf(flag: string): string | undefined {
 /** Stages that run before quotes when their folders have landed; each is optional. */
 async function optionalStages(): Promise<Stage[]> {
   const out: Stage[] = [];
-  for (const [folder, name] of [
-    ['sentences', 'sentencesStage'],
-    ['ner', 'nerStage'],
-    ['entities', 'entitiesStage'],
-  ] as const) {
-    const path = `../src/stages/${folder}/index.js`;
+  const tryImport = async (path: string): Promise<Record<string, unknown> | undefined> => {
     try {
-      const module = (await import(path)) as Record<string, Stage | undefined>;
-      const stage = module[name];
-      if (stage !== undefined) out.push(stage);
+      return (await import(path)) as Record<string, unknown>;
     } catch {
-      // Not there yet: the quotes stage does without.
+      return undefined; // not there yet: the quotes stage does without
+    }
+  };
+  const sentences = await tryImport('../src/stages/sentences/index.js');
+  if (sentences?.sentencesStage !== undefined) out.push(sentences.sentencesStage as Stage);
+  const ner = await tryImport('../src/stages/ner/index.js');
+  const nerModel = await tryImport('../src/io/ner-model.js');
+  const entities = await tryImport('../src/stages/entities/index.js');
+  if (!args.includes('--no-ner') && out.length > 0 && typeof ner?.createNerStage === 'function' && typeof nerModel?.loadNerTagger === 'function') {
+    const createNerStage = ner.createNerStage as (tagger: unknown) => Stage;
+    try {
+      out.push(createNerStage((nerModel.loadNerTagger as () => unknown)()));
+      if (entities?.entitiesStage !== undefined) out.push(entities.entitiesStage as Stage);
+    } catch (error) {
+      console.log(`(tagger not loaded, running without mentions: ${(error as Error).message})`);
     }
   }
   return out;

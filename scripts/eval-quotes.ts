@@ -42,9 +42,12 @@ for (const article of loadPolnear(join(SHARED, 'data/quotes/polnear', split))) {
   article.attributions.forEach((gold, k) => {
     const g = goldTokens[k]!;
     if (!isQuoted(mask, g) && kindFilter !== 'indirect') return;
+    const quotedGold = isQuoted(mask, g);
     let best = -1;
     let bestOverlap = 0;
     predTokens.forEach((p, j) => {
+      // As in the benchmark: quoted speech is found by quotations, the rest by anything.
+      if (quotedGold && predictions[j]!.kind === 'indirect') return;
       const o = shared(p, g);
       if (o > bestOverlap) [best, bestOverlap] = [j, o];
     });

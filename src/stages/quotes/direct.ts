@@ -84,8 +84,13 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
 function subjectOfCueBefore(ctx: BlockContext, cue: Cue, floor: number, openMark: number, sentenceFirst: number): Subject | undefined {
   const subject = speakerOfCue(ctx, cue, floor, sentenceFirst, openMark);
   if (subject !== undefined) return subject;
-  // "Said Putin: “…”" at a sentence start.
-  return cue.first === sentenceFirst ? subjectAfter(ctx.words, cue.last + 1, openMark) : undefined;
+  // "Said Putin: “…”" at a sentence start, ", explained Rosenberg, “…”" inside one.
+  const before = ctx.words[cue.first - 1];
+  if (cue.first === sentenceFirst || before?.text === ',') {
+    const after = subjectAfter(ctx.words, cue.last + 1, openMark);
+    if (after !== undefined && (cue.first === sentenceFirst || /^[,:]$/u.test(ctx.words[after.last + 1]?.text ?? ''))) return after;
+  }
+  return undefined;
 }
 
 function firstWordStart(ctx: BlockContext): number {

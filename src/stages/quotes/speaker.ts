@@ -1,5 +1,6 @@
 import {
   BETWEEN_SUBJECT_AND_VERB,
+  CUE_VERBS,
   CAPITALISED_FUNCTION_WORDS,
   DETERMINERS,
   PRONOUNS,
@@ -159,7 +160,9 @@ export function mainSubject(words: readonly Word[], first: number, limit: number
     let last = i;
     for (let j = i + 1; j < limit && j <= i + 4; j++) {
       const w = words[j]!;
-      if (!w.isWord || SUBJECT_STOPS.has(w.lower) || BETWEEN_SUBJECT_AND_VERB.has(w.lower) || /(ed|es)$/u.test(w.lower)) break;
+      const next = words[j + 1];
+      const verbLike = /(ed|es)$/u.test(w.lower) && (next === undefined || !next.isWord || DETERMINERS.has(next.lower) || SUBJECT_STOPS.has(next.lower));
+      if (!w.isWord || SUBJECT_STOPS.has(w.lower) || BETWEEN_SUBJECT_AND_VERB.has(w.lower) || CUE_VERBS.has(w.lower) || verbLike) break;
       last = j;
     }
     return last > i ? { first: i, last } : undefined;
