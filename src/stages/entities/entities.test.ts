@@ -231,3 +231,12 @@ test('entities: a role set off by a dash or in parentheses is an apposition too'
   assert.deepEqual(entity(doc, 'Boris Johnson').roles.map((r) => r.text), ['former Foreign Secretary']);
   assert.deepEqual(entity(doc, 'Jeremy Hunt').roles.map((r) => r.text), ['foreign secretary']);
 });
+
+test('entities: a parenthesised abbreviation of part of a name is not its acronym; a non-person is nobody’s surname', () => {
+  const text = 'The Parliament of New South Wales (NSW) sat. Rocky Linux shipped. Linux users cheered, and Linux grew.';
+  const doc = run(text, [['Parliament of New South Wales', 'ORG'], ['NSW', 'LOC'], ['Rocky Linux', 'PER'], ['Linux', 'MISC']]);
+  assert.deepEqual(entity(doc, 'Parliament of New South Wales').acronyms, []);
+  assert.equal(entity(doc, 'NSW').type, 'LOC');
+  assert.equal(entity(doc, 'Linux').mentions.length, 2);
+  assert.equal(entity(doc, 'Rocky Linux').mentions.length, 1);
+});
