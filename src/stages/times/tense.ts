@@ -36,12 +36,20 @@ export function isFutureContext(
     const tense = tenseOf(text, tokens, k);
     if (tense !== 0) return tense > 0;
   }
+  // What follows decides for a sentence opener ("On Friday, the leaders will meet"); in
+  // mid-sentence only up to the next comma ("according to officials on Saturday, the
+  // virus may have killed" says nothing of Saturday).
+  const opensSentence = from - sentenceFrom <= 2;
   for (let k = to; k < Math.min(sentenceTo, to + LOOK_RIGHT); k++) {
+    if (!opensSentence && tokens[k]!.kind === 'punct' && CLAUSE_ENDS.includes(text[tokens[k]!.start]!)) break;
     const tense = tenseOf(text, tokens, k);
     if (tense !== 0) return tense > 0;
   }
   return false;
 }
+
+const CLAUSE_ENDS = ',;:—–(';
+const MODALS = new Set(['will', 'would', 'may', 'might', 'shall', "'ll", '’ll', 'wo']);
 
 /** 1 for a future marker, -1 for a past one, 0 for neither. */
 function tenseOf(text: string, tokens: readonly Token[], k: number): number {
@@ -51,7 +59,14 @@ function tenseOf(text: string, tokens: readonly Token[], k: number): number {
   const first = text.charCodeAt(token.start);
   if (first >= 0x41 && first <= 0x5a) return 0;
   const word = text.slice(token.start, token.end);
-  if (FUTURE_MARKERS.has(word)) {
+  if (FUTURE_MARKERS.has(word) || (word === 'to' && BE.has(wordAt(text, tokens, k - 1)))) {
+    const before = wordAt(text, tokens, k - 1);
+    // "was set to meet", "were to vote", "was expected to pass": a plan told in the past.
+    if (before === 'was' || before === 'were') return -1;
+    // "may have killed", "would have been": a perfect, so the past.
+    if (MODALS.has(word) && wordAt(text, tokens, k + 1) === 'have') return -1;
+    // "is to be sentenced in June"
+    if (word === 'to') return 1;
     if (!NEEDS_TO.has(word)) return 1;
     const after = wordAt(text, tokens, k + 1);
     // "due to" alone is a cause ("died due to heart failure"); "is due to" is a plan.
@@ -61,8 +76,6 @@ function tenseOf(text: string, tokens: readonly Token[], k: number): number {
     }
     return word === 'set' || word === 'planned' ? -1 : 0;
   }
-  // "is to be sentenced in June"
-  if (word === 'to' && BE.has(wordAt(text, tokens, k - 1))) return 1;
   if (PAST_MARKERS.has(word) || (word.length > 3 && word.endsWith('ed') && !NOT_PAST_ED.has(word))) {
     // A passive or perfect participle ("will be held", "has been set") leaves the tense to its auxiliary.
     return PARTICIPLE_AUXILIARIES.has(wordAt(text, tokens, k - 1)) ? 0 : -1;

@@ -77,6 +77,9 @@ test('times: a bare weekday looks back in a past-tense report and forward in a f
   assert.deepEqual(times('The ministers said on Friday they would meet again.', FRIDAY), ['on Friday=2022-09-16']);
   assert.deepEqual(times('On Saturday, the leaders will sign the accord.', FRIDAY), ['On Saturday=2022-09-17']);
   assert.deepEqual(times('He died on Saturday due to heart failure.', FRIDAY), ['on Saturday=2022-09-10']);
+  assert.deepEqual(times('The Senate was set to meet on Wednesday.', FRIDAY), ['on Wednesday=2022-09-14']);
+  assert.deepEqual(times('According to officials on Saturday, the virus may spread.', FRIDAY), ['on Saturday=2022-09-10']);
+  assert.deepEqual(times('Officials said the storm may have hit on Saturday.', FRIDAY), ['on Saturday=2022-09-10']);
 });
 
 test('times: a month without a year is the latest one not after publication, unless future', () => {
