@@ -6,7 +6,7 @@ import { parseAnchor } from './calendar.js';
 import { findTimes } from './match.js';
 import { needsTense } from './references.js';
 import { resolve } from './resolve.js';
-import { isFutureContext } from './tense.js';
+import { type Tense, tenseAround } from './tense.js';
 
 /**
  * Time expressions in the article text: absolute dates ("Sept. 16, 2022", "16 September
@@ -46,12 +46,12 @@ export function findTimeExpressions(
   for (const match of findTimes(text, tokens)) {
     const start = tokens[match.from]!.start;
     const end = tokens[match.to - 1]!.end;
-    let future = false;
+    let tense: Tense = 'past';
     if (anchor !== undefined && needsTense(match.reference)) {
       const [sentenceFrom, sentenceTo] = sentenceTokens(tokens, sentences, start);
-      future = isFutureContext(text, tokens, match.from, match.to, sentenceFrom, sentenceTo);
+      tense = tenseAround(text, tokens, match.from, match.to, sentenceFrom, sentenceTo);
     }
-    found.push({ start, end, text: text.slice(start, end), ...resolve(match.reference, anchor, future) });
+    found.push({ start, end, text: text.slice(start, end), ...resolve(match.reference, anchor, tense) });
   }
   return found;
 }

@@ -10,6 +10,7 @@ import {
   weekdayOf,
 } from './calendar.js';
 import { type TimeReference, isRelative } from './references.js';
+import type { Tense } from './tense.js';
 
 /*
  * Turns a reference into an ISO 8601 value: a date ("2022-09-16"), an ISO week
@@ -20,7 +21,8 @@ import { type TimeReference, isRelative } from './references.js';
  *   publication date; in a future-tense clause, the next on or after it; "last Friday"
  *   is strictly before, "next Friday" strictly after;
  * - a month without a year is the most recent such month not after the publication
- *   month (the next one not before it in a future-tense clause);
+ *   month (the next one not before it in a future-tense clause, the nearer of the two
+ *   for a plan told in the past: "was due to stand down in August");
  * - a day and month without a year ("Sept. 16") is the one nearest the publication date.
  */
 
@@ -30,10 +32,10 @@ export interface Resolution {
   readonly unresolved?: 'no-anchor' | 'ambiguous';
 }
 
-export function resolve(reference: TimeReference, anchor: CalendarDate | undefined, future: boolean): Resolution {
+export function resolve(reference: TimeReference, anchor: CalendarDate | undefined, tense: Tense): Resolution {
   if (!isRelative(reference)) return { relative: false, value: absoluteValue(reference) };
   if (anchor === undefined) return { relative: true, unresolved: 'no-anchor' };
-  const value = relativeValue(reference, anchor, future);
+  const value = relativeValue(reference, anchor, tense);
   return value === undefined ? { relative: true, unresolved: 'ambiguous' } : { relative: true, value };
 }
 
@@ -52,14 +54,16 @@ function absoluteValue(reference: TimeReference): string {
   }
 }
 
-function relativeValue(reference: TimeReference, anchor: CalendarDate, future: boolean): string | undefined {
+function relativeValue(reference: TimeReference, anchor: CalendarDate, tense: Tense): string | undefined {
   const today = dayNumber(anchor);
+  // A weekday in a plan told in the past ("was set to meet on Wednesday") has mostly come.
+  const future = tense === 'future';
   switch (reference.type) {
     case 'date':
       return nearestDate(reference.month, reference.day, anchor);
     case 'month':
       if (reference.yearShift !== undefined) return formatMonth(anchor.year + reference.yearShift, reference.month);
-      return monthValue(reference.month, reference.direction, anchor, future);
+      return monthValue(reference.month, reference.direction, anchor, tense);
     case 'weekday':
       return formatDate(fromDayNumber(weekdayDay(reference.weekday, reference.direction, today, future)));
     case 'day-offset':
@@ -91,15 +95,23 @@ function nearestDate(month: number, day: number, anchor: CalendarDate): string |
   return best === undefined ? undefined : formatDate(best);
 }
 
-function monthValue(month: number, direction: string | undefined, anchor: CalendarDate, future: boolean): string {
+function monthValue(month: number, direction: string | undefined, anchor: CalendarDate, tense: Tense): string {
   let year = anchor.year;
   if (direction === 'last') year = month < anchor.month ? anchor.year : anchor.year - 1;
   else if (direction === 'next') year = month > anchor.month ? anchor.year : anchor.year + 1;
   else if (direction === undefined) {
-    if (future) year = month >= anchor.month ? anchor.year : anchor.year + 1;
+    if (tense === 'past-plan') year = nearestYear(month, anchor);
+    else if (tense === 'future') year = month >= anchor.month ? anchor.year : anchor.year + 1;
     else year = month <= anchor.month ? anchor.year : anchor.year - 1;
   }
   return formatMonth(year, month);
+}
+
+/** The year that puts `month` nearest the publication month (the earlier one on a tie). */
+function nearestYear(month: number, anchor: CalendarDate): number {
+  const monthsAhead = (month - anchor.month + 12) % 12;
+  if (monthsAhead !== 0 && monthsAhead < 6) return month > anchor.month ? anchor.year : anchor.year + 1;
+  return month <= anchor.month ? anchor.year : anchor.year - 1;
 }
 
 function weekdayDay(weekday: number, direction: string | undefined, today: number, future: boolean): number {

@@ -1,6 +1,13 @@
 import type { Token } from '../../doc/annotations.js';
 import { FUTURE_MARKERS, NOT_PAST_ED, PAST_MARKERS } from './words.js';
 
+/**
+ * The tense of the clause around a time expression: `past`, `future`, or
+ * `past-plan` for a plan told in the past ("was due to stand down in August", "was set
+ * to meet on Wednesday"), whose time may lie on either side of the publication date.
+ */
+export type Tense = 'past' | 'future' | 'past-plan';
+
 /*
  * Whether a time expression sits in a clause about the future. News reports mostly
  * tell what happened, so the past is the default; the future needs a marker close by:
@@ -24,17 +31,17 @@ function wordAt(text: string, tokens: readonly Token[], k: number): string {
   return token === undefined ? '' : text.slice(token.start, token.end).toLowerCase();
 }
 
-export function isFutureContext(
+export function tenseAround(
   text: string,
   tokens: readonly Token[],
   from: number,
   to: number,
   sentenceFrom: number,
   sentenceTo: number,
-): boolean {
+): Tense {
   for (let k = from - 1; k >= Math.max(sentenceFrom, from - LOOK_LEFT); k--) {
     const tense = tenseOf(text, tokens, k);
-    if (tense !== 0) return tense > 0;
+    if (tense !== 0) return TENSES[tense + 1]!;
   }
   // What follows decides for a sentence opener ("On Friday, the leaders will meet"); in
   // mid-sentence only up to the next comma ("according to officials on Saturday, the
@@ -43,15 +50,20 @@ export function isFutureContext(
   for (let k = to; k < Math.min(sentenceTo, to + LOOK_RIGHT); k++) {
     if (!opensSentence && tokens[k]!.kind === 'punct' && CLAUSE_ENDS.includes(text[tokens[k]!.start]!)) break;
     const tense = tenseOf(text, tokens, k);
-    if (tense !== 0) return tense > 0;
+    if (tense !== 0) return TENSES[tense + 1]!;
   }
-  return false;
+  return 'past';
 }
+
+/** By `tenseOf` value + 1; 0 never indexes. */
+const TENSES: readonly Tense[] = ['past', 'past', 'future', 'past-plan'];
 
 const CLAUSE_ENDS = ',;:—–(';
 const MODALS = new Set(['will', 'would', 'may', 'might', 'shall', "'ll", '’ll', 'wo']);
 
-/** 1 for a future marker, -1 for a past one, 0 for neither. */
+const PAST_PLAN = 2;
+
+/** 1 for a future marker, -1 for a past one, 2 for a plan in the past, 0 for none. */
 function tenseOf(text: string, tokens: readonly Token[], k: number): number {
   const token = tokens[k]!;
   if (token.kind !== 'word') return 0;
@@ -62,7 +74,7 @@ function tenseOf(text: string, tokens: readonly Token[], k: number): number {
   if (FUTURE_MARKERS.has(word) || (word === 'to' && BE.has(wordAt(text, tokens, k - 1)))) {
     const before = wordAt(text, tokens, k - 1);
     // "was set to meet", "were to vote", "was expected to pass": a plan told in the past.
-    if (before === 'was' || before === 'were') return -1;
+    if (before === 'was' || before === 'were') return PAST_PLAN;
     // "may have killed", "would have been": a perfect, so the past.
     if (MODALS.has(word) && wordAt(text, tokens, k + 1) === 'have') return -1;
     // "is to be sentenced in June"

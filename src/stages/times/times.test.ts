@@ -87,6 +87,8 @@ test('times: a month without a year is the latest one not after publication, unl
   assert.deepEqual(times('The war began in November.', FRIDAY), ['in November=2021-11']);
   assert.deepEqual(times('Elections will be held in February.', FRIDAY), ['in February=2023-02']);
   assert.deepEqual(times('He is to be sentenced in March.', FRIDAY), ['in March=2023-03']);
+  assert.deepEqual(times('He was due to stand down in November.', FRIDAY), ['in November=2022-11']);
+  assert.deepEqual(times('He was due to stand down in May.', FRIDAY), ['in May=2022-05']);
   assert.deepEqual(times('The talks on Dec. 28 failed.', '2023-01-03'), ['on Dec. 28=2022-12-28']);
 });
 
