@@ -45,6 +45,8 @@ export function findCues(words: readonly Word[], from: number, to: number, quote
     // "pointed out", "shot back": the particle belongs to the cue.
     const particle = verb.lemma.includes(' ') ? verb.lemma.slice(verb.lemma.indexOf(' ') + 1) : undefined;
     if (particle !== undefined && words[i + 1]?.lower !== particle) continue;
+    // "went on," / "went on to say", not "the talks went on".
+    if (verb.lemma === 'go on' && !(words[i + 2] !== undefined && (words[i + 2]!.text === ',' || words[i + 2]!.text === ':' || words[i + 2]!.lower === 'to'))) continue;
     const last = particle !== undefined ? i + 1 : i;
     out.push({
       first: i,
