@@ -240,3 +240,15 @@ test('entities: a parenthesised abbreviation of part of a name is not its acrony
   assert.equal(entity(doc, 'Linux').mentions.length, 2);
   assert.equal(entity(doc, 'Rocky Linux').mentions.length, 1);
 });
+
+test('entities: a paragraph of a thousand distinct names and titles in random order gives a result quickly', () => {
+  const words = ['Smith', 'John', 'The', 'President', 'of', 'the', 'Acme', 'Corp', '(AC)', 'said', 'Mr.', 'Jones,', 'leader,', 'Russian'];
+  let state = 7;
+  const next = (): number => (state = (state * 16807) % 2147483647);
+  const text = Array.from({ length: 50_000 }, (_, i) => (i % 50 === 0 ? `Name${next() % 1000}x` : words[next() % words.length])).join(' ');
+  const started = performance.now();
+  const doc = run(text, [['John Smith', 'PER'], ['Smith', 'PER'], ['Acme Corp', 'ORG'], ['Jones', 'PER'], ['Russian', 'MISC']]);
+  const elapsed = performance.now() - started;
+  assert.ok(doc.layers.mentions!.every((m) => m.entity !== undefined));
+  assert.ok(elapsed < 3000, `took ${elapsed} ms`);
+});

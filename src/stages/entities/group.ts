@@ -90,19 +90,23 @@ export function groupMentions(
   // Full names of people first, so a short form before its full name (a headline) finds it.
   const bySurname = new Map<string, number[]>();
   const byGivenName = new Map<string, number[]>();
-  const fullNames: { first: string; last: string; tokens: readonly string[]; set: number }[] = [];
+  // Full names by their first and last words, for "Hillary Rodham Clinton" = "Hillary Clinton".
+  const fullNames = new Map<string, { tokens: readonly string[]; set: number }[]>();
   for (const index of order) {
     const name = names[index]!;
     if (name.tokens.length < 2 || types.get(name.key) !== 'PER' || setOfKey.has(name.key)) continue;
     const first = name.tokens[0]!;
     const last = name.tokens[name.tokens.length - 1]!;
-    // "Hillary Rodham Clinton" is "Hillary Clinton"; "Bill Clinton" is someone else.
-    const same = fullNames.find((f) => f.first === first && f.last === last && (isSubsequence(f.tokens, name.tokens) || isSubsequence(name.tokens, f.tokens)));
+    // "Bill Clinton" is someone else.
+    const ends = `${first} ${last}`;
+    const same = fullNames.get(ends)?.find((f) => isSubsequence(f.tokens, name.tokens) || isSubsequence(name.tokens, f.tokens));
     const set = same !== undefined ? same.set : keySet(name.key);
     setOfKey.set(name.key, set);
     personSets.add(set);
     if (same !== undefined) continue;
-    fullNames.push({ first, last, tokens: name.tokens, set });
+    const alike = fullNames.get(ends);
+    if (alike === undefined) fullNames.set(ends, [{ tokens: name.tokens, set }]);
+    else alike.push({ tokens: name.tokens, set });
     push(bySurname, last, set);
     push(byGivenName, first, set);
   }
