@@ -202,3 +202,38 @@ test('sentences: the seed article', () => {
   assert.ok(found.some((s) => s.startsWith('They should “work together') && s.endsWith('Xi told a joint session.')));
   assert.equal(found.length, 20);
 });
+
+test('sentences: invariants hold on random text made of the tricky characters', () => {
+  const pieces = [
+    'U.S.', 'Mr.', ' ', ' ', '\n', 'a', 'Word', "'", '’', '"', '“', '”', '.', '...', '…', '?', '!', '-', '—', '3.5', '1,000',
+    'http://x.org/a.', 'e@x.com', '👍', '\u00a0', 'J.', '(', ')', "n't", "'s", '2001', 'The', '.5', '+4', '1. ',
+  ];
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let round = 0; round < 300; round++) {
+    let text = '';
+    const length = random(60);
+    for (let i = 0; i < length; i++) text += pieces[random(pieces.length)];
+    const middle = random(text.length + 1);
+    const blocks = [{ start: 0, end: middle }, { start: Math.min(text.length, middle + 1), end: text.length }];
+    const { tokens, sentences } = segment(text, blocks);
+    assert.ok(areSortedAndDisjoint(tokens), text);
+    assert.ok(areSortedAndDisjoint(sentences), text);
+    for (const token of tokens) {
+      const covered = text.slice(token.start, token.end);
+      assert.ok(covered.length > 0 && covered.trim() === covered, JSON.stringify([text, covered]));
+    }
+    let tokenCount = 0;
+    for (const sentence of sentences) {
+      const block = blocks[sentence.block]!;
+      assert.ok(sentence.start >= block.start && sentence.end <= block.end, JSON.stringify(['block', text, blocks, sentence]));
+      const [from, to] = tokenRange(tokens, sentence);
+      assert.ok(to > from, JSON.stringify(['empty', text, sentence]));
+      tokenCount += to - from;
+    }
+    assert.equal(tokenCount, tokens.length, JSON.stringify(['count', text]));
+  }
+});

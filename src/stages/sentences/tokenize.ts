@@ -54,7 +54,8 @@ export function tokenizeInto(text: string, start: number, end: number, out: Toke
         i = scanWord(text, i, end, out);
       }
     } else if (cls === HIGH_SURROGATE) {
-      const codePoint = text.codePointAt(i)!;
+      // A pair cut by the end of the range is read as a lone unit, so no token crosses `end`.
+      const codePoint = i + 1 < end ? text.codePointAt(i)! : code;
       if (codePoint > 0xffff && classOfCodePoint(codePoint) !== SYMBOL) {
         i = scanWord(text, i, end, out);
       } else {
