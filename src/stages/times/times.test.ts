@@ -169,3 +169,29 @@ test('times: a long text with many numbers is read quickly', () => {
   assert.ok(performance.now() - started < 3000);
   assert.equal(found.length, 60_000);
 });
+
+test('times: invariants hold on random text made of time words', () => {
+  const pieces = [
+    ' ', ' ', ', ', '. ', 'on', 'in', 'the', 'last', 'next', 'this', 'past', 'Friday', 'May', 'March', 'February', 'Sept.',
+    '16', '29', '31st', '2001', '2022-02-29', '1990s', "'90s", 'mid-', 'two', 'a', 'few', 'days', 'weeks', 'ago',
+    'year', 'weekend', 'over', 'yesterday', 'will', 'was', 'set', 'to', 'of', 'early', 'Good', '–', 'said',
+  ];
+  const anchors = ['2024-02-29', '2022-01-01', '2021-12-31', '2020-03-01T00:00:00Z', undefined];
+  const valuePattern = /^(\d{4}(-\d{2}(-\d{2})?)?|\d{4}-W\d{2}|\d{3}X)$/;
+  let seed = 11;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let round = 0; round < 500; round++) {
+    let text = '';
+    const length = random(40);
+    for (let i = 0; i < length; i++) text += pieces[random(pieces.length)] + (random(2) === 0 ? ' ' : '');
+    const found = expressions(text, anchors[random(anchors.length)]);
+    for (let i = 0; i < found.length; i++) {
+      const time = found[i]!;
+      assert.ok(i === 0 || found[i - 1]!.end <= time.start, text);
+      assert.ok(time.value === undefined ? time.unresolved !== undefined : valuePattern.test(time.value), JSON.stringify([text, time]));
+    }
+  }
+});
