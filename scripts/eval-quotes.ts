@@ -41,8 +41,9 @@ for (const article of loadPolnear(join(SHARED, 'data/quotes/polnear', split))) {
   const goldTokens = article.attributions.map((g) => tokensOf(index, g.content));
   article.attributions.forEach((gold, k) => {
     const g = goldTokens[k]!;
-    if (!isQuoted(mask, g) && kindFilter !== 'indirect') return;
     const quotedGold = isQuoted(mask, g);
+    // Quoted speech by default; with --kind indirect, the reported speech only.
+    if (quotedGold === (kindFilter === 'indirect')) return;
     let best = -1;
     let bestOverlap = 0;
     predTokens.forEach((p, j) => {

@@ -1,5 +1,6 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
+import { BETWEEN_SUBJECT_AND_VERB } from './lexicon.js';
 import { mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
 /** Auxiliaries before an -ing cue that make it a finite verb ("Trump is saying"). */
@@ -22,8 +23,16 @@ export function isParticiple(ctx: BlockContext, cue: Cue): boolean {
 export function speakerOfCue(ctx: BlockContext, cue: Cue, floor: number, sentenceFirst: number, limit: number): Subject | undefined {
   const { words } = ctx;
   if (cue.according) return subjectAfter(words, cue.last + 1, limit);
-  if (isParticiple(ctx, cue)) return earlierSpeaker(ctx, sentenceFirst, cue.first) ?? mainSubject(words, sentenceFirst, cue.first);
+  if (isParticiple(ctx, cue) || coordinated(ctx, cue, floor)) return earlierSpeaker(ctx, sentenceFirst, cue.first) ?? mainSubject(words, sentenceFirst, cue.first);
   return subjectBefore(words, cue.first, floor);
+}
+
+/** A verb joined to an earlier one by "and" or "but" ("Carson admitted …, but said"): it shares that subject. */
+export function coordinated(ctx: BlockContext, cue: Cue, floor: number): boolean {
+  let i = cue.first - 1;
+  while (i >= floor && ctx.words[i]!.isWord && BETWEEN_SUBJECT_AND_VERB.has(ctx.words[i]!.lower)) i--;
+  const joiner = ctx.words[i]?.lower;
+  return i >= floor && (joiner === 'and' || joiner === 'but');
 }
 
 function earlierSpeaker(ctx: BlockContext, sentenceFirst: number, limit: number): Subject | undefined {

@@ -1,7 +1,7 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
-import { DETERMINERS, PRONOUNS } from './lexicon.js';
-import { isParticiple, speakerOfCue } from './cue-speaker.js';
+import { BETWEEN_SUBJECT_AND_VERB, CUE_VERBS, DETERMINERS, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
+import { coordinated, isParticiple, speakerOfCue } from './cue-speaker.js';
 import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
 /** Reported speech: a cue, its subject, and the reported words as a word range [first, end). */
@@ -18,6 +18,8 @@ const MAX_CONTENT_WORDS = 80;
 /** Belief and finding verbs that report a clause only with "that" ("polls show that"). */
 const NEEDS_THAT = new Set(['know', 'show', 'find', 'learn', 'agree', 'feel', 'state', 'post', 'continue', 'report', 'call', 'reveal', 'indicate', 'signal', 'add', 'note', 'mention']);
 const OBJECT_PRONOUNS = new Set('him her them me us you reporters journalists supporters'.split(' '));
+/** Words after a cue that start no reported clause ("said goodbye", "said so"). */
+const NOT_A_CLAUSE = new Set('so goodbye hello yes no nothing something anything more less much little thanks sorry otherwise'.split(' '));
 const CLAUSE_STARTERS = new Set(['there', 'this', 'it', 'no', 'nobody', 'nothing', 'everyone', 'none']);
 /** What may stand between a cue and "that" ("said in a statement that", "said Tuesday that"). */
 const MAX_WORDS_TO_THAT = 8;
@@ -43,7 +45,7 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
       if (found !== undefined) out.push(found);
       continue;
     }
-    if (isParticiple(ctx, cue)) {
+    if (isParticiple(ctx, cue) || coordinated(ctx, cue, sentence.first)) {
       const speaker = speakerOfCue(ctx, cue, sentence.first, sentence.first, end);
       const start = speaker !== undefined ? complementStart(ctx, cue, end) : undefined;
       if (speaker !== undefined && start !== undefined && contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) out.push({ cue, subject: speaker, first: start, end: wordCap(start) });
@@ -93,7 +95,9 @@ function complementStart(ctx: BlockContext, cue: Cue, end: number): number | und
     first.capitalised ||
     PRONOUNS.has(first.lower) ||
     CLAUSE_STARTERS.has(first.lower) ||
-    (DETERMINERS.has(first.lower) && first.lower !== 'that');
+    (DETERMINERS.has(first.lower) && first.lower !== 'that') ||
+    // "said legalizing it could …", "said presumptive nominee Trump was …"
+    (!SUBJECT_STOPS.has(first.lower) && !BETWEEN_SUBJECT_AND_VERB.has(first.lower) && !CUE_VERBS.has(first.lower) && !NOT_A_CLAUSE.has(first.lower));
   return clauseLike ? k : undefined;
 }
 
