@@ -32,6 +32,9 @@ export const DIAGNOSTIC_CODES = {
   METADATA_NO_DATE: 'No publication date was found on the page.',
   TEXT_FURNITURE: 'Lines of page furniture were set aside from the body.',
   TEXT_NO_HEADLINE: 'No headline could be told apart from the body.',
+  SENTENCES_CUT: 'A stretch of text ran past the sentence length cap without a sentence end and was cut into pieces.',
+  NER_NOT_ENGLISH: 'The article is not in English; the entity tagger is for English and tagged nothing.',
+  TIMES_NO_ANCHOR: 'Relative times were found but there is no publication date to resolve them against.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -2,7 +2,7 @@ import type { Sentence, Token } from '../../doc/annotations.js';
 import type { Span } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { splitFinalPeriods, splitSentences } from './split.js';
+import { MAX_SENTENCE_TOKENS, splitFinalPeriods, splitSentences } from './split.js';
 import { tokenizeInto } from './tokenize.js';
 
 export { tokenize, tokenizeInto } from './tokenize.js';
@@ -22,9 +22,17 @@ export const sentencesStage: Stage = {
   requires: ['text', 'blocks'],
   produces: ['sentences', 'tokens'],
   run(doc: NewsDoc): NewsDoc {
-    const { tokens, sentences } = segment(doc.text ?? '', doc.layers.blocks ?? []);
+    const { tokens, sentences, cuts } = segment(doc.text ?? '', doc.layers.blocks ?? []);
     doc.layers.tokens = tokens;
     doc.layers.sentences = sentences;
+    if (cuts > 0) {
+      doc.diagnostics.push({
+        code: 'SENTENCES_CUT',
+        severity: 'warning',
+        stage: 'sentences',
+        message: `${cuts} stretch${cuts === 1 ? '' : 'es'} of text ran past ${MAX_SENTENCE_TOKENS} tokens without a sentence end and ${cuts === 1 ? 'was' : 'were'} cut.`,
+      });
+    }
     return doc;
   },
 };

@@ -25,7 +25,17 @@ export const timesStage: Stage = {
   run(doc: NewsDoc): NewsDoc {
     const text = doc.text ?? '';
     const tokens = doc.layers.tokens ?? tokenize(text);
-    doc.layers.times = findTimeExpressions(text, tokens, doc.layers.sentences ?? [], doc.metadata.published?.value);
+    const times = findTimeExpressions(text, tokens, doc.layers.sentences ?? [], doc.metadata.published?.value);
+    doc.layers.times = times;
+    const unanchored = times.filter((time) => time.unresolved === 'no-anchor').length;
+    if (unanchored > 0) {
+      doc.diagnostics.push({
+        code: 'TIMES_NO_ANCHOR',
+        severity: 'info',
+        stage: 'times',
+        message: `${unanchored} relative time${unanchored === 1 ? '' : 's'} (such as "${times.find((t) => t.unresolved === 'no-anchor')?.text}") could not be resolved: the article has no publication date.`,
+      });
+    }
     return doc;
   },
 };
