@@ -138,7 +138,7 @@ async function main(): Promise<void> {
   };
   console.log(`PolNeAR ${split}: ${articles.length} articles (${several} with several annotators: first .ann by name), ${all.gold} gold attributions`);
   console.log(`stages before quotes: ${before.map((s) => s.id).join(', ') || 'none'}; quotes stage ${((tokens / quoteMs) * 1000).toFixed(0)} tokens/s`);
-  console.log(`\nQuoted speech (gold content ≥ 50% inside “…”/"…"; predictions of kind direct/partial): ${quoted.gold} gold, ${quoted.predicted} predicted`);
+  console.log(`\nQuoted speech (gold content ≥ 50% inside “…”, "…" or ''…''; predictions of kind direct/partial): ${quoted.gold} gold, ${quoted.predicted} predicted`);
   console.log(line('  content, span match (≥50% overlap)', quoted.spanScores()));
   console.log(line('  content, token overlap', quoted.tokenScores()));
   console.log(`  ${speakerLine(verdicts.quoted)}`);

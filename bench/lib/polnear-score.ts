@@ -11,7 +11,8 @@ import type { Span } from '../../src/doc/span.js';
  *   tokens; recall = gold tokens inside a prediction / gold tokens.
  *
  * "Quoted speech" is a gold content with at least half of its tokens between a pair of
- * double quotation marks (“…” or "…", paired in order within a line).
+ * double quotation marks (“…”, "…" or ''…'' as the NYT archive writes them, paired in
+ * order within a line).
  */
 
 export const MATCH_SHARE = 0.5;
@@ -67,9 +68,10 @@ export function quotedTokenMask(text: string, index: TokenIndex): Uint8Array {
     if (c === '\n') open = -1;
     else if (c === '“') open = i;
     else if (c === '”' && open >= 0) closeAt(i);
-    else if (c === '"') {
+    else if (c === '"' || (c === "'" && text[i + 1] === "'")) {
       if (open < 0) open = i;
       else closeAt(i);
+      if (c === "'") i++;
     }
   }
   return mask;

@@ -72,13 +72,17 @@ export function findQuotedSpans(text: string, blocks: readonly Span[]): QuotedSp
       const c = text.charCodeAt(i);
       // Fast skip: every mark we handle is " ' « » or in U+2018–U+201E.
       if (c !== 0x22 && c !== 0x27 && c !== 0xab && c !== 0xbb && (c < 0x2018 || c > 0x201e)) continue;
-      const mark = text[i]!;
+      // Two apostrophes stand for a double mark in some archives (''Every one,'' he said).
+      const paired = c === 0x27 && text.charCodeAt(i + 1) === 0x27 && i + 1 < block.end;
+      const mark = paired ? '"' : text[i]!;
       const before = i > block.start ? text[i - 1]! : '';
-      const after = i + 1 < block.end ? text[i + 1]! : '';
+      const afterAt = paired ? i + 2 : i + 1;
+      const after = afterAt < block.end ? text[afterAt]! : '';
       if (mark === '"' || mark === '“' || mark === '”' || mark === '«' || mark === '»' || mark === '„') {
         let role = doubleRole(mark, before, after);
         if (doubleGerman && mark === '“') role = 'close';
         if (role === 'either') role = doubleOpen >= 0 ? 'close' : 'open';
+        if (paired) i++;
         if (role === 'open') {
           // A new opening while one is open: the earlier mark was unbalanced.
           doubleOpen = i;
@@ -86,7 +90,7 @@ export function findQuotedSpans(text: string, blocks: readonly Span[]): QuotedSp
           singleOpen = -1;
           openedContinuing = continuing && i === firstNonSpace(text, block.start, block.end);
         } else if (role === 'close' && doubleOpen >= 0) {
-          out.push({ open: doubleOpen, close: i, block: b, continues: openedContinuing, runsOn: false, single: false });
+          out.push({ open: doubleOpen, close: paired ? i - 1 : i, block: b, continues: openedContinuing, runsOn: false, single: false });
           doubleOpen = -1;
           doubleGerman = false;
           openedContinuing = false;
@@ -126,6 +130,7 @@ function trimEnd(text: string, start: number, end: number): number {
 }
 
 function opensWithDoubleMark(text: string, block: Span): boolean {
-  const first = text[firstNonSpace(text, block.start, block.end)];
-  return first === '“' || first === '"' || first === '«' || first === '„';
+  const at = firstNonSpace(text, block.start, block.end);
+  const first = text[at];
+  return first === '“' || first === '"' || first === '«' || first === '„' || (first === "'" && text[at + 1] === "'");
 }

@@ -39,7 +39,7 @@ test('quotes: direct quotation with the cue after it, inverted or not', () => {
 });
 
 test('quotes: cue before the quotation, title and name as speaker, every mark style', () => {
-  for (const [open, close] of [['“', '”'], ['"', '"'], ['«', '»'], ['„', '“']]) {
+  for (const [open, close] of [['“', '”'], ['"', '"'], ['«', '»'], ['„', '“'], ["''", "''"]]) {
     const [q] = quotesOf([`US Secretary of State Antony Blinken said: ${open}It increases the pressure on Russia.${close}`]);
     assert.equal(q?.text, 'It increases the pressure on Russia.', open);
     assert.equal(q?.kind, 'direct');
