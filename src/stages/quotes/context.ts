@@ -6,6 +6,8 @@ import { wordsIn, type Word } from './words.js';
 /** A quoted span with the words it holds. */
 export interface QuotedWords {
   readonly span: QuotedSpan;
+  /** Index of the opening mark's first word ('' is two words). */
+  readonly openWord: number;
   /** Index of the first word inside the marks and one past the last. */
   readonly first: number;
   readonly end: number;
@@ -46,13 +48,14 @@ export function blockContexts(
     for (; q < quoted.length && quoted[q]!.block === b; q++) {
       const span = quoted[q]!;
       while (w < words.length && words[w]!.start < span.open) w++;
-      const markIndex = w;
+      const double = w > 0 && words[w]?.start === span.open && words[w]!.text === "'" && words[w - 1]!.text === "'" && words[w - 1]!.end === span.open;
+      const markIndex = double ? w - 1 : w;
       const first = words[w]?.start === span.open ? w + 1 : w;
       let end = first;
       while (end < words.length && words[end]!.start < span.close) end++;
       for (let k = markIndex; k < end; k++) mask[k] = 1;
       if (end < words.length && words[end]!.start === span.close) mask[end] = 1;
-      quotes.push({ span, first, end });
+      quotes.push({ span, openWord: markIndex, first, end });
       w = end;
     }
     while (s < sentences.length && sentences[s]!.end <= block.start) s++;

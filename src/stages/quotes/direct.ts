@@ -32,7 +32,7 @@ const MAX_WORDS_FROM_CUE_BEFORE = 30;
 export function attributeQuotation(contexts: readonly BlockContext[], ctx: BlockContext, position: number): DirectFinding {
   const q = ctx.quotes[position]!;
   const { words, quoted } = ctx;
-  const openMark = q.first - 1;
+  const openMark = q.openWord;
   const closeMark = q.end;
   const region = sentenceRange(ctx, Math.max(openMark, 0), Math.min(closeMark, words.length - 1));
   const nextQuote = ctx.quotes[position + 1];
@@ -155,13 +155,13 @@ function kindAfterCue(ctx: BlockContext, q: QuotedWords, sentenceFirst: number):
 
 /** Putin said: “…” — direct after a colon or a comma following the cue, or a sentence start. */
 function kindAfterCueBefore(ctx: BlockContext, q: QuotedWords, cue: Cue, sentenceFirst: number): QuoteKind {
-  const before = ctx.words[q.first - 2];
-  if (before !== undefined && (before.text === ':' || (before.text === ',' && q.first - 2 <= cue.last + 6))) return 'direct';
+  const before = ctx.words[q.openWord - 1];
+  if (before !== undefined && (before.text === ':' || (before.text === ',' && q.openWord - 1 <= cue.last + 6))) return 'direct';
   return atClauseStart(ctx, q, sentenceFirst) ? 'direct' : 'partial';
 }
 
 /** The opening mark starts the sentence (only punctuation before it). */
 function atClauseStart(ctx: BlockContext, q: QuotedWords, sentenceFirst: number): boolean {
-  for (let i = q.first - 2; i >= sentenceFirst; i--) if (ctx.words[i]!.isWord) return false;
+  for (let i = q.openWord - 1; i >= sentenceFirst; i--) if (ctx.words[i]!.isWord) return false;
   return true;
 }
