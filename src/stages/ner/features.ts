@@ -1,37 +1,15 @@
-import { CLUSTER_DEPTH, type Gazetteer } from './lexicon.js';
-import { mixNumber, mixString, template } from './hash.js';
-import { hasLowercase, isCapitalised, wordShapes } from './shape.js';
+import { CLUSTER_DEPTH } from './lexicon.js';
+import { FNV_OFFSET, mixHash, mixNumber, mixString, template } from './hash.js';
+import { hasLowercase } from './shape.js';
 import { documentFeatures } from './document-features.js';
+import { tokenFacts, type Resources, type TaggerDocument, type TokenFacts } from './token-facts.js';
 
-/** A document for the tagger: its tokens' words and where each sentence starts. */
-export interface TaggerDocument {
-  readonly words: readonly string[];
-  /** Index of each sentence's first token, ascending, then words.length. */
-  readonly sentenceBounds: readonly number[];
-}
-
-export interface Resources {
-  readonly clusters: ReadonlyMap<string, number>;
-  readonly gazetteer: Gazetteer;
-}
+export type { Resources, TaggerDocument, TokenFacts } from './token-facts.js';
 
 /** Feature keys of every token: keys[offsets[i] .. offsets[i + 1]) belong to token i. */
 export interface FeatureTable {
   readonly keys: Uint32Array;
   readonly offsets: Int32Array;
-}
-
-/** Per-token facts computed once per document and read by many templates. */
-export interface TokenFacts {
-  readonly lower: string[];
-  readonly longShape: string[];
-  readonly shortShape: string[];
-  readonly cluster: Int32Array;
-  /** Gazetteer hits: codes (list * 4 + BILOU position) of token i at gazetteerCodes[i]. */
-  readonly gazetteerCodes: number[][];
-  readonly capitalised: Uint8Array;
-  readonly sentenceOf: Int32Array;
-  readonly allCapsSentence: Uint8Array;
 }
 
 const T = {
@@ -41,71 +19,55 @@ const T = {
   titleElsewhere: 21, clusterShape: 22, hyphenParts: 23, aggregateLeft: 24, aggregateRight: 25,
 } as const;
 
-const BOUNDARY = '\u0000';
+const BOUNDARY_HASH = mixString(FNV_OFFSET, '\u0000');
 const WINDOW = [-2, -1, 1, 2];
 const NEIGHBOURS = [-1, 1];
 const OWN_CLUSTER_DEPTHS = [2, 3, 4, 5, 6, 7];
 const NEAR_CLUSTER_DEPTHS = [3, 5, 7];
 const FAR_CLUSTER_DEPTHS = [4];
 
-export function tokenFacts(document: TaggerDocument, resources: Resources): TokenFacts {
-  const { words, sentenceBounds } = document;
-  const n = words.length;
-  const lower = new Array<string>(n);
-  const longShape = new Array<string>(n);
-  const shortShape = new Array<string>(n);
-  const cluster = new Int32Array(n).fill(-1);
-  const capitalised = new Uint8Array(n);
-  const sentenceOf = new Int32Array(n);
-  const allCapsSentence = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const word = words[i]!;
-    lower[i] = word.toLowerCase();
-    const shapes = wordShapes(word);
-    longShape[i] = shapes.long;
-    shortShape[i] = shapes.short;
-    capitalised[i] = isCapitalised(word) ? 1 : 0;
-    cluster[i] = resources.clusters.get(lower[i]!) ?? -1;
-  }
-  for (let s = 0; s + 1 < sentenceBounds.length; s++) {
-    let letters = false;
-    let lowercase = false;
-    for (let i = sentenceBounds[s]!; i < sentenceBounds[s + 1]!; i++) {
-      sentenceOf[i] = s;
-      if (/\p{L}/u.test(words[i]!)) letters = true;
-      if (hasLowercase(words[i]!)) lowercase = true;
-    }
-    if (letters && !lowercase) allCapsSentence.fill(1, sentenceBounds[s]!, sentenceBounds[s + 1]!);
-  }
-  const gazetteerCodes: number[][] = Array.from({ length: n }, () => []);
-  for (let s = 0; s + 1 < sentenceBounds.length; s++) {
-    const from = sentenceBounds[s]!;
-    const to = sentenceBounds[s + 1]!;
-    const sentence = lower.slice(from, to);
-    for (let i = 0; i < sentence.length; i++) {
-      resources.gazetteer.matchAt(sentence, i, (list, length) => {
-        if (length === 1) gazetteerCodes[from + i]!.push(list * 4 + 3);
-        else {
-          gazetteerCodes[from + i]!.push(list * 4);
-          for (let k = 1; k < length - 1; k++) gazetteerCodes[from + i + k]!.push(list * 4 + 1);
-          gazetteerCodes[from + i + length - 1]!.push(list * 4 + 2);
-        }
-      });
-    }
-  }
-  return { lower, longShape, shortShape, cluster, gazetteerCodes, capitalised, sentenceOf, allCapsSentence };
-}
-
 /**
  * Hashes every feature of every token of the document. With `firstPassTags` (the
  * first pass's tags for the whole document), the document-level features that look
  * at how the same words were tagged elsewhere are added.
  */
-export function extractFeatures(
-  document: TaggerDocument,
-  resources: Resources,
-  firstPassTags?: Uint8Array,
-): FeatureTable {
+export function extractFeatures(document: TaggerDocument, resources: Resources, firstPassTags?: Uint8Array): FeatureTable {
+  const local = localFeatures(document, resources);
+  return firstPassTags === undefined ? local.table : withDocumentFeatures(local, firstPassTags);
+}
+
+export interface LocalFeatures {
+  readonly table: FeatureTable;
+  readonly facts: TokenFacts;
+}
+
+/** The local table with each token's document-level features (from the first pass's tags) added. */
+export function withDocumentFeatures(local: LocalFeatures, firstPassTags: Uint8Array): FeatureTable {
+  const { keys, offsets } = local.table;
+  const n = offsets.length - 1;
+  const extra = documentFeatures(local.facts, firstPassTags);
+  let out = new Uint32Array(keys.length + n * 12);
+  const outOffsets = new Int32Array(n + 1);
+  let count = 0;
+  const push = (key: number): void => {
+    if (count === out.length) {
+      const grown = new Uint32Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[count++] = key >>> 0;
+  };
+  for (let i = 0; i < n; i++) {
+    outOffsets[i] = count;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) push(keys[k]!);
+    extra(i, push);
+  }
+  outOffsets[n] = count;
+  return { keys: out.subarray(0, count), offsets: outOffsets };
+}
+
+/** Every local feature of every token (those that need no earlier tagging). */
+export function localFeatures(document: TaggerDocument, resources: Resources): LocalFeatures {
   const facts = tokenFacts(document, resources);
   const { words, sentenceBounds } = document;
   const n = words.length;
@@ -120,6 +82,7 @@ export function extractFeatures(
     }
     keys[count++] = key >>> 0;
   };
+  const { lowerHash, shortHash, longHash } = facts;
   const occurrencesOf = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     if (!facts.capitalised[i]) continue;
@@ -129,13 +92,12 @@ export function extractFeatures(
   }
   const lowerElsewhere = wordsSeenLowercase(words, facts);
   const titleElsewhere = wordsSeenInTitleCase(words, facts);
-  const extra = firstPassTags !== undefined ? documentFeatures(facts, firstPassTags) : undefined;
 
   for (let s = 0; s + 1 < sentenceBounds.length; s++) {
     const from = sentenceBounds[s]!;
     const to = sentenceBounds[s + 1]!;
-    const lowerAt = (i: number): string => (i >= from && i < to ? facts.lower[i]! : BOUNDARY);
-    const shapeAt = (i: number): string => (i >= from && i < to ? facts.shortShape[i]! : BOUNDARY);
+    const lowerAt = (i: number): number => (i >= from && i < to ? lowerHash[i]! : BOUNDARY_HASH);
+    const shapeAt = (i: number): number => (i >= from && i < to ? shortHash[i]! : BOUNDARY_HASH);
     for (let i = from; i < to; i++) {
       offsets[i] = count;
       const word = words[i]!;
@@ -143,26 +105,26 @@ export function extractFeatures(
       const caps = facts.allCapsSentence[i]!;
       push(template(T.bias));
       push(mixString(template(T.word), word));
-      push(mixString(template(T.lower), lower));
-      push(mixString(template(T.longShape), facts.longShape[i]!));
-      push(mixString(template(T.shortShape), facts.shortShape[i]!));
+      push(mixHash(template(T.lower), lowerHash[i]!));
+      push(mixHash(template(T.longShape), longHash[i]!));
+      push(mixHash(template(T.shortShape), shortHash[i]!));
       for (let k = 1; k <= 4 && k <= lower.length; k++) {
         push(mixString(mixNumber(template(T.prefix), k), lower, 0, k));
         push(mixString(mixNumber(template(T.suffix), k), lower, lower.length - k));
       }
       for (const delta of WINDOW) {
-        push(mixString(mixNumber(template(T.window), delta), lowerAt(i + delta)));
-        push(mixString(mixNumber(template(T.windowShape), delta), shapeAt(i + delta)));
+        push(mixHash(mixNumber(template(T.window), delta), lowerAt(i + delta)));
+        push(mixHash(mixNumber(template(T.windowShape), delta), shapeAt(i + delta)));
       }
-      push(mixString(mixString(mixString(template(T.shapeTrigram), shapeAt(i - 1)), facts.shortShape[i]!), shapeAt(i + 1)));
-      push(mixString(mixString(template(T.bigramLeft), lowerAt(i - 1)), lower));
-      push(mixString(mixString(template(T.bigramRight), lower), lowerAt(i + 1)));
-      if (i === from) push(mixString(template(T.sentenceStart), facts.shortShape[i]!));
-      push(mixNumber(mixString(template(T.allCapsShape), facts.shortShape[i]!), caps));
+      push(mixHash(mixHash(mixHash(template(T.shapeTrigram), shapeAt(i - 1)), shortHash[i]!), shapeAt(i + 1)));
+      push(mixHash(mixHash(template(T.bigramLeft), lowerAt(i - 1)), lowerHash[i]!));
+      push(mixHash(mixHash(template(T.bigramRight), lowerHash[i]!), lowerAt(i + 1)));
+      if (i === from) push(mixHash(template(T.sentenceStart), shortHash[i]!));
+      push(mixNumber(mixHash(template(T.allCapsShape), shortHash[i]!), caps));
       const cluster = facts.cluster[i]!;
       if (cluster >= 0) {
         for (const depth of OWN_CLUSTER_DEPTHS) push(mixNumber(mixNumber(template(T.cluster), depth), clusterPrefix(cluster, depth)));
-        push(mixString(mixNumber(template(T.clusterShape), clusterPrefix(cluster, 4)), facts.shortShape[i]!));
+        push(mixHash(mixNumber(template(T.clusterShape), clusterPrefix(cluster, 4)), shortHash[i]!));
       } else push(mixNumber(template(T.cluster), 0xfff));
       for (const delta of WINDOW) {
         const j = i + delta;
@@ -196,8 +158,8 @@ export function extractFeatures(
           if (j === i) continue;
           added++;
           const sameSentence = (x: number): boolean => x >= 0 && x < n && facts.sentenceOf[x] === facts.sentenceOf[j];
-          push(mixString(template(T.aggregateLeft), sameSentence(j - 1) ? facts.lower[j - 1]! : BOUNDARY));
-          push(mixString(template(T.aggregateRight), sameSentence(j + 1) ? facts.lower[j + 1]! : BOUNDARY));
+          push(mixHash(template(T.aggregateLeft), sameSentence(j - 1) ? lowerHash[j - 1]! : BOUNDARY_HASH));
+          push(mixHash(template(T.aggregateRight), sameSentence(j + 1) ? lowerHash[j + 1]! : BOUNDARY_HASH));
         }
       }
       const hyphen = word.indexOf('-');
@@ -205,11 +167,10 @@ export function extractFeatures(
         push(mixString(template(T.hyphenParts), lower, 0, hyphen));
         push(mixString(mixNumber(template(T.hyphenParts), 1), lower, hyphen + 1));
       }
-      if (extra !== undefined) extra(i, push);
     }
   }
   offsets[n] = count;
-  return { keys: keys.subarray(0, count), offsets };
+  return { table: { keys: keys.subarray(0, count), offsets }, facts };
 }
 
 export function clusterPrefix(path: number, depth: number): number {
@@ -232,4 +193,5 @@ function wordsSeenInTitleCase(words: readonly string[], facts: TokenFacts): Set<
   }
   return seen;
 }
+
 

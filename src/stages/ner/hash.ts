@@ -19,3 +19,8 @@ export function mixString(hash: number, text: string, from = 0, to = text.length
 export function template(id: number): number {
   return mixNumber(FNV_OFFSET, id + 0x100);
 }
+
+/** Mixes in a precomputed 32-bit hash (of a word or shape) as two 16-bit pieces. */
+export function mixHash(hash: number, value: number): number {
+  return Math.imul(Math.imul(hash ^ (value & 0xffff), FNV_PRIME) ^ (value >>> 16), FNV_PRIME);
+}

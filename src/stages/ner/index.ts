@@ -17,10 +17,12 @@ export { NerModelError } from './lexicon.js';
  * The tagger is for English: when the metadata names another language, no mentions
  * are produced (an empty layer), rather than guesses.
  */
+export const NER_STAGE_VERSION = 1;
+
 export function createNerStage(tagger: NerTagger): Stage {
   return {
     id: 'ner',
-    version: 1,
+    version: NER_STAGE_VERSION,
     requires: ['text', 'tokens', 'sentences'],
     produces: ['mentions'],
     run(doc: NewsDoc): NewsDoc {
@@ -76,10 +78,13 @@ export function tagMentions(
 }
 
 /**
- * The token as the tagger was trained to see it: CoNLL's Reuters text writes quotation
- * marks as ASCII `"`, so typographic quotes are read as that.
+ * The token as the tagger was trained to see it: CoNLL's Reuters text is ASCII, so
+ * typographic quotes, apostrophes and dashes are read as their ASCII forms.
  */
 function taggerWord(text: string, token: Token): string {
-  if (token.kind === 'quote') return text.charCodeAt(token.start) === 0x27 || text.charCodeAt(token.start) === 0x2019 ? "'" : '"';
-  return text.slice(token.start, token.end);
+  const first = text.charCodeAt(token.start);
+  if (token.kind === 'quote') return first === 0x27 || first === 0x2018 || first === 0x2019 ? "'" : '"';
+  const word = text.slice(token.start, token.end);
+  if (word === '\u2013' || word === '\u2014') return '-';
+  return word.includes('\u2019') ? word.replace(/\u2019/g, "'") : word;
 }

@@ -1,8 +1,12 @@
+import { FNV_OFFSET, mixHash, mixString } from './hash.js';
+
 /**
- * The tagger's word resources, parsed from the text files in models/ner: word
- * clusters (word → path in a 4-ary cluster tree, base 36) and gazetteers
- * (list → lowercased, space-separated entries). Both are read from strings: the
- * file reading lives in src/io/ner-model.ts.
+ * The tagger's word resources, read from bytes and strings handed over by the caller
+ * (the file reading lives in src/io/ner-model.ts). Words are looked up by their 32-bit
+ * FNV-1a hash (`wordHash`), the same hash the feature templates use, so loading
+ * builds no string tables:
+ * - clusters.bin: word hash → path in a 4-ary cluster tree (see scripts/build-ner-clusters.ts);
+ * - gazetteers.txt: `list<TAB>entry` lines, entries lowercased, tokens space-separated.
  */
 
 export class NerModelError extends Error {
@@ -15,39 +19,78 @@ export class NerModelError extends Error {
 
 /** Depth of the cluster tree the clusters file was built with (2 bits per level). */
 export const CLUSTER_DEPTH = 7;
+export const CLUSTERS_MAGIC = 'DLNERC1\n';
 
-export function parseClusters(text: string): Map<string, number> {
-  const clusters = new Map<string, number>();
-  let at = 0;
-  while (at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    if (text.charCodeAt(at) !== 35 /* # */) {
-      const tab = text.indexOf('\t', at);
-      if (tab > at && tab < end) clusters.set(text.slice(at, tab), parseInt(text.slice(tab + 1, end), 36));
+export function wordHash(lowercased: string): number {
+  return mixString(FNV_OFFSET, lowercased);
+}
+
+/**
+ * clusters.bin: magic, u32 count, u32 depth, u32 word hashes (ascending), u16 paths.
+ * Lookup is a binary search over the hashes.
+ */
+export class ClusterTable {
+  private constructor(
+    private readonly keys: Uint32Array,
+    private readonly paths: Uint16Array,
+  ) {}
+
+  static decode(bytes: Uint8Array): ClusterTable {
+    if (bytes.length < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== CLUSTERS_MAGIC) {
+      throw new NerModelError('not a word clusters file');
     }
-    at = end + 1;
+    // Typed views need aligned offsets: copy when the bytes sit at an odd place.
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
+    const count = view.getUint32(8, true);
+    if (view.getUint32(12, true) !== CLUSTER_DEPTH) throw new NerModelError('word clusters of another depth');
+    if (aligned.length < 16 + count * 6) throw new NerModelError('word clusters file is truncated');
+    const keys = new Uint32Array(aligned.buffer, aligned.byteOffset + 16, count);
+    const paths = new Uint16Array(aligned.buffer, aligned.byteOffset + 16 + count * 4, count);
+    return new ClusterTable(keys, paths);
   }
-  return clusters;
+
+  static encode(entries: ReadonlyMap<number, number>): Uint8Array {
+    const keys = Uint32Array.from([...entries.keys()].map((key) => key >>> 0)).sort();
+    const byKey = new Map([...entries].map(([key, path]) => [key >>> 0, path]));
+    const out = new Uint8Array(16 + keys.length * 6);
+    out.set(new TextEncoder().encode(CLUSTERS_MAGIC));
+    const view = new DataView(out.buffer);
+    view.setUint32(8, keys.length, true);
+    view.setUint32(12, CLUSTER_DEPTH, true);
+    keys.forEach((key, i) => {
+      view.setUint32(16 + i * 4, key, true);
+      view.setUint16(16 + keys.length * 4 + i * 2, byKey.get(key)!, true);
+    });
+    return out;
+  }
+
+  /** The cluster path of the word with this hash, or -1. */
+  get(hash: number): number {
+    const key = hash >>> 0;
+    let low = 0;
+    let high = this.keys.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = this.keys[middle]!;
+      if (found === key) return this.paths[middle]!;
+      if (found < key) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
 }
 
-export interface GazetteerMatch {
-  /** Index of the list in `Gazetteer.lists`. */
-  readonly list: number;
-  /** Number of tokens matched from the start position. */
-  readonly length: number;
-}
+const CONTINUES = 1 << 30;
 
-interface TrieNode {
-  children: Map<string, TrieNode> | undefined;
-  /** Lists that end here, as a bit set over list indexes. */
-  lists: number;
-}
-
-/** Multi-token gazetteers matched over lowercased tokens with a trie. */
+/**
+ * Multi-token gazetteers: every prefix of every entry is kept as a chained hash of its
+ * tokens' hashes, with the lists whose entries end there and whether longer entries
+ * go on from it.
+ */
 export class Gazetteer {
   readonly lists: string[] = [];
-  private readonly root: TrieNode = { children: undefined, lists: 0 };
+  private readonly prefixes = new Map<number, number>();
 
   static parse(text: string): Gazetteer {
     const gazetteer = new Gazetteer();
@@ -70,38 +113,37 @@ export class Gazetteer {
   }
 
   private insert(words: readonly string[], list: number): void {
-    let node = this.root;
-    for (const word of words) {
-      node.children ??= new Map();
-      let child = node.children.get(word);
-      if (child === undefined) {
-        child = { children: undefined, lists: 0 };
-        node.children.set(word, child);
-      }
-      node = child;
-    }
-    node.lists |= 1 << list;
+    let hash = FNV_OFFSET;
+    words.forEach((word, i) => {
+      hash = mixHash(hash, wordHash(word));
+      const bits = this.prefixes.get(hash) ?? 0;
+      this.prefixes.set(hash, bits | (i === words.length - 1 ? 1 << list : CONTINUES));
+    });
   }
 
   /**
-   * For each list, the longest entry starting at `start` over the lowercased tokens
-   * (`lower`), calling `found(list, length)` once per list that matches.
+   * For each list, the longest entry starting at `start` over the tokens' lowercase
+   * hashes (`hashes`, up to `end`), calling `found(list, length)` once per list.
    */
-  matchAt(lower: readonly string[], start: number, found: (list: number, length: number) => void): void {
-    let node: TrieNode | undefined = this.root;
+  matchAt(hashes: Int32Array, start: number, end: number, found: (list: number, length: number) => void): void {
+    let hash = mixHash(FNV_OFFSET, hashes[start]!);
+    let bits = this.prefixes.get(hash);
+    if (bits === undefined) return;
     let seen = 0;
-    const longest: number[] = [];
-    for (let i = start; i < lower.length && i - start < 8; i++) {
-      node = node.children?.get(lower[i]!);
-      if (node === undefined) break;
-      if (node.lists !== 0) {
-        for (let list = 0; list < this.lists.length; list++) {
-          if ((node.lists & (1 << list)) !== 0) longest[list] = i - start + 1;
-        }
-        seen |= node.lists;
+    let longest: number[] | undefined;
+    for (let i = start; ; ) {
+      const lists = bits & (CONTINUES - 1);
+      if (lists !== 0) {
+        longest ??= [];
+        for (let list = 0; list < this.lists.length; list++) if ((lists & (1 << list)) !== 0) longest[list] = i - start + 1;
+        seen |= lists;
       }
+      if ((bits & CONTINUES) === 0 || ++i >= end || i - start >= 8) break;
+      hash = mixHash(hash, hashes[i]!);
+      bits = this.prefixes.get(hash);
+      if (bits === undefined) break;
     }
-    if (seen === 0) return;
+    if (longest === undefined) return;
     for (let list = 0; list < this.lists.length; list++) if ((seen & (1 << list)) !== 0) found(list, longest[list]!);
   }
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeModel, encodeModel, rowOf } from './model.js';
-import { Gazetteer, NerModelError, parseClusters } from './lexicon.js';
+import { ClusterTable, Gazetteer, NerModelError, wordHash } from './lexicon.js';
 import { TAG_COUNT } from './tags.js';
 
 test('weights survive encoding within the quantisation step', () => {
@@ -27,12 +27,15 @@ test('a truncated or foreign file is refused with a typed error', () => {
   assert.throws(() => decodeModel(new TextEncoder().encode('not a model at all')), NerModelError);
 });
 
-test('clusters and gazetteers parse from text; gazetteers match the longest entry per list', () => {
-  const clusters = parseClusters('# header\nparis\t1a\nlondon\tz\n');
-  assert.equal(clusters.get('paris'), 46);
-  assert.equal(clusters.get('london'), 35);
+test('clusters round-trip by word hash; gazetteers match the longest entry per list', () => {
+  const clusters = ClusterTable.decode(ClusterTable.encode(new Map([[wordHash('paris'), 46], [wordHash('london'), 35]])));
+  assert.equal(clusters.get(wordHash('paris')), 46);
+  assert.equal(clusters.get(wordHash('london')), 35);
+  assert.equal(clusters.get(wordHash('rome')), -1);
+  assert.throws(() => ClusterTable.decode(new Uint8Array(20)), NerModelError);
   const gazetteer = Gazetteer.parse('loc\tnew york\nloc\tnew york city\nloc\tyork\nper\tnew\n');
   const found: string[] = [];
-  gazetteer.matchAt(['new', 'york', 'city', 'hall'], 0, (list, length) => found.push(`${gazetteer.lists[list]}:${length}`));
+  const hashes = Int32Array.from(['new', 'york', 'city', 'hall'], wordHash);
+  gazetteer.matchAt(hashes, 0, 4, (list, length) => found.push(`${gazetteer.lists[list]}:${length}`));
   assert.deepEqual(found.sort(), ['loc:3', 'per:1']);
 });

@@ -1,13 +1,13 @@
 import { viterbi } from './decode.js';
-import { extractFeatures, type FeatureTable, type Resources, type TaggerDocument } from './features.js';
-import { Gazetteer, parseClusters } from './lexicon.js';
+import { localFeatures, withDocumentFeatures, type FeatureTable, type Resources, type TaggerDocument } from './features.js';
+import { ClusterTable, Gazetteer } from './lexicon.js';
 import { decodeModel, rowOf, type LoadedPass } from './model.js';
 import { TAG_COUNT } from './tags.js';
 
 /** The files of models/ner, as bytes or text, handed over by the caller (src/io/ner-model.ts). */
 export interface NerModelFiles {
   readonly weights: Uint8Array;
-  readonly clusters: string;
+  readonly clusters: Uint8Array;
   readonly gazetteers: string;
 }
 
@@ -23,7 +23,7 @@ export class NerTagger {
 
   static load(files: NerModelFiles): NerTagger {
     const resources: Resources = {
-      clusters: parseClusters(files.clusters),
+      clusters: ClusterTable.decode(files.clusters),
       gazetteer: Gazetteer.parse(files.gazetteers),
     };
     return new NerTagger(decodeModel(files.weights), resources);
@@ -32,9 +32,10 @@ export class NerTagger {
   /** BILOU tag indexes (see tags.ts) for every token of the document. */
   tag(original: TaggerDocument): Uint8Array {
     const document = headlinesInCapitals(original);
+    const local = localFeatures(document, this.resources);
     let tags: Uint8Array | undefined;
     for (const pass of this.passes) {
-      const table = extractFeatures(document, this.resources, tags);
+      const table = tags === undefined ? local.table : withDocumentFeatures(local, tags);
       tags = decodeDocument(document, table, pass);
     }
     return tags ?? new Uint8Array(document.words.length);
