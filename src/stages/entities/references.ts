@@ -46,9 +46,12 @@ function isLowerWord(word: string): boolean {
   return code >= 97 && code <= 122;
 }
 
-function followerFits(ctx: ScanContext, next: number, head: string | undefined): boolean {
+function followerFits(ctx: ScanContext, next: number, possessive: boolean, head: string | undefined): boolean {
   const following = wordAt(ctx.text, skipSpacesRight(ctx.text, next));
-  if (following === undefined || !isLowerWord(following.text)) return true;
+  if (following === undefined) return true;
+  // "the party's presidential nominee Darrell Castle": a title before a name the tagger missed.
+  if (!possessive && following.start > next && /^\p{Lu}/u.test(following.text)) return false;
+  if (!isLowerWord(following.text)) return true;
   const word = following.text.replace(/\.$/, '');
   if (FOLLOWERS.has(word)) return true;
   if (head === undefined) return PERSON_NOUNS.has(word) || word.endsWith('ed');
@@ -101,7 +104,7 @@ export function resolveReferences(
     const title = titleAfter(ctx, start + match[0].length, true);
     if (title === undefined || title.beforePerson || title.openComplement) continue;
     if (title.start !== start + match[0].length) continue;
-    if (isPredicate(text, start) || announcesName(ctx, title.next) || !followerFits(ctx, title.next, title.head)) continue;
+    if (isPredicate(text, start) || announcesName(ctx, title.next) || !followerFits(ctx, title.next, title.next > title.end, title.head)) continue;
     const hint: PersonHint = {
       qualifiers: title.qualifiers,
       ...(title.country !== undefined ? { country: title.country } : {}),
