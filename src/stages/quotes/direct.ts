@@ -66,7 +66,13 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
   for (let c = cuesBefore.length - 1; c >= 0; c--) {
     const cue = cuesBefore[c]!;
     const subject = subjectOfCueBefore(ctx, cue, beforeFloor, openMark, region.first);
-    if (subject !== undefined) return finding(q, kindAfterCueBefore(ctx, q, cue, region.first), cue, subject, ctx);
+    if (subject === undefined) continue;
+    // "Lapp said she thinks “…”": a belief or a pronoun inside reported speech belongs to the outer speaker.
+    if (subject.pronoun !== undefined || !cue.speech) {
+      const outer = outerSpeech(ctx, cuesBefore, c, beforeFloor, openMark, region.first);
+      if (outer !== undefined) return finding(q, kindAfterCueBefore(ctx, q, outer.cue!, region.first), outer.cue!, outer.subject, ctx);
+    }
+    return finding(q, kindAfterCueBefore(ctx, q, cue, region.first), cue, subject, ctx);
   }
   const kind = atClauseStart(ctx, q, region.first) ? 'direct' : 'partial';
   if (kind === 'direct' && q.span.open === firstWordStart(ctx)) {
@@ -89,6 +95,17 @@ function subjectOfCueBefore(ctx: BlockContext, cue: Cue, floor: number, openMark
   if (cue.first === sentenceFirst || before?.text === ',') {
     const after = subjectAfter(ctx.words, cue.last + 1, openMark);
     if (after !== undefined && (cue.first === sentenceFirst || /^[,:]$/u.test(ctx.words[after.last + 1]?.text ?? ''))) return after;
+  }
+  return undefined;
+}
+
+/** An earlier speech cue of the sentence with a named (not pronoun) subject. */
+function outerSpeech(ctx: BlockContext, cues: readonly Cue[], before: number, floor: number, openMark: number, sentenceFirst: number): Attributed | undefined {
+  for (let c = before - 1; c >= 0; c--) {
+    const cue = cues[c]!;
+    if (!cue.speech || cue.quoteOnly) continue;
+    const subject = subjectOfCueBefore(ctx, cue, floor, openMark, sentenceFirst);
+    if (subject !== undefined && subject.pronoun === undefined) return { ctx, cue, subject };
   }
   return undefined;
 }
