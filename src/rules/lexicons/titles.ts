@@ -24,6 +24,8 @@ export const TITLE_HEADS: readonly string[] = [
   'speaker', 'chief whip', 'whip', 'deputy', 'director', 'director-general', 'director general',
   'administrator', 'inspector general', 'ombudsman', 'regulator', 'chief justice', 'justice', 'judge',
   'magistrate', 'prosecutor', 'chief prosecutor', 'sheriff', 'police chief', 'chief constable',
+  'postmaster general', 'surgeon general', 'solicitor general', 'auditor general', 'governor general',
+  'governor-general', 'comptroller', 'treasurer', 'registrar', 'clerk',
   // Armed forces and police
   'general', 'admiral', 'colonel', 'lieutenant colonel', 'major', 'captain', 'lieutenant', 'commander',
   'commander-in-chief', 'sergeant', 'officer', 'marshal', 'field marshal', 'brigadier', 'inspector',

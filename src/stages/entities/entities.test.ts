@@ -252,3 +252,11 @@ test('entities: a paragraph of a thousand distinct names and titles in random or
   assert.ok(doc.layers.mentions!.every((m) => m.entity !== undefined));
   assert.ok(elapsed < 3000, `took ${elapsed} ms`);
 });
+
+test('entities: a title with an "of" complement before a name is one role', () => {
+  const text = 'Secretary of Defense Lloyd Austin met Minister of Foreign Affairs Sergey Lavrov and Postmaster General Louis DeJoy.';
+  const doc = run(text, [['Lloyd Austin', 'PER'], ['Sergey Lavrov', 'PER'], ['Louis DeJoy', 'PER']]);
+  assert.deepEqual(entity(doc, 'Lloyd Austin').roles.map((r) => r.text), ['Secretary of Defense']);
+  assert.deepEqual(entity(doc, 'Sergey Lavrov').roles.map((r) => r.text), ['Minister of Foreign Affairs']);
+  assert.deepEqual(entity(doc, 'Louis DeJoy').roles.map((r) => r.text), ['Postmaster General']);
+});

@@ -1,6 +1,6 @@
 import type { Span } from '../../doc/span.js';
 import { countryOfWord, hasPossessive, withoutPossessive } from './vocab.js';
-import { phraseAfter, phraseBefore, skipSpacesLeft, skipSpacesRight, wordAt, type ScanContext } from './scan.js';
+import { phraseAfter, phraseBefore, skipSpacesLeft, skipSpacesRight, wordAt, wordsBefore, type ScanContext } from './scan.js';
 
 /*
  * Title phrases: a head ("president", "secretary of state", "Gen.") with the modifiers,
@@ -56,6 +56,13 @@ export function titleBefore(ctx: ScanContext, nameStart: number): TitlePhrase | 
   let end = nameStart;
   let country: string | undefined;
   let former = false;
+  const complement = headOfComplement(ctx, nameStart);
+  if (complement !== undefined) {
+    end = skipSpacesLeft(text, nameStart);
+    left = complement.start;
+    // The whole phrase is the head, so "the secretary" and "the secretary of state" both agree with it.
+    head = text.slice(left, end).toLowerCase().replace(/\s+/g, ' ');
+  }
   for (let units = 0; units < MAX_UNITS; units++) {
     const boundary = skipSpacesLeft(text, left);
     if (boundary === left) break;
@@ -87,6 +94,33 @@ export function titleBefore(ctx: ScanContext, nameStart: number): TitlePhrase | 
     beforePerson: true,
     openComplement: false,
   };
+}
+
+/**
+ * "Secretary of Defense | Lloyd Austin", "Minister of Foreign Affairs | Sergey Lavrov":
+ * a head, "of" and up to three capitalised words (or a place) just before the name.
+ */
+function headOfComplement(ctx: ScanContext, nameStart: number): { start: number } | undefined {
+  const { text } = ctx;
+  let at = nameStart;
+  for (let words = 0; words < 3; words++) {
+    const boundary = skipSpacesLeft(text, at);
+    if (boundary === at) return undefined;
+    const place = ctx.mentionsByEnd.get(boundary);
+    const word = wordsBefore(text, at, 1)[0];
+    if (word === undefined) return undefined;
+    if (word.text === 'of' && words > 0) {
+      const phrase = phraseBefore(text, word.start);
+      return phrase?.kind === 'head' ? { start: phrase.start } : undefined;
+    }
+    if (place !== undefined && place.type !== 'PER' && place.start < boundary) {
+      at = place.start;
+      continue;
+    }
+    if (!/^\p{Lu}/u.test(word.text) || word.text.endsWith('.')) return undefined;
+    at = word.start;
+  }
+  return undefined;
 }
 
 /**
