@@ -4,7 +4,7 @@ import { BETWEEN_SUBJECT_AND_VERB } from './lexicon.js';
 import { mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
 /** Auxiliaries before an -ing cue that make it a finite verb ("Trump is saying"). */
-const PROGRESSIVE = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'am', 'keeps', 'kept', 'began', 'begins', 'started', 'continues', 'continued', 'by']);
+const PROGRESSIVE = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'am', 'keeps', 'kept', 'began', 'begins', 'started', 'continues', 'continued']);
 
 /** A participle cue ("…, saying", "telling Reuters") has no subject of its own. */
 export function isParticiple(ctx: BlockContext, cue: Cue): boolean {

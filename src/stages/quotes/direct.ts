@@ -2,7 +2,7 @@ import type { QuoteKind } from '../../doc/annotations.js';
 import { sentenceAt, sentenceRange, type BlockContext, type QuotedWords } from './context.js';
 import { findCues, type Cue } from './cues.js';
 import { speakerOfCue } from './cue-speaker.js';
-import { mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
+import { isName, mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
 /** A cue with the subject found beside it, or (no cue) the subject of the sentence around. */
 export interface Attributed {
@@ -22,7 +22,7 @@ export interface DirectFinding {
 /** Words after the closing mark and before the cue ("”, US Secretary of State Antony Blinken said"). */
 const MAX_WORDS_TO_CUE_AFTER = 25;
 /** Words from a cue to the opening mark it introduces ("told the gathered leaders … and “"). */
-const MAX_WORDS_FROM_CUE_BEFORE = 30;
+const MAX_WORDS_FROM_CUE_BEFORE = 45;
 
 /**
  * The speech cue of one quotation: first a cue right after it (“…,” Putin said / “…,”
@@ -73,6 +73,13 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
       if (outer !== undefined) return finding(q, kindAfterCueBefore(ctx, q, outer.cue!, region.first), outer.cue!, outer.subject, ctx);
     }
     return finding(q, kindAfterCueBefore(ctx, q, cue, region.first), cue, subject, ctx);
+  }
+  // "- Philip Bump: “…”": a name and a colon introduce the quotation.
+  if (openMark > region.first && words[openMark - 1]!.text === ':') {
+    const named = subjectBefore(words, openMark - 1, region.first);
+    if (named !== undefined && named.pronoun === undefined && isName(words[named.last]!)) {
+      return { quote: q, kind: 'direct', attributed: { ctx, subject: named } };
+    }
   }
   const kind = atClauseStart(ctx, q, region.first) ? 'direct' : 'partial';
   if (kind === 'direct' && q.span.open === firstWordStart(ctx)) {

@@ -23,6 +23,11 @@ const CLAUSE_OPENERS = new Set('and but so while because as although though that
 /** Prepositions that join two parts of one subject ("a spokesman for the Kremlin"). */
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from']);
 
+/** A capitalised word that is not a sentence-opening function word, in ordinary case. */
+export function isName(w: Word): boolean {
+  return isNameWord(w) && !(w.text.length > 1 && w.text === w.text.toUpperCase() && /\p{L}/u.test(w.text) && !/\./u.test(w.text) && w.text.length > 4);
+}
+
 function isNameWord(w: Word): boolean {
   return w.isWord && w.capitalised && !CAPITALISED_FUNCTION_WORDS.has(w.text);
 }
@@ -176,7 +181,8 @@ export function mainSubject(words: readonly Word[], first: number, limit: number
     else break;
   }
   while (last > i && !words[last]!.isWord) last--;
-  return isNameWord(words[last]!) ? { first: i, last } : undefined;
+  // A run of capitals ("RED STATES OUTNUMBER") is a heading, not a subject.
+  return isNameWord(words[last]!) && isName(words[i]!) ? { first: i, last } : undefined;
 }
 
 /**
