@@ -260,3 +260,14 @@ test('entities: a title with an "of" complement before a name is one role', () =
   assert.deepEqual(entity(doc, 'Sergey Lavrov').roles.map((r) => r.text), ['Minister of Foreign Affairs']);
   assert.deepEqual(entity(doc, 'Louis DeJoy').roles.map((r) => r.text), ['Postmaster General']);
 });
+
+test('entities: a title the tagger kept inside the name is a role, and the bare name groups', () => {
+  const text = 'Vladimir Putin arrived. Later, former President Putin spoke, and Mrs. Theresa May listened.';
+  const doc = run(text, [['Vladimir Putin', 'PER'], ['President Putin', 'PER'], ['Mrs. Theresa May', 'PER']]);
+  const putin = entity(doc, 'Vladimir Putin');
+  assert.equal(putin.mentions.length, 2);
+  assert.deepEqual(putin.roles.map((r) => r.text), ['former President']);
+  const may = entity(doc, 'Theresa May');
+  assert.deepEqual(may.roles, []);
+  assert.equal(resolvePersonAt(doc, text.length, { gender: 'male' }), putin.id);
+});

@@ -21,7 +21,8 @@ export function rolesAt(ctx: ScanContext, mention: Mention, name: NameInfo, appo
   const { text } = ctx;
   if (name.inlineTitleEnd !== undefined) {
     // The title is inside the mention; words before the mention may extend it ("former" President Putin).
-    const outer = titleBefore(ctx, mention.start);
+    const inside = mention.text.slice(0, name.inlineTitleEnd).toLowerCase();
+    const outer = titleBefore(ctx, mention.start, inside);
     const start = outer?.start ?? mention.start;
     const end = mention.start + name.inlineTitleEnd;
     out.push(role(text, { start, end }, outer?.country));

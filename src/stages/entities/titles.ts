@@ -48,15 +48,19 @@ function qualifierOf(written: string): string | undefined {
 }
 const MAX_UNITS = 8;
 
-/** The title phrase ending just before a person's name ("US Secretary of State"), if any. */
-export function titleBefore(ctx: ScanContext, nameStart: number): TitlePhrase | undefined {
+/**
+ * The title phrase ending just before a person's name ("US Secretary of State"), if any;
+ * with `headInside`, the modifiers before a mention that starts with its title.
+ */
+export function titleBefore(ctx: ScanContext, nameStart: number, headInside?: string): TitlePhrase | undefined {
   const { text } = ctx;
   let left = nameStart;
-  let head: string | undefined;
+  // With the head inside the mention ("President Putin"), only modifiers are read before it.
+  let head: string | undefined = headInside;
   let end = nameStart;
   let country: string | undefined;
   let former = false;
-  const complement = headOfComplement(ctx, nameStart);
+  const complement = headInside === undefined ? headOfComplement(ctx, nameStart) : undefined;
   if (complement !== undefined) {
     end = skipSpacesLeft(text, nameStart);
     left = complement.start;
