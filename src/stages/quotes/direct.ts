@@ -60,7 +60,10 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
       continue;
     }
     const subject = subjectBefore(words, cue.first, closeMark + 1) ?? (onlyMarksBetween(ctx, closeMark, cue.first) ? subjectAfter(words, cue.last + 1, region.end) : undefined);
-    if (subject !== undefined) return finding(q, kindAfterCue(ctx, q, region.first), cue, subject, ctx);
+    // “…,” he demanded, as Bush continued — the speaker stands right after the quotation.
+    if (subject !== undefined && (subject.first > cue.last || !clauseBetween(ctx, closeMark, subject.first))) {
+      return finding(q, kindAfterCue(ctx, q, region.first), cue, subject, ctx);
+    }
     break;
   }
   for (let c = cuesBefore.length - 1; c >= 0; c--) {
@@ -163,6 +166,14 @@ function withSubject(ctx: BlockContext, subject: Subject | undefined): Attribute
 
 function finding(q: QuotedWords, kind: QuoteKind, cue: Cue, subject: Subject, ctx: BlockContext): DirectFinding {
   return { quote: q, kind, attributed: { ctx, cue, subject } };
+}
+
+const CLAUSE_OPENERS = new Set(['as', 'while', 'when', 'because', 'after', 'before', 'since', 'and', 'but', 'if', 'although', 'though', 'until']);
+
+/** A clause opens between the two words ("…,” he demanded, as Bush continued). */
+function clauseBetween(ctx: BlockContext, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (CLAUSE_OPENERS.has(ctx.words[i]!.lower)) return true;
+  return false;
 }
 
 function onlyMarksBetween(ctx: BlockContext, from: number, to: number): boolean {

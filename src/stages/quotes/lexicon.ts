@@ -45,6 +45,8 @@ const VERBS: readonly [string, readonly string[], boolean, boolean][] = [
   ['continue', ['continued'], true, false],
   ['conclude', ['conclude', 'concluded', 'concludes'], true, false],
   ['press', ['pressed'], true, false],
+  ['demand', ['demanded', 'demands'], true, false],
+  ['mock', ['mocked', 'mocks'], true, false],
   ['interject', ['interjected'], true, false],
   ['scream', ['screamed', 'screaming'], true, false],
   ['observe', ['observed', 'observes'], true, false],

@@ -153,7 +153,8 @@ export function mainSubject(words: readonly Word[], first: number, limit: number
   for (let j = i; j < Math.min(limit, i + 6); j++) {
     if (words[j]!.text === ',') {
       const opener = words[i]!;
-      if (CAPITALISED_FUNCTION_WORDS.has(opener.text) || NOT_A_SUBJECT.test(opener.text) || !isNameWord(words[j - 1]!)) i = j + 1;
+      const adverbial = words.slice(i, j).some((w) => /^\d/u.test(w.text) || /^(in|on|at|after|before|during|since|for|from|with|by|as)$/u.test(w.lower));
+      if (CAPITALISED_FUNCTION_WORDS.has(opener.text) || NOT_A_SUBJECT.test(opener.text) || adverbial || !isNameWord(words[j - 1]!)) i = j + 1;
       break;
     }
   }
