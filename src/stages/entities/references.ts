@@ -94,6 +94,8 @@ export function resolveReferences(
   if (profiles.length === 0) return out;
   const { text } = ctx;
   const finder = /\bthe[ \t\u00a0]+/gi;
+  // Only people with a title can be "the president"; usually a handful among many names.
+  const titled = profiles.filter((profile) => profile.heads.size > 0);
   let cursor = 0; // into sortedMentions, for the inside-a-name check
   for (const match of text.matchAll(finder)) {
     const start = match.index;
@@ -111,7 +113,7 @@ export function resolveReferences(
       ...(title.head !== undefined ? { head: title.head, former: title.former } : {}),
       ...(title.age !== undefined ? { age: title.age } : {}),
     };
-    const person = mostRecentFit(profiles, start, hint);
+    const person = mostRecentFit(hint.head === undefined ? profiles : titled, start, hint);
     if (person === undefined) continue;
     notePosition(person, start);
     out.push({ start, end: title.end, text: text.slice(start, title.end), entity: person.entity });
