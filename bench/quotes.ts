@@ -14,11 +14,12 @@ import type { Stage } from '../src/pipeline/stage.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
 import { SHARED } from './lib/datasets.js';
 import { linesAsBlocks, loadPolnear, type PolnearArticle } from './lib/polnear.js';
+import { MissedBreakdown } from './lib/polnear-missed.js';
 import { judgeSpeaker, quotedTokenMask, isQuoted, tokenIndex, tokensOf, Track, type Scores, type SpeakerVerdict } from './lib/polnear-score.js';
 
 const args = process.argv.slice(2);
 const split = valueOf('--split') ?? 'dev';
-const missedToShow = Number(valueOf('--missed') ?? '20');
+const missedToShow = Number(valueOf('--missed') ?? '12');
 
 function valueOf(flag: string): string | undefined {
   const at = args.indexOf(flag);
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const reported = new Track();
   const all = new Track();
   const verdicts = { quoted: new Map<SpeakerVerdict, number>(), all: new Map<SpeakerVerdict, number>() };
-  const missedCues = new Map<string, number>();
+  const missed = { quoted: new MissedBreakdown(), reported: new MissedBreakdown() };
   const kinds = new Map<string, { predicted: number; correct: number }>();
   let tokens = 0;
   let quoteMs = 0;
@@ -104,16 +105,19 @@ async function main(): Promise<void> {
       if (p.length > 0 && goldTokens.some((g) => g.filter((t) => p.includes(t)).length >= 0.5 * p.length)) entry.correct++;
       kinds.set(q.kind, entry);
     }
+    const mentions = doc.layers.mentions ?? [];
     const judge = (matches: number[], goldIdx: number[], predIdx: number[], into: Map<SpeakerVerdict, number>): void => {
       matches.forEach((m, k) => {
         if (m < 0) return;
         const q = predictions[predIdx[m]!]!;
         const g = golds[goldIdx[k]!]!;
+        const sourceEntity = g.source !== undefined ? mentions.find((x) => x.start < g.source!.end && g.source!.start < x.end)?.entity : undefined;
         const verdict = judgeSpeaker(
           {
             ...(q.speakerMention !== undefined ? { speaker: q.speakerMention, speakerText: q.speakerMention.text } : {}),
+            ...(q.speaker !== undefined ? { entity: q.speaker } : {}),
           },
-          g,
+          { ...g, ...(sourceEntity !== undefined ? { entity: sourceEntity } : {}) },
         );
         into.set(verdict, (into.get(verdict) ?? 0) + 1);
       });
@@ -122,19 +126,19 @@ async function main(): Promise<void> {
     judge(aMatches, golds.map((_, k) => k), predictions.map((_, k) => k), verdicts.all);
     aMatches.forEach((m, k) => {
       if (m >= 0) return;
-      const cue = golds[k]!.cueText.toLowerCase().trim() || '(no cue)';
-      const key = `${goldQuoted[k] ? 'quoted' : 'reported'}: ${cue}`;
-      missedCues.set(key, (missedCues.get(key) ?? 0) + 1);
+      const g = goldTokens[k]!;
+      const overlapped = predTokens.some((p) => p.some((t) => g.includes(t)));
+      missed[goldQuoted[k] ? 'quoted' : 'reported'].add(golds[k]!, overlapped);
     });
   }
 
   const line = (label: string, s: Scores): string =>
     `${label.padEnd(34)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`;
   const speakerLine = (m: Map<SpeakerVerdict, number>): string => {
-    const judged = ['span', 'name', 'wrong'].reduce((n, v) => n + (m.get(v as SpeakerVerdict) ?? 0), 0);
-    const right = (m.get('span') ?? 0) + (m.get('name') ?? 0);
+    const judged = ['span', 'name', 'entity', 'wrong'].reduce((n, v) => n + (m.get(v as SpeakerVerdict) ?? 0), 0);
+    const right = (m.get('span') ?? 0) + (m.get('name') ?? 0) + (m.get('entity') ?? 0);
     const pct = (n: number): string => (judged === 0 ? '-' : `${((100 * n) / judged).toFixed(1)}%`);
-    return `speaker right ${pct(right)} of ${judged} found with a gold source (span overlap ${pct(m.get('span') ?? 0)}, +last-name match ${pct(m.get('name') ?? 0)}); no gold source: ${m.get('none') ?? 0}`;
+    return `speaker right ${pct(right)} of ${judged} found with a gold source (span overlap ${pct(m.get('span') ?? 0)}, +last-name match ${pct(m.get('name') ?? 0)}, +same entity ${pct(m.get('entity') ?? 0)}); no gold source: ${m.get('none') ?? 0}`;
   };
   console.log(`PolNeAR ${split}: ${articles.length} articles (${several} with several annotators: first .ann by name), ${all.gold} gold attributions`);
   console.log(`stages before quotes: ${before.map((s) => s.id).join(', ') || 'none'}; quotes stage ${((tokens / quoteMs) * 1000).toFixed(0)} tokens/s`);
@@ -150,8 +154,10 @@ async function main(): Promise<void> {
   console.log(line('  content, token overlap', all.tokenScores()));
   console.log(`  ${speakerLine(verdicts.all)}`);
   console.log(`  precision by predicted kind: ${[...kinds].map(([k, v]) => `${k} ${(v.correct / v.predicted).toFixed(3)} (${v.predicted})`).join(', ')}`);
-  console.log(`\nMissed gold attributions by cue (top ${missedToShow}):`);
-  for (const [cue, n] of [...missedCues].sort((a, b) => b[1] - a[1]).slice(0, missedToShow)) console.log(`  ${String(n).padStart(4)}  ${cue}`);
+  for (const which of ['reported', 'quoted'] as const) {
+    console.log(`\nMissed ${which === 'quoted' ? 'quoted' : 'reported'} attributions, by the annotated cue (not found by any prediction at ≥50% of their tokens):`);
+    for (const text of missed[which].lines(missedToShow)) console.log(text);
+  }
 }
 
 await main();

@@ -59,5 +59,7 @@ test('polnear: speaker verdicts', () => {
   assert.equal(judgeSpeaker({ speaker: { start: 50, end: 61 }, speakerText: 'Sen. Smith' }, gold), 'name');
   assert.equal(judgeSpeaker({ speaker: { start: 50, end: 55 }, speakerText: 'Jones' }, gold), 'wrong');
   assert.equal(judgeSpeaker({}, gold), 'wrong');
+  assert.equal(judgeSpeaker({ speaker: { start: 50, end: 52 }, speakerText: 'he', entity: 3 }, { ...gold, entity: 3 }), 'entity');
+  assert.equal(judgeSpeaker({ speaker: { start: 50, end: 52 }, speakerText: 'he', entity: 4 }, { ...gold, entity: 3 }), 'wrong');
   assert.equal(judgeSpeaker({ speaker: { start: 0, end: 1 } }, { sourceText: '' }), 'none');
 });

@@ -174,21 +174,24 @@ function union(lists: readonly number[][]): Set<number> {
 
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'President', 'But', 'And']);
 
-export type SpeakerVerdict = 'span' | 'name' | 'wrong' | 'none';
+export type SpeakerVerdict = 'span' | 'name' | 'entity' | 'wrong' | 'none';
 
 /**
- * Whether a predicted speaker is the gold source: their spans overlap ('span'), or they
- * share a capitalised name word such as a last name ('name'). 'none': no gold source.
+ * Whether a predicted speaker is the gold source: their spans overlap ('span'); they
+ * share a capitalised name word such as a last name ('name'); or the speaker entity is
+ * the entity named in the gold source span ('entity', when entities were found).
+ * 'none': no gold source.
  */
 export function judgeSpeaker(
-  predicted: { speaker?: Span; speakerText?: string },
-  gold: { source?: Span; sourceText: string },
+  predicted: { speaker?: Span; speakerText?: string; entity?: number },
+  gold: { source?: Span; sourceText: string; entity?: number },
 ): SpeakerVerdict {
   if (gold.source === undefined) return 'none';
-  if (predicted.speaker === undefined) return 'wrong';
-  if (predicted.speaker.start < gold.source.end && gold.source.start < predicted.speaker.end) return 'span';
+  if (predicted.speaker !== undefined && predicted.speaker.start < gold.source.end && gold.source.start < predicted.speaker.end) return 'span';
   const names = new Set(capitalisedWords(gold.sourceText));
-  return capitalisedWords(predicted.speakerText ?? '').some((w) => names.has(w)) ? 'name' : 'wrong';
+  if (capitalisedWords(predicted.speakerText ?? '').some((w) => names.has(w))) return 'name';
+  if (predicted.entity !== undefined && predicted.entity === gold.entity) return 'entity';
+  return 'wrong';
 }
 
 function capitalisedWords(text: string): string[] {
