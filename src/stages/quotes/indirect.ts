@@ -19,7 +19,7 @@ const MAX_CONTENT_WORDS = 80;
 const NEEDS_THAT = new Set(['know', 'show', 'find', 'learn', 'agree', 'feel', 'state', 'post', 'continue', 'report', 'call', 'reveal', 'indicate', 'signal', 'add', 'note', 'mention']);
 const OBJECT_PRONOUNS = new Set('him her them me us you reporters journalists supporters'.split(' '));
 /** Words after a cue that start no reported clause ("said goodbye", "said so"). */
-const NOT_A_CLAUSE = new Set('so goodbye hello yes no nothing something anything more less much little thanks sorry otherwise'.split(' '));
+const NOT_A_CLAUSE = new Set('so goodbye hello yes no nothing something anything thanks sorry otherwise'.split(' '));
 const CLAUSE_STARTERS = new Set(['there', 'this', 'it', 'no', 'nobody', 'nothing', 'everyone', 'none']);
 /** What may stand between a cue and "that" ("said in a statement that", "said Tuesday that"). */
 const MAX_WORDS_TO_THAT = 8;
@@ -56,15 +56,16 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     const inverted = subject === undefined && boundary >= sentence.first && words[boundary]!.text === ',' ? subjectAfter(words, cue.last + 1, end) : undefined;
     const speaker = subject ?? inverted;
     if (speaker === undefined) continue;
+    // X said (that) CLAUSE — unless nothing clause-like follows the cue.
+    const start = subject !== undefined ? complementStart(ctx, cue, end) : undefined;
+    if (start !== undefined && contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) {
+      out.push({ cue, subject: speaker, first: start, end: wordCap(start) });
+      continue;
+    }
     // CLAUSE, X said.
     if (boundary > sentence.first && /^[,—–]$/u.test(words[boundary]!.text) && trailingIsShort(ctx, (inverted ?? cue).last + 1, end)) {
       if (contentWords(ctx, sentence.first, boundary) >= MIN_CONTENT_WORDS) out.push({ cue, subject: speaker, first: Math.max(sentence.first, boundary - MAX_CONTENT_WORDS), end: boundary });
-      continue;
     }
-    if (subject === undefined) continue;
-    const start = complementStart(ctx, cue, end);
-    if (start === undefined) continue;
-    if (contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) out.push({ cue, subject, first: start, end: wordCap(start) });
   }
   return out;
 }
