@@ -1,6 +1,6 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
-import { BETWEEN_SUBJECT_AND_VERB, CUE_VERBS, DETERMINERS, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
+import { BETWEEN_SUBJECT_AND_VERB, CUE_VERBS, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
 import { coordinated, isParticiple, speakerOfCue } from './cue-speaker.js';
 import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
@@ -79,12 +79,14 @@ function complementStart(ctx: BlockContext, cue: Cue, end: number): number | und
     if (w.lower === 'that' && ctx.quoted[j] !== 1) return j;
     if (!w.isWord && w.text !== '-') break;
   }
-  if (NEEDS_THAT.has(cue.lemma)) return undefined;
+  // "wants to …", "vowed to …".
+  if (INFINITIVE_LEMMAS.has(cue.lemma) && words[k]?.lower === 'to' && k < end) return k;
+  if (NEEDS_THAT.has(cue.lemma) || ONLY_INFINITIVE_LEMMAS.has(cue.lemma)) return undefined;
   if (cue.takesObject) {
     let skipped = 0;
     if (k < end && OBJECT_PRONOUNS.has(words[k]!.lower)) k++;
     else {
-      while (k < end && skipped < 5 && words[k]!.isWord && !PRONOUNS.has(words[k]!.lower) && !(skipped > 0 && (DETERMINERS.has(words[k]!.lower) || words[k]!.capitalised))) {
+      while (k < end && skipped < 5 && words[k]!.isWord && words[k]!.lower !== 'to' && !PRONOUNS.has(words[k]!.lower) && !(skipped > 0 && (DETERMINERS.has(words[k]!.lower) || words[k]!.capitalised))) {
         k++;
         skipped++;
       }
@@ -92,6 +94,8 @@ function complementStart(ctx: BlockContext, cue: Cue, end: number): number | und
   }
   const first = words[k];
   if (first === undefined || k >= end || !first.isWord || ctx.quoted[k] === 1) return undefined;
+  // "urged Congress to act".
+  if (cue.takesObject && first.lower === 'to') return k;
   const clauseLike =
     first.capitalised ||
     PRONOUNS.has(first.lower) ||

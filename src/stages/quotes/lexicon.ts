@@ -99,6 +99,12 @@ const VERBS: readonly [string, readonly string[], boolean, boolean][] = [
   ['indicate', ['indicated', 'indicates'], true, false],
   ['signal', ['signaled', 'signalled', 'signals'], true, false],
   ['threaten', ['threatened', 'threatens'], true, false],
+  ['want', ['want', 'wants', 'wanted'], false, false],
+  ['plan', ['plan', 'plans', 'planned'], false, false],
+  ['intend', ['intend', 'intends', 'intended'], false, false],
+  ['seek', ['seek', 'seeks', 'sought'], false, false],
+  ['refuse', ['refused', 'refuses'], true, false],
+  ['decline', ['declined', 'declines'], true, false],
   ['believe', ['believe', 'believed', 'believes'], false, false],
   ['think', ['think', 'thought', 'thinks'], false, false],
   ['hope', ['hopes', 'hoped'], false, false],
@@ -119,6 +125,13 @@ export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
     forms.map((form) => [form, { lemma, speech, takesObject }] as const),
   ),
 );
+
+/** Verbs whose reported content is an infinitive ("wants to", "vowed to", "urged Congress to"). */
+export const INFINITIVE_LEMMAS: ReadonlySet<string> = new Set(
+  'want plan intend seek refuse decline promise vow pledge threaten urge ask expect hope agree warn tell call'.split(' '),
+);
+/** Of those, the ones that report nothing without an infinitive ("wants a wall" is no attribution). */
+export const ONLY_INFINITIVE_LEMMAS: ReadonlySet<string> = new Set('want plan intend seek refuse decline'.split(' '));
 
 /** Words that may stand between a subject and its verb ("Putin later said", "has said"). */
 export const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(
