@@ -8,7 +8,7 @@
  * Deterministic: fixed seeds for the shuffles.
  *
  * Run: npx tsx scripts/train-ner.ts [--with-dev] [--epochs 10] [--folds 5] [--passes 2]
- *        [--prune 0.02] [--ensemble 1] [--out models/ner/model.bin] [--test] [--verbose]
+ *        [--prune 1] [--ensemble 3] [--out models/ner/model.bin] [--test] [--verbose]
  * The committed model is `--with-dev` (train + dev); without it, dev scores are honest.
  * Reads ../shared/data/conll2003 (train, valid; test only with --test, for the report)
  * and the clusters and gazetteers already in models/ner (see build-ner-*.ts).
@@ -37,8 +37,9 @@ const flag = (name: string): boolean => process.argv.includes(name);
 const EPOCHS = option('--epochs', 10);
 const FOLDS = option('--folds', 5);
 const PASSES = option('--passes', 2);
-const PRUNE = option('--prune', 0.02);
-const ENSEMBLE = option('--ensemble', 1);
+/** Features whose weights all stay under this percentage of the largest weight are dropped. */
+const PRUNE = option('--prune', 1);
+const ENSEMBLE = option('--ensemble', 3);
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt > 0 ? process.argv[outAt + 1]! : join(root, 'models/ner/model.bin');
 

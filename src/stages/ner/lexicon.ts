@@ -90,7 +90,7 @@ const CONTINUES = 1 << 30;
  */
 export class Gazetteer {
   readonly lists: string[] = [];
-  private readonly prefixes = new Map<number, number>();
+  private readonly prefixes = new HashTable();
 
   static parse(text: string): Gazetteer {
     const gazetteer = new Gazetteer();
@@ -116,8 +116,7 @@ export class Gazetteer {
     let hash = FNV_OFFSET;
     words.forEach((word, i) => {
       hash = mixHash(hash, wordHash(word));
-      const bits = this.prefixes.get(hash) ?? 0;
-      this.prefixes.set(hash, bits | (i === words.length - 1 ? 1 << list : CONTINUES));
+      this.prefixes.or(hash, i === words.length - 1 ? 1 << list : CONTINUES);
     });
   }
 
@@ -128,7 +127,7 @@ export class Gazetteer {
   matchAt(hashes: Int32Array, start: number, end: number, found: (list: number, length: number) => void): void {
     let hash = mixHash(FNV_OFFSET, hashes[start]!);
     let bits = this.prefixes.get(hash);
-    if (bits === undefined) return;
+    if (bits === 0) return;
     let seen = 0;
     let longest: number[] | undefined;
     for (let i = start; ; ) {
@@ -141,9 +140,53 @@ export class Gazetteer {
       if ((bits & CONTINUES) === 0 || ++i >= end || i - start >= 8) break;
       hash = mixHash(hash, hashes[i]!);
       bits = this.prefixes.get(hash);
-      if (bits === undefined) break;
+      if (bits === 0) break;
     }
     if (longest === undefined) return;
     for (let list = 0; list < this.lists.length; list++) if ((seen & (1 << list)) !== 0) found(list, longest[list]!);
   }
+}
+
+/**
+ * int32 → non-zero int32 bits, open addressing over typed arrays: hashes are mostly
+ * outside V8's small-integer range, where a Map would box every key.
+ */
+class HashTable {
+  private keys = new Int32Array(1 << 16);
+  private values = new Int32Array(1 << 16);
+  private size = 0;
+
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = spread(key) & mask; ; slot = (slot + 1) & mask) {
+      const value = this.values[slot]!;
+      if (value === 0 || this.keys[slot] === key) return value;
+    }
+  }
+
+  /** Sets the bits `bits` (non-zero) on the key's value. */
+  or(key: number, bits: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = spread(key) & mask;
+    while (this.values[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    if (this.values[slot] === 0) {
+      this.size++;
+      this.keys[slot] = key;
+    }
+    this.values[slot]! |= bits;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    this.size = 0;
+    for (let slot = 0; slot < keys.length; slot++) if (values[slot] !== 0) this.or(keys[slot]!, values[slot]!);
+  }
+}
+
+function spread(key: number): number {
+  const h = Math.imul(key ^ (key >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
 }

@@ -29,12 +29,35 @@ export class NerTagger {
     return new NerTagger(decodeModel(files.weights), resources);
   }
 
-  /** BILOU tag indexes (see tags.ts) for every token of the document. */
-  tag(original: TaggerDocument): Uint8Array {
+  /**
+   * BILOU tag indexes (see tags.ts) for every token of the document. A document longer
+   * than any article is tagged in stretches of whole sentences with the first pass
+   * only, so memory and time stay bounded.
+   */
+  tag(document: TaggerDocument): Uint8Array {
+    const { words, sentenceBounds } = document;
+    if (words.length <= MAX_STRETCH_TOKENS) return this.tagStretch(document, this.passes.length);
+    // Far longer than any article (a dump, a run-on page): one pass, to stay fast.
+    const passes = 1;
+    const tags = new Uint8Array(words.length);
+    let first = 0;
+    while (first + 1 < sentenceBounds.length) {
+      let last = first + 1;
+      const from = sentenceBounds[first]!;
+      while (last + 1 < sentenceBounds.length && sentenceBounds[last + 1]! - from <= MAX_STRETCH_TOKENS) last++;
+      const bounds = sentenceBounds.slice(first, last + 1).map((bound) => bound - from);
+      const to = sentenceBounds[last]!;
+      tags.set(this.tagStretch({ words: words.slice(from, to), sentenceBounds: bounds }, passes), from);
+      first = last;
+    }
+    return tags;
+  }
+
+  private tagStretch(original: TaggerDocument, passes: number): Uint8Array {
     const document = headlinesInCapitals(original);
     const local = localFeatures(document, this.resources);
     let tags: Uint8Array | undefined;
-    for (const pass of this.passes) {
+    for (const pass of this.passes.slice(0, passes)) {
       const table = tags === undefined ? local.table : withDocumentFeatures(local, tags);
       tags = decodeDocument(document, table, pass);
     }
@@ -61,6 +84,9 @@ export function decodeDocument(document: TaggerDocument, table: FeatureTable, pa
   for (let s = 0; s + 1 < bounds.length; s++) viterbi(emissions, bounds[s]!, bounds[s + 1]!, pass.transitions, tags);
   return tags;
 }
+
+/** Longest stretch of a document tagged at once (a long article has ~2,000 tokens). */
+const MAX_STRETCH_TOKENS = 20_000;
 
 /** Short words that a title-case headline capitalises and running text does not. */
 const HEADLINE_WORDS = new Set(
