@@ -2,6 +2,7 @@ import type { QuoteKind } from '../../doc/annotations.js';
 import { sentenceAt, sentenceRange, type BlockContext, type QuotedWords } from './context.js';
 import { findCues, type Cue } from './cues.js';
 import { speakerOfCue } from './cue-speaker.js';
+import { positionalCue } from './positional.js';
 import { isName, mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
 /** A cue with the subject found beside it, or (no cue) the subject of the sentence around. */
@@ -66,6 +67,8 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
     }
     break;
   }
+  const positional = cuesAfter.length === 0 ? positionalCue(ctx, q, afterLimit) : undefined;
+  if (positional !== undefined) return finding(q, 'direct', positional.cue, positional.subject, ctx);
   for (let c = cuesBefore.length - 1; c >= 0; c--) {
     const cue = cuesBefore[c]!;
     const subject = subjectOfCueBefore(ctx, cue, beforeFloor, openMark, region.first);

@@ -1,7 +1,7 @@
 import type { Quote, SpanText } from '../../doc/annotations.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { blockContexts, type BlockContext, type QuotedWords } from './context.js';
+import { blockContexts, sentenceAt, type BlockContext, type QuotedWords } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotation, previousParagraphCue } from './direct.js';
 import { findIndirect } from './indirect.js';
@@ -38,7 +38,7 @@ export const quotesStage: Stage = {
     // The name a pronoun speaker stands for, used to find the speaker entity.
     const resolutions = new Map<Quote, SpanText>();
     const quotes: Quote[] = [];
-    let lastSpoken: { quote: Quote; block: number } | undefined;
+    let lastSpoken: Spoken | undefined;
     const attributed = (base: Omit<Quote, 'cue' | 'speakerMention' | 'attribution'>, on: BlockContext, cue: Cue | undefined, subject: Subject): Quote => {
       const found = speakerFields(text, contexts, on, cue, subject, memory);
       const quote: Quote = { ...base, ...found.fields };
@@ -62,7 +62,7 @@ export const quotesStage: Stage = {
           const { cue, subject } = found.attributed;
           if (found.kind === 'direct' && cue !== undefined && found.attributed.ctx === ctx) taken.add(cue.first);
           quote = attributed({ ...content, kind: found.kind }, found.attributed.ctx, cue, subject);
-        } else if (lastSpoken !== undefined && (!scare || q.span.continues) && continues(text, ctx, q, lastSpoken.block)) {
+        } else if (lastSpoken !== undefined && (!scare || q.span.continues || sameSentence(ctx, lastSpoken, q)) && continues(text, ctx, q, lastSpoken.block)) {
           const { speakerMention, speaker } = lastSpoken.quote;
           quote = {
             ...content,
@@ -79,7 +79,7 @@ export const quotesStage: Stage = {
         }
         if (quote === undefined) continue;
         direct.push(quote);
-        if (quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index };
+        if (quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index, word: q.openWord };
       }
       quotes.push(...direct);
       for (const sentence of ctx.sentences) {
@@ -90,7 +90,7 @@ export const quotesStage: Stage = {
           const quote = attributed({ start, end, text: text.slice(start, end), kind: 'indirect' }, ctx, found.cue, found.subject);
           quotes.push(quote);
           // Reported speech introduces its speaker for a quotation paragraph that follows.
-          if (found.cue.speech && quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index };
+          if (found.cue.speech && quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index, word: found.first };
         }
       }
     }
@@ -99,6 +99,21 @@ export const quotesStage: Stage = {
     return doc;
   },
 };
+
+/** The last quotation or reported speech with a speaker, and where it began. */
+interface Spoken {
+  readonly quote: Quote;
+  readonly block: number;
+  /** Index of its first word in the block. */
+  readonly word: number;
+}
+
+/** “…” and “…” in one sentence: a short second quotation keeps the first one's speaker. */
+function sameSentence(ctx: BlockContext, last: Spoken, q: QuotedWords): boolean {
+  if (last.block !== ctx.index) return false;
+  const sentence = sentenceAt(ctx, q.openWord);
+  return sentence !== undefined && sentence === sentenceAt(ctx, last.word);
+}
 
 /** True when [start, end) lies inside one of the quotations (sorted by start): binary search. */
 function insideAny(quotes: readonly Quote[], start: number, end: number): boolean {
