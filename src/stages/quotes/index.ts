@@ -13,6 +13,8 @@ import { countWords } from './words.js';
 
 /** A quoted phrase this short, with no cue and no speaker, is a scare quote or a title. */
 const MAX_SCARE_QUOTE_WORDS = 4;
+/** How far into a sentence a short quotation still shares the speaker of an earlier one. */
+const MAX_WORDS_SHARING_A_SPEAKER = 60;
 
 /**
  * Quotations and reported speech with their speakers. Quotation marks of every style are
@@ -79,7 +81,9 @@ export const quotesStage: Stage = {
         }
         if (quote === undefined) continue;
         direct.push(quote);
-        if (quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index, word: q.openWord };
+        // A continuation keeps the word of the quotation it continues, so a chain stays near its cue.
+        const word = quote.attribution === 'continuation' && lastSpoken?.block === ctx.index ? lastSpoken.word : q.openWord;
+        if (quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index, word };
       }
       quotes.push(...direct);
       for (const sentence of ctx.sentences) {
@@ -112,7 +116,7 @@ interface Spoken {
 function sameSentence(ctx: BlockContext, last: Spoken, q: QuotedWords): boolean {
   if (last.block !== ctx.index) return false;
   const sentence = sentenceAt(ctx, q.openWord);
-  return sentence !== undefined && sentence === sentenceAt(ctx, last.word);
+  return sentence !== undefined && sentence === sentenceAt(ctx, last.word) && q.openWord - last.word <= MAX_WORDS_SHARING_A_SPEAKER;
 }
 
 /** True when [start, end) lies inside one of the quotations (sorted by start): binary search. */
