@@ -17,7 +17,9 @@ export interface Cue {
 
 const QUOTE_ONLY = new Set(['call', 'describe', 'read', 'charge', 'dub', 'label', 'chant']);
 /** Nouns that a verb-looking word may be ("news reports", "his claims"). */
-const NOUN_AFTER_DETERMINER = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'these', 'those', 'our', 'my', 'your', 'such']);
+const NOUN_AFTER_DETERMINER = new Set(
+  'his her their its the a an these those our my your such over of about amid despite with for of new growing'.split(' '),
+);
 
 /**
  * The cues among words[from, to), skipping words inside quotation marks. A cue verb is

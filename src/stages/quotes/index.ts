@@ -41,7 +41,8 @@ export const quotesStage: Stage = {
     const resolutions = new Map<Quote, SpanText>();
     const quotes: Quote[] = [];
     let lastSpoken: Spoken | undefined;
-    const attributed = (base: Omit<Quote, 'cue' | 'speakerMention' | 'attribution'>, on: BlockContext, cue: Cue | undefined, subject: Subject): Quote => {
+    const attributed = (base: Omit<Quote, 'cue' | 'speakerMention' | 'attribution'>, on: BlockContext, cue: Cue | undefined, subject: Subject | undefined): Quote => {
+      if (subject === undefined) return cue === undefined ? base : { ...base, cue: spanOf(text, on, cue.first, cue.last) };
       const found = speakerFields(text, contexts, on, cue, subject, memory);
       const quote: Quote = { ...base, ...found.fields };
       if (found.resolved !== undefined) resolutions.set(quote, found.resolved);

@@ -7,7 +7,8 @@ import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
 /** Reported speech: a cue, its subject, and the reported words as a word range [first, end). */
 export interface IndirectFinding {
   readonly cue: Cue;
-  readonly subject: Subject;
+  /** Absent for a passive cue ("is widely expected to"): its grammatical subject is not the source. */
+  readonly subject?: Subject;
   readonly first: number;
   readonly end: number;
 }
@@ -40,6 +41,16 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
   const wordCap = (from: number): number => Math.min(end, from + MAX_CONTENT_WORDS);
   for (const cue of findCues(words, sentence.first, sentence.end, quoted)) {
     if (taken.has(cue.first) || cue.quoteOnly) continue;
+    if (isPassive(ctx, cue, sentence.first)) {
+      // "was told by aides that …": the agent after "by" is the source.
+      const agent = words[cue.last + 1]?.lower === 'by' ? subjectAfter(words, cue.last + 2, end) : undefined;
+      const after = agent !== undefined ? { ...cue, last: agent.last } : cue;
+      const start = complementStart(ctx, after, end);
+      if (start !== undefined && contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) {
+        out.push({ cue, first: start, end: wordCap(start), ...(agent !== undefined ? { subject: agent } : {}) });
+      }
+      continue;
+    }
     if (cue.according) {
       const found = according(ctx, cue, sentence.first, end);
       if (found !== undefined) out.push(found);
@@ -68,6 +79,17 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     }
   }
   return out;
+}
+
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s"]);
+
+/** "is widely expected to", "was told": the grammatical subject is not the source. */
+function isPassive(ctx: BlockContext, cue: Cue, floor: number): boolean {
+  const word = ctx.words[cue.first]!.lower;
+  if (!(word.endsWith('ed') || word === 'told' || word === 'shown' || word === 'known' || word === 'thought' || word === 'said')) return false;
+  let i = cue.first - 1;
+  while (i >= floor && ctx.words[i]!.isWord && BETWEEN_SUBJECT_AND_VERB.has(ctx.words[i]!.lower) && !BE.has(ctx.words[i]!.lower)) i--;
+  return i >= floor && BE.has(ctx.words[i]!.lower);
 }
 
 /** Where the reported clause after a cue begins, or undefined when none follows. */

@@ -25,7 +25,7 @@ const VERBS: readonly [string, readonly string[], boolean, boolean][] = [
   ['write', ['wrote', 'writes', 'writing', 'written'], true, false],
   ['tweet', ['tweeted', 'tweets', 'tweeting'], true, false],
   ['post', ['posted'], true, false],
-  ['state', ['stated', 'states'], true, false],
+  ['state', ['stated'], true, false],
   ['declare', ['declare', 'declared', 'declares', 'declaring'], true, false],
   ['announce', ['announce', 'announced', 'announces', 'announcing'], true, false],
   ['explain', ['explain', 'explained', 'explains', 'explaining'], true, false],
@@ -140,7 +140,10 @@ export const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(
     'would will did does do was is were are had been being not never just earlier publicly privately ' +
     'flatly bluntly quickly simply openly frequently initially first still even already further ' +
     'similarly separately specifically angrily emphatically finally ultimately allegedly herself himself ' +
-    'themselves itself could might may must should can shall'
+    'themselves itself could might may must should can shall widely largely strongly firmly clearly loudly ' +
+    'quietly immediately subsequently briefly directly personally generally broadly sharply harshly explicitly ' +
+    "formally officially wouldn't couldn't didn't doesn't don't won't can't hasn't haven't isn't wasn't " +
+    'wouldn’t couldn’t didn’t doesn’t don’t won’t can’t hasn’t haven’t isn’t wasn’t'
   ).split(' '),
 );
 

@@ -115,10 +115,13 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
   }
   while (first < last && INNER_PREPOSITIONS.has(words[first]!.lower)) first++;
   if (!hasHead(words, first, last)) return undefined;
+  // "declared Thursday": a day or a month is no speaker.
+  if (first === last && DAY_OR_MONTH.test(words[first]!.text)) return undefined;
   return { first, last };
 }
 
 const MAX_APPOSITIVE_WORDS = 30;
+const DAY_OR_MONTH = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/u;
 /** Capitalised sentence openers that are not subjects: days, months, numbers, participles. */
 const NOT_A_SUBJECT =
   /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Oh|Well|Yes|No|Today|Yesterday|Tonight|Last|Next|Earlier|Later|\d.*|\p{Lu}\p{Ll}+ing)$/u;
