@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { parse as parseSpec, type DefaultTreeAdapterMap } from 'parse5';
 import type { HtmlElement, HtmlTree } from '../../doc/html-tree.js';
+import { fastTokenizer } from './fast-tokenizer.js';
 
 /** Browsers stop nesting at 512 (Blink/WebKit); deeper elements are flattened into the 512th. */
 export const MAX_DEPTH = 512;
@@ -95,7 +96,13 @@ function parseFast(html: string): HtmlTree {
         }
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
+    {
+      decodeEntities: true,
+      lowerCaseTags: true,
+      lowerCaseAttributeNames: true,
+      recognizeSelfClosing: false,
+      ...(fastTokenizer !== null ? { Tokenizer: fastTokenizer } : {}),
+    },
   );
   parser.write(html.includes('<![CDATA[') ? neutralizeCdata(html) : html);
   parser.end();
