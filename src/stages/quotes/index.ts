@@ -7,6 +7,7 @@ import { attributeQuotation, previousParagraphCue } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { findQuotedSpans } from './marks.js';
 import { entityFor, SpeakerMemory } from './resolve.js';
+import { resolvePersonAt } from '../entities/index.js';
 import { fallbackSentences } from './sentences.js';
 import type { Subject } from './speaker.js';
 import { countWords } from './words.js';
@@ -194,13 +195,20 @@ function looksLikeTitle(content: string): boolean {
   return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(of|the|a|an|and|or|in|on|to|for|at|by|with|from)$/u.test(w));
 }
 
+/**
+ * The speaker entity of each quote: the entity its speaker mention (or, for a pronoun,
+ * the name it was resolved to) names; a "he" or "she" left unresolved goes to the most
+ * recent person of that gender the entities stage knows.
+ */
 function linkEntities(doc: NewsDoc, quotes: Quote[], resolutions: ReadonlyMap<Quote, SpanText>): Quote[] {
   const { mentions, entities } = doc.layers;
   if (mentions === undefined || entities === undefined) return quotes;
   return quotes.map((quote) => {
-    const named = resolutions.get(quote) ?? quote.speakerMention;
-    if (named === undefined || quote.speaker !== undefined) return quote;
-    const speaker = entityFor(named, mentions, entities);
+    const said = quote.speakerMention;
+    if (said === undefined || quote.speaker !== undefined) return quote;
+    let speaker = entityFor(resolutions.get(quote) ?? said, mentions, entities);
+    const gender = /^he$/iu.test(said.text) ? 'male' : /^she$/iu.test(said.text) ? 'female' : undefined;
+    if (speaker === undefined && gender !== undefined) speaker = resolvePersonAt(doc, said.start, { gender });
     return speaker === undefined ? quote : { ...quote, speaker };
   });
 }
