@@ -8,6 +8,7 @@ import { findIndirect } from './indirect.js';
 import { findQuotedSpans } from './marks.js';
 import { entityFor, SpeakerMemory } from './resolve.js';
 import { resolvePersonAt } from '../entities/index.js';
+import { isEnglish } from '../ner/index.js';
 import { fallbackSentences } from './sentences.js';
 import type { Subject } from './speaker.js';
 import { countWords } from './words.js';
@@ -25,7 +26,8 @@ const MAX_WORDS_SHARING_A_SPEAKER = 60;
  * the last speaker; a quotation with no cue right after a quoted speaker continues that
  * speaker. Short quoted phrases with no cue are scare quotes or titles, not speech, and
  * headlines hold no speech. Reported speech ("Putin later said Russia was …") is kind
- * `indirect`. Uses the sentence and mention layers when present.
+ * `indirect`. Uses the sentence and mention layers when present. English only: a page
+ * whose metadata names another language gets an empty layer.
  */
 export const quotesStage: Stage = {
   id: 'quotes',
@@ -33,6 +35,11 @@ export const quotesStage: Stage = {
   requires: ['text', 'blocks'],
   produces: ['quotes'],
   run(doc: NewsDoc): NewsDoc {
+    // The cue words and the subject rules are English: another language gets no quotes, not guesses.
+    if (!isEnglish(doc.metadata.language)) {
+      doc.layers.quotes = [];
+      return doc;
+    }
     const text = doc.text ?? '';
     const blocks = doc.layers.blocks ?? [];
     const sentences = doc.layers.sentences ?? fallbackSentences(text, blocks);

@@ -135,6 +135,12 @@ test('quotes: speaker entities from mentions, pronouns resolved to the subject o
   assert.equal(q?.speaker, 0);
 });
 
+test('quotes: another language gets no quotes rather than guesses', () => {
+  const doc = docOf(['„Wir schaffen das“, sagte Merkel am Montag in Berlin vor der Presse.']);
+  doc.metadata.language = 'de';
+  assert.deepEqual(quotesStage.run(doc, undefined).layers.quotes, []);
+});
+
 test('quotes: bad input gives a result quickly', () => {
   const started = Date.now();
   const huge = 'He said “'.concat('word "quoted" and ’tis, '.repeat(40_000));
