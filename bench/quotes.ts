@@ -12,6 +12,10 @@ import type { Quote } from '../src/doc/annotations.js';
 import { createDoc, type NewsDoc } from '../src/doc/news-doc.js';
 import type { Stage } from '../src/pipeline/stage.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
+import { sentencesStage } from '../src/stages/sentences/index.js';
+import { createNerStage } from '../src/stages/ner/index.js';
+import { entitiesStage } from '../src/stages/entities/index.js';
+import { loadNerTagger } from '../src/io/ner-model.js';
 import { SHARED } from './lib/datasets.js';
 import { linesAsBlocks, loadPolnear, type PolnearArticle } from './lib/polnear.js';
 import { MissedBreakdown } from './lib/polnear-missed.js';
@@ -26,29 +30,17 @@ function valueOf(flag: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-/** Stages that run before quotes when their folders have landed; each is optional. */
-async function optionalStages(): Promise<Stage[]> {
-  const out: Stage[] = [];
-  const tryImport = async (path: string): Promise<Record<string, unknown> | undefined> => {
-    try {
-      return (await import(path)) as Record<string, unknown>;
-    } catch {
-      return undefined; // not there yet: the quotes stage does without
-    }
-  };
-  const sentences = await tryImport('../src/stages/sentences/index.js');
-  if (sentences?.sentencesStage !== undefined) out.push(sentences.sentencesStage as Stage);
-  const ner = await tryImport('../src/stages/ner/index.js');
-  const nerModel = await tryImport('../src/io/ner-model.js');
-  const entities = await tryImport('../src/stages/entities/index.js');
-  if (!args.includes('--no-ner') && out.length > 0 && typeof ner?.createNerStage === 'function' && typeof nerModel?.loadNerTagger === 'function') {
-    const createNerStage = ner.createNerStage as (tagger: unknown) => Stage;
-    try {
-      out.push(createNerStage((nerModel.loadNerTagger as () => unknown)()));
-      if (entities?.entitiesStage !== undefined) out.push(entities.entitiesStage as Stage);
-    } catch (error) {
-      console.log(`(tagger not loaded, running without mentions: ${(error as Error).message})`);
-    }
+/**
+ * The stages before quotes: sentences, then (unless --no-ner, or when the model cannot be
+ * loaded) the entity tagger and the entities stage, so speakers map to entities.
+ */
+function stagesBefore(): Stage[] {
+  const out: Stage[] = [sentencesStage];
+  if (args.includes('--no-ner')) return out;
+  try {
+    out.push(createNerStage(loadNerTagger()), entitiesStage);
+  } catch (error) {
+    console.log(`(tagger not loaded, running without mentions: ${(error as Error).message})`);
   }
   return out;
 }
@@ -62,9 +54,9 @@ function documentOf(article: PolnearArticle): NewsDoc {
 
 const isQuotation = (q: Quote): boolean => q.kind === 'direct' || q.kind === 'partial';
 
-async function main(): Promise<void> {
+function main(): void {
   const articles = loadPolnear(join(SHARED, 'data/quotes/polnear', split));
-  const before = await optionalStages();
+  const before = stagesBefore();
   const quoted = new Track();
   const reported = new Track();
   const all = new Track();
@@ -160,4 +152,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+main();
