@@ -23,6 +23,11 @@ export function isParticiple(ctx: BlockContext, cue: Cue): boolean {
 export function speakerOfCue(ctx: BlockContext, cue: Cue, floor: number, sentenceFirst: number, limit: number): Subject | undefined {
   const { words } = ctx;
   if (cue.according) return subjectAfter(words, cue.last + 1, limit);
+  if (isParticiple(ctx, cue)) {
+    // "with one of her ads asking, “…”": the noun phrase after "with" speaks.
+    const own = subjectBefore(words, cue.first, floor);
+    if (own !== undefined && words[own.first - 1]?.lower === 'with') return own;
+  }
   if (isParticiple(ctx, cue) || coordinated(ctx, cue, floor)) return earlierSpeaker(ctx, sentenceFirst, cue.first) ?? mainSubject(words, sentenceFirst, cue.first);
   return subjectBefore(words, cue.first, floor);
 }

@@ -112,16 +112,23 @@ function subjectOfCueBefore(ctx: BlockContext, cue: Cue, floor: number, openMark
   return undefined;
 }
 
-/** An earlier speech cue of the sentence with a named (not pronoun) subject. */
+/**
+ * An earlier speech cue of the sentence: one with a named subject, or any subject when the
+ * inner cue is a belief ("He said, however, that he hopes “…”").
+ */
 function outerSpeech(ctx: BlockContext, cues: readonly Cue[], before: number, floor: number, openMark: number, sentenceFirst: number): Attributed | undefined {
+  const innerIsBelief = !cues[before]!.speech;
   for (let c = before - 1; c >= 0; c--) {
     const cue = cues[c]!;
     if (!cue.speech || cue.quoteOnly) continue;
     const subject = subjectOfCueBefore(ctx, cue, floor, openMark, sentenceFirst);
-    if (subject !== undefined && subject.pronoun === undefined) return { ctx, cue, subject };
+    if (subject !== undefined && (subject.pronoun === undefined || innerIsBelief)) return { ctx, cue, subject };
   }
   return undefined;
 }
+
+/** Speech cues that can introduce a quotation paragraph ("Howard continued his remarks."), not findings or refusals. */
+const INTRODUCES_QUOTATION = (cue: Cue): boolean => cue.speech && !/^(refuse|decline|report|reveal|indicate|signal|confirm|deny|promise|threaten|urge)$/u.test(cue.lemma);
 
 function firstWordStart(ctx: BlockContext): number {
   return ctx.words[0]?.start ?? -1;
@@ -156,7 +163,7 @@ function lastCueOf(ctx: BlockContext, first: number, end: number): Attributed | 
   const cues = findCues(ctx.words, first, end, ctx.quoted);
   for (let c = cues.length - 1; c >= 0; c--) {
     const cue = cues[c]!;
-    if (cue.quoteOnly) continue;
+    if (cue.quoteOnly || !INTRODUCES_QUOTATION(cue)) continue;
     const subject = subjectOfCueBefore(ctx, cue, first, end, first);
     if (subject !== undefined) return { ctx, cue, subject };
   }
