@@ -15,22 +15,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { readNerModelFiles } from '../src/io/ner-model.js';
-import { NerTagger } from '../src/stages/ner/index.js';
+import { NerTagger, tagMentions } from '../src/stages/ner/index.js';
+import { segment } from '../src/stages/sentences/index.js';
+import { SHARED } from './lib/datasets.js';
 import { chunksOf, EntityScorer, parseConll, toIob2, type Chunk, type ConllDocument } from './lib/conll.js';
 import { iob2BySentence, toLabelled } from './lib/conll-tagging.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const conllDir = [join(here, '../../shared/data/conll2003'), join(here, '../../../shared/data/conll2003')].find((dir) => {
-  try {
-    readFileSync(join(dir, 'README.md'));
-    return true;
-  } catch {
-    return false;
-  }
-});
+const conllDir = join(SHARED, 'data', 'conll2003');
 const THREE = new Set(['PER', 'ORG', 'LOC']);
 
 interface CompromiseMatch {
@@ -126,7 +119,6 @@ function runCompromise(documents: ConllDocument[]): { three: EntityScorer; secon
 }
 
 function main(): void {
-  if (conllDir === undefined) throw new Error('CoNLL-2003 data not found at ../shared/data/conll2003');
   const loadStarted = process.hrtime.bigint();
   const tagger = NerTagger.load(readNerModelFiles());
   const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
@@ -154,6 +146,35 @@ function main(): void {
     const theirSpeed = tokens / theirs.seconds;
     console.log(`  compromise: ${Math.round(theirSpeed)} tokens/s; dateline is ${(oursSpeed / theirSpeed).toFixed(1)}x as fast`);
   }
+  measureArticles(tagger);
+}
+
+/**
+ * The stage as the pipeline runs it, on real articles: the Wikinews texts, tokenized by
+ * the sentences stage, tagged by `tagMentions` (tokenizing not timed).
+ */
+function measureArticles(tagger: NerTagger): void {
+  const path = join(SHARED, 'data', 'wikinews', 'wikinews-en-2019-2020.jsonl');
+  const articles = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const record = JSON.parse(line) as { title: string; text: string };
+      const text = `${record.title}\n\n${record.text}`;
+      return { text, ...segment(text, []) };
+    });
+  const tokens = articles.reduce((sum, article) => sum + article.tokens.length, 0);
+  const byType = new Map<string, number>();
+  const started = process.hrtime.bigint();
+  for (const article of articles) {
+    for (const mention of tagMentions(tagger, article.text, article.tokens, article.sentences)) {
+      byType.set(mention.type, (byType.get(mention.type) ?? 0) + 1);
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const found = [...byType].map(([type, count]) => `${type} ${count}`).join(', ');
+  console.log(`\nWikinews articles (the stage on the sentences stage's tokens): ${articles.length} articles, ${tokens} tokens`);
+  console.log(`  mentions: ${found}; ${Math.round(tokens / seconds)} tokens/s`);
 }
 
 main();
