@@ -42,14 +42,20 @@ export function findCues(words: readonly Word[], from: number, to: number, quote
     if (verb === undefined) continue;
     const previous = words[i - 1];
     if (previous !== undefined && NOUN_AFTER_DETERMINER.has(previous.lower) && w.lower.endsWith('s')) continue;
-    // "called for", "called on": a demand, not a naming.
-    if (verb.lemma === 'call' && /^(for|on|off|up|in)$/u.test(words[i + 1]?.lower ?? '')) continue;
+    // "called off", "called up": no speech. "called for", "called on": a demand, reported as such.
+    const particle = verb.lemma === 'call' ? words[i + 1]?.lower ?? '' : '';
+    if (/^(off|up|in|back)$/u.test(particle)) continue;
+    if (particle === 'for' || particle === 'on') {
+      out.push({ first: i, last: i + 1, lemma: `call ${particle}`, speech: true, takesObject: false, according: false, quoteOnly: false });
+      i++;
+      continue;
+    }
     // "pointed out", "shot back": the particle belongs to the cue.
-    const particle = verb.lemma.includes(' ') ? verb.lemma.slice(verb.lemma.indexOf(' ') + 1) : undefined;
-    if (particle !== undefined && words[i + 1]?.lower !== particle) continue;
+    const own = verb.lemma.includes(' ') ? verb.lemma.slice(verb.lemma.indexOf(' ') + 1) : undefined;
+    if (own !== undefined && words[i + 1]?.lower !== own) continue;
     // "went on," / "went on to say", not "the talks went on".
     if (verb.lemma === 'go on' && !(words[i + 2] !== undefined && (words[i + 2]!.text === ',' || words[i + 2]!.text === ':' || words[i + 2]!.lower === 'to'))) continue;
-    const last = particle !== undefined ? i + 1 : i;
+    const last = own !== undefined ? i + 1 : i;
     out.push({
       first: i,
       last,

@@ -117,7 +117,11 @@ test('quotes: reported speech, "according to" and organisations as speakers', ()
   const [c] = quotesOf(['The Kremlin said that the summit would go ahead as planned.']);
   assert.equal(c?.speakerMention?.text, 'The Kremlin');
   assert.equal(c?.text, 'that the summit would go ahead as planned');
-  assert.deepEqual(quotesOf(['The senator called for a vote on the bill before the recess.']), []);
+  const [d] = quotesOf(['The senator called for a vote on the bill before the recess.']);
+  assert.equal(d?.cue?.text, 'called for');
+  assert.equal(d?.text, 'a vote on the bill before the recess');
+  assert.deepEqual(quotesOf(['The team called off the match after the storm hit the stadium.']), []);
+  assert.deepEqual(quotesOf(['Deadly clashes along the border raised fears of all-out conflict.']), []);
 });
 
 test('quotes: speaker entities from mentions, pronouns resolved to the subject of their sentence', () => {
