@@ -6,9 +6,12 @@ import { DatelineError } from '../../doc/errors.js';
 import type { DecodingInfo } from '../../doc/news-doc.js';
 import { charsetFromContentType, encodingForLabel, prescanMetaCharset, sniffBom, xmlDeclarationEncoding } from './charset.js';
 import { sniffBinary, sniffUtf16WithoutBom } from './sniff.js';
+import { decodeUtf8Pieces } from './pieces.js';
 
 export interface DecodeResult {
   readonly text: string;
+  /** The pieces `text` is the concatenation of, for a large UTF-8 input (see pieces.ts). */
+  readonly pieces?: readonly string[];
   readonly info: DecodingInfo;
   readonly diagnostics: Diagnostic[];
 }
@@ -40,13 +43,13 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodeResu
   const bom = sniffBom(bytes);
 
   if (bom !== null) {
-    const text = decodeWith(bom.encoding, bytes.subarray(bom.length));
+    const first = decoded(bom.encoding, bytes.subarray(bom.length));
     const declared = headerLabel ?? prescanMetaCharset(bytes.subarray(bom.length));
     const declaredName = declared !== null ? encodingForLabel(declared) : null;
     if (declared !== null && declaredName !== bom.encoding) {
       diagnostics.push(diag('DECODE_BOM', 'info', `The byte-order mark (${bom.encoding}) overrides the declared charset "${declared}".`));
     }
-    return finish(decoded(bom.encoding, bytes.subarray(bom.length), text), 'bom', declared, diagnostics);
+    return finish(first, 'bom', declared, diagnostics);
   }
 
   // Each declaration in WHATWG order; an unknown label falls through to the next step.
@@ -132,7 +135,7 @@ function finish(
   declared: string | null,
   diagnostics: Diagnostic[],
 ): DecodeResult {
-  const { encoding, text: raw } = result;
+  const { encoding, text: raw, pieces } = result;
   const replacements = produced(result);
   if (replacements > 0) {
     diagnostics.push(
@@ -149,6 +152,11 @@ function finish(
     ...(declared !== null ? { declared: declared.trim().toLowerCase() } : {}),
     replacements,
   };
+  if (pieces !== undefined) {
+    // Controls are removed character by character, so piece by piece is the same.
+    const clean = pieces.map(stripControls);
+    return { text: clean.reduce((text, piece) => text + piece, ''), pieces: clean, info, diagnostics };
+  }
   return { text: stripControls(raw), info, diagnostics };
 }
 
@@ -171,11 +179,15 @@ interface Decoded {
   readonly encoding: string;
   readonly bytes: Uint8Array;
   readonly text: string;
+  /** Set when `text` was decoded in pieces (valid UTF-8 only): their concatenation. */
+  readonly pieces?: readonly string[];
   counts?: { fffd: number; nonAscii: number; c1: number };
 }
 
-function decoded(encoding: string, bytes: Uint8Array, text: string = decodeWith(encoding, bytes)): Decoded {
-  return { encoding, bytes, text };
+function decoded(encoding: string, bytes: Uint8Array): Decoded {
+  const pieces = encoding === 'utf-8' ? decodeUtf8Pieces(bytes) : null;
+  if (pieces === null) return { encoding, bytes, text: decodeWith(encoding, bytes) };
+  return { encoding, bytes, text: pieces.reduce((text, piece) => text + piece, ''), pieces };
 }
 
 /** U+FFFD, non-ASCII characters and C1 controls (what a wrong single-byte decode leaves), in one pass. */
@@ -201,6 +213,9 @@ function counts(d: Decoded): { fffd: number; nonAscii: number; c1: number } {
  * UTF-8 (EF BF BD), which are content, not decoding errors.
  */
 function produced(d: Decoded): number {
+  // Pieces are only made of valid UTF-8, where every U+FFFD is the page's own (and
+  // reading the text would make V8 build it as one large string).
+  if (d.pieces !== undefined) return 0;
   if (d.counts === undefined && d.text.indexOf('\uFFFD') === -1) return 0;
   const all = counts(d).fffd;
   if (all === 0 || d.encoding !== 'utf-8') return all;

@@ -1,9 +1,11 @@
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { decodeBytes } from './decode.js';
+import { rememberPieces } from './pieces.js';
 
 export { decodeBytes, stripControls, type DecodeResult } from './decode.js';
 export { looksLikeHtml, sniffBinary } from './sniff.js';
+export { inputPieces, isBlankInput } from './pieces.js';
 
 /**
  * Bytes → `doc.input` and `doc.decoding`: BOM, Content-Type charset, `<meta>` prescan,
@@ -15,8 +17,10 @@ export const decodeStage: Stage = {
   requires: ['bytes'],
   produces: ['input'],
   run(doc: NewsDoc): NewsDoc {
-    const result = decodeBytes(doc.source.bytes ?? new Uint8Array(), doc.source.contentType);
+    const bytes = doc.source.bytes ?? new Uint8Array();
+    const result = decodeBytes(bytes, doc.source.contentType);
     doc.input = result.text;
+    if (result.pieces !== undefined) rememberPieces(bytes, result.text, result.pieces);
     doc.decoding = result.info;
     doc.diagnostics.push(...result.diagnostics);
     return doc;

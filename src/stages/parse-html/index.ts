@@ -1,6 +1,7 @@
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { parseHtml } from './parse.js';
+import { inputPieces } from '../decode/pieces.js';
 
 /** Decoded HTML → `doc.html`, a small tree with depth and size capped. */
 export const parseHtmlStage: Stage = {
@@ -9,7 +10,7 @@ export const parseHtmlStage: Stage = {
   requires: ['input'],
   produces: ['html'],
   run(doc: NewsDoc): NewsDoc {
-    const tree = parseHtml(doc.input ?? '');
+    const tree = parseHtml(inputPieces(doc));
     doc.html = tree;
     if (tree.depthCapped) {
       doc.diagnostics.push({

@@ -26,16 +26,19 @@ const DROPPED_CONTENT = new Set(['style']);
  * build the tree ourselves so that depth and size are capped as it grows (deep nesting
  * is both a stack and a CPU attack) and so that every later walker can stay simple.
  */
-export function parseHtml(html: string): HtmlTree {
+export function parseHtml(html: string | readonly string[]): HtmlTree {
+  // Pieces (see decode/pieces.ts) go to the tokenizer one by one; each but the first
+  // starts with `<`, so a `<![CDATA[` marker never straddles two.
+  const pieces = typeof html === 'string' ? [html] : html;
   try {
-    return parseFast(html);
+    return parseFast(pieces);
   } catch (error) {
-    if (error instanceof TooDeepForFastPath) return parseDeep(html);
+    if (error instanceof TooDeepForFastPath) return parseDeep(pieces.join(''));
     throw error;
   }
 }
 
-function parseFast(html: string): HtmlTree {
+function parseFast(pieces: readonly string[]): HtmlTree {
   const root: HtmlElement = { type: 'element', tag: '#root', attrs: {}, children: [], parent: null };
   let current = root;
   let depth = 0;
@@ -104,7 +107,7 @@ function parseFast(html: string): HtmlTree {
       ...(fastTokenizer !== null ? { Tokenizer: fastTokenizer } : {}),
     },
   );
-  parser.write(html.includes('<![CDATA[') ? neutralizeCdata(html) : html);
+  for (const html of pieces) parser.write(html.includes('<![CDATA[') ? neutralizeCdata(html) : html);
   parser.end();
   return { root, elementCount, depthCapped };
 }
