@@ -19,7 +19,7 @@ import { loadNerTagger } from '../src/io/ner-model.js';
 import { SHARED } from './lib/datasets.js';
 import { linesAsBlocks, loadPolnear, type PolnearArticle } from './lib/polnear.js';
 import { MissedBreakdown } from './lib/polnear-missed.js';
-import { judgeSpeaker, quotedTokenMask, isQuoted, tokenIndex, tokensOf, Track, type Scores, type SpeakerVerdict } from './lib/polnear-score.js';
+import { groupInterrupted, judgeSpeaker, quotedTokenMask, isQuoted, tokenIndex, tokensOf, Track, type Scores, type SpeakerVerdict } from './lib/polnear-score.js';
 
 const args = process.argv.slice(2);
 const split = valueOf('--split') ?? 'dev';
@@ -76,8 +76,10 @@ function main(): void {
     const index = tokenIndex(article.text);
     tokens += index.starts.length;
     const mask = quotedTokenMask(article.text, index);
-    const predictions = doc.layers.quotes ?? [];
-    const predTokens = predictions.map((q) => tokensOf(index, [q]));
+    const quotes = doc.layers.quotes ?? [];
+    const groups = groupInterrupted(article.text, quotes);
+    const predictions = groups.map((g) => quotes[g[0]!]!);
+    const predTokens = groups.map((g) => tokensOf(index, g.map((k) => quotes[k]!)));
     const golds = article.attributions;
     const goldTokens = golds.map((g) => tokensOf(index, g.content));
     const goldQuoted = goldTokens.map((g) => isQuoted(mask, g));

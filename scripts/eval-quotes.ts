@@ -12,7 +12,7 @@ import { sentencesStage } from '../src/stages/sentences/index.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
 import { SHARED } from '../bench/lib/datasets.js';
 import { linesAsBlocks, loadPolnear } from '../bench/lib/polnear.js';
-import { isQuoted, judgeSpeaker, MATCH_SHARE, quotedTokenMask, tokenIndex, tokensOf } from '../bench/lib/polnear-score.js';
+import { groupInterrupted, isQuoted, judgeSpeaker, MATCH_SHARE, quotedTokenMask, tokenIndex, tokensOf } from '../bench/lib/polnear-score.js';
 
 const args = process.argv.slice(2);
 const option = (flag: string, fallback: string): string => {
@@ -36,8 +36,11 @@ for (const article of loadPolnear(join(SHARED, 'data/quotes/polnear', split))) {
   quotesStage.run(doc, undefined);
   const index = tokenIndex(article.text);
   const mask = quotedTokenMask(article.text, index);
-  const predictions: Quote[] = (doc.layers.quotes ?? []).filter((q) => kindFilter === '' || q.kind === kindFilter);
-  const predTokens = predictions.map((q) => tokensOf(index, [q]));
+  const quotes: Quote[] = (doc.layers.quotes ?? []).filter((q) => kindFilter === '' || q.kind === kindFilter);
+  // Scored as the benchmark scores them: an interrupted quotation is one prediction.
+  const groups = groupInterrupted(article.text, quotes);
+  const predictions = groups.map((g) => quotes[g[0]!]!);
+  const predTokens = groups.map((g) => tokensOf(index, g.map((k) => quotes[k]!)));
   const goldTokens = article.attributions.map((g) => tokensOf(index, g.content));
   article.attributions.forEach((gold, k) => {
     const g = goldTokens[k]!;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { linesAsBlocks, parseAnn } from './polnear.js';
-import { isQuoted, judgeSpeaker, quotedTokenMask, scores, tokenIndex, tokensOf, Track } from './polnear-score.js';
+import { groupInterrupted, isQuoted, judgeSpeaker, quotedTokenMask, scores, tokenIndex, tokensOf, Track } from './polnear-score.js';
 
 const TEXT = 'Title line\n\n“We will win,” Smith said. Jones said the plan would fail badly.\n';
 
@@ -62,4 +62,18 @@ test('polnear: speaker verdicts', () => {
   assert.equal(judgeSpeaker({ speaker: { start: 50, end: 52 }, speakerText: 'he', entity: 3 }, { ...gold, entity: 3 }), 'entity');
   assert.equal(judgeSpeaker({ speaker: { start: 50, end: 52 }, speakerText: 'he', entity: 4 }, { ...gold, entity: 3 }), 'wrong');
   assert.equal(judgeSpeaker({ speaker: { start: 0, end: 1 } }, { sourceText: '' }), 'none');
+});
+
+test('polnear: a quotation interrupted by its attribution is one prediction', () => {
+  const text = '“We will win,” he said, “and soon.” Later: “Next.”\n“Again,” he said.';
+  const cue = { start: 18, end: 22 };
+  const he = { start: 15, end: 17 };
+  const quotes = [
+    { start: 1, end: 12, kind: 'direct', cue, speakerMention: he, attribution: 'cue' },
+    { start: 25, end: 34, kind: 'direct', cue, speakerMention: he, attribution: 'cue' },
+    { start: 44, end: 49, kind: 'direct', speakerMention: he, attribution: 'continuation' },
+    { start: 52, end: 57, kind: 'direct', speakerMention: he, attribution: 'continuation' },
+    { start: 60, end: 64, kind: 'indirect' },
+  ];
+  assert.deepEqual(groupInterrupted(text, quotes), [[0, 1, 2], [3], [4]]);
 });

@@ -10,12 +10,49 @@ import type { Span } from '../../src/doc/span.js';
  * - token overlap: precision = predicted tokens inside any gold content / predicted
  *   tokens; recall = gold tokens inside a prediction / gold tokens.
  *
+ * A quotation interrupted by its attribution (“A,” he said, “B.”) is one predicted
+ * attribution, as PolNeAR annotates it (one content in two pieces): consecutive
+ * quotations of one paragraph that share their cue, or continue the same speaker, are
+ * scored as one prediction (the union of their tokens).
+ *
  * "Quoted speech" is a gold content with at least half of its tokens between a pair of
  * double quotation marks (“…”, "…" or ''…'' as the NYT archive writes them, paired in
  * order within a line).
  */
 
 export const MATCH_SHARE = 0.5;
+
+interface PredictedQuote {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: string;
+  readonly cue?: Span;
+  readonly speakerMention?: Span;
+  readonly attribution?: string;
+}
+
+/** Groups of prediction indexes (in text order) scored as one attribution each; see above. */
+export function groupInterrupted(text: string, quotes: readonly PredictedQuote[]): number[][] {
+  const groups: number[][] = [];
+  let open: { group: number[]; last: PredictedQuote } | undefined;
+  quotes.forEach((q, k) => {
+    const quotation = q.kind !== 'indirect';
+    const last = open?.last;
+    if (quotation && open !== undefined && last !== undefined && !text.slice(last.end, q.start).includes('\n')) {
+      const sameCue = last.cue !== undefined && q.cue !== undefined && last.cue.start === q.cue.start;
+      const continues = q.attribution === 'continuation' && q.speakerMention !== undefined && last.speakerMention?.start === q.speakerMention.start;
+      if (sameCue || continues) {
+        open.group.push(k);
+        open.last = q;
+        return;
+      }
+    }
+    const group = [k];
+    groups.push(group);
+    open = quotation ? { group, last: q } : undefined;
+  });
+  return groups;
+}
 
 /** Start and end offsets of every word token of a text. */
 export interface TokenIndex {
