@@ -29,20 +29,10 @@ export class Perceptron {
     this.totals = new Float64Array(features * T);
   }
 
-  /** Decodes sentence `s` of the document with the current (or given) weights. */
-  decode(doc: IndexedDocument, from: number, to: number, out: Uint8Array, weights: Float32Array = this.weights, transitions: Float32Array = this.transitions): void {
-    const emissions = new Float32Array((to - from) * T);
-    for (let i = from; i < to; i++) {
-      const base = (i - from) * T;
-      for (let k = doc.offsets[i]!; k < doc.offsets[i + 1]!; k++) {
-        const row = doc.rows[k]!;
-        if (row < 0) continue;
-        const at = row * T;
-        for (let t = 0; t < T; t++) emissions[base + t]! += weights[at + t]!;
-      }
-    }
+  /** Tags the sentence [from, to) of the document into out[from, to), with the given weights. */
+  decode(doc: IndexedDocument, from: number, to: number, out: Uint8Array, weights: Float32Array, transitions: Float32Array): void {
     const local = new Uint8Array(to - from);
-    viterbi(emissions, 0, to - from, transitions, local);
+    decodeSentence(doc, from, to, local, weights, transitions);
     out.set(local, from);
   }
 
@@ -56,7 +46,7 @@ export class Perceptron {
       const to = doc.sentenceBounds[s + 1]!;
       const buffer = to - from <= predicted.length ? predicted : new Uint8Array(to - from);
       const view = new Uint8Array(buffer.buffer, 0, to - from);
-      this.decodeInto(doc, from, to, view);
+      decodeSentence(doc, from, to, view, this.weights, this.transitions);
       let wrong = false;
       for (let i = from; i < to; i++) {
         const gold = doc.gold[i]!;
@@ -83,20 +73,6 @@ export class Perceptron {
     return mistakes;
   }
 
-  private decodeInto(doc: IndexedDocument, from: number, to: number, out: Uint8Array): void {
-    const emissions = new Float32Array((to - from) * T);
-    for (let i = from; i < to; i++) {
-      const base = (i - from) * T;
-      for (let k = doc.offsets[i]!; k < doc.offsets[i + 1]!; k++) {
-        const row = doc.rows[k]!;
-        if (row < 0) continue;
-        const at = row * T;
-        for (let t = 0; t < T; t++) emissions[base + t]! += this.weights[at + t]!;
-      }
-    }
-    viterbi(emissions, 0, to - from, this.transitions, out);
-  }
-
   private bump(at: number, delta: number): void {
     this.weights[at]! += delta;
     this.totals[at]! += this.steps * delta;
@@ -115,6 +91,21 @@ export class Perceptron {
     for (let k = 0; k < TRANSITIONS; k++) transitions[k] = this.transitions[k]! - this.transitionTotals[k]! / this.steps;
     return { weights, transitions };
   }
+}
+
+/** Viterbi over one sentence with dense weights; tags land in out[0, to - from). */
+function decodeSentence(doc: IndexedDocument, from: number, to: number, out: Uint8Array, weights: Float32Array, transitions: Float32Array): void {
+  const emissions = new Float32Array((to - from) * T);
+  for (let i = from; i < to; i++) {
+    const base = (i - from) * T;
+    for (let k = doc.offsets[i]!; k < doc.offsets[i + 1]!; k++) {
+      const row = doc.rows[k]!;
+      if (row < 0) continue;
+      const at = row * T;
+      for (let t = 0; t < T; t++) emissions[base + t]! += weights[at + t]!;
+    }
+  }
+  viterbi(emissions, 0, to - from, transitions, out);
 }
 
 export function seededRandom(seed: number): () => number {
