@@ -57,3 +57,10 @@ test('bad input gives a result quickly: a 1 MB run-on paragraph, all caps, no wo
   assert.deepEqual(tagged('... ,,, !!!').layers.mentions, []);
   assert.deepEqual(tagged('').layers.mentions, []);
 });
+
+test('a title-case headline is not read as a string of names', () => {
+  const headline = 'Putin Says Russia Is In No Rush To End The War In Ukraine';
+  const mentions = tagged(headline).layers.mentions ?? [];
+  assert.ok(mentions.some((m) => m.text === 'Russia'));
+  for (const mention of mentions) assert.ok(['Putin', 'Russia', 'Ukraine'].includes(mention.text), mention.text);
+});
