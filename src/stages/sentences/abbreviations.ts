@@ -103,6 +103,19 @@ export function isStrictSentenceStarter(word: string): boolean {
   return STRICT_STARTERS.has(word.toLowerCase());
 }
 
+/**
+ * In text set all in capitals, case cannot tell "the U.S. ON MONDAY" from "the U.S. THE
+ * TALKS": after an abbreviation only these words, which open a sentence and hardly ever
+ * follow an abbreviation inside one, end it. No prepositions or conjunctions.
+ */
+const SHOUTED_STARTERS = new Set([
+  'the', 'he', 'she', 'they', 'we', 'this', 'these', 'those', 'his', 'her', 'their', 'our', 'there', 'however',
+]);
+
+export function isShoutedSentenceStarter(word: string): boolean {
+  return SHOUTED_STARTERS.has(word.toLowerCase());
+}
+
 /** Verbs of speech that follow a quotation ("“Why?” Smith asked"). */
 const SPEECH_VERBS = new Set([
   'said', 'says', 'asked', 'asks', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'replied',

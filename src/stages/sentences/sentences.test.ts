@@ -102,6 +102,15 @@ test('sentences: a sentence-final "U.S." ends the sentence before a sentence ope
   assert.deepEqual(sentences('Trade with the U.S. Commerce Department grew.'), ['Trade with the U.S. Commerce Department grew.']);
 });
 
+test('sentences: in text all in capitals an abbreviation ends a sentence only before an unmistakable opener', () => {
+  const text = 'Mr. Putin met Gen. Smith in the U.S. on Jan. 5 at 3 p.m. in St. Petersburg. He left the U.S. The talks ended.';
+  const expected = ['Mr. Putin met Gen. Smith in the U.S. on Jan. 5 at 3 p.m. in St. Petersburg.', 'He left the U.S.', 'The talks ended.'];
+  assert.deepEqual(sentences(text), expected);
+  assert.deepEqual(sentences(text.toUpperCase()), expected.map((s) => s.toUpperCase()));
+  // In ordinary text the case still decides.
+  assert.deepEqual(sentences('Talks in the U.S. On Monday they met.'), ['Talks in the U.S.', 'On Monday they met.']);
+});
+
 test('tokens: a period that ends a sentence is its own token, after an abbreviation too (CoNLL-2003)', () => {
   const text = 'Avocados are not expected in the U.S. The ban stays, said Acme Inc.';
   const { tokens } = segment(text, [{ start: 0, end: text.length }]);

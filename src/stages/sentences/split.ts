@@ -3,6 +3,7 @@ import {
   AbbreviationKind,
   abbreviationKind,
   isSentenceStarter,
+  isShoutedSentenceStarter,
   isSpeechVerb,
   isStrictSentenceStarter,
 } from './abbreviations.js';
@@ -21,7 +22,8 @@ import { isLower, isUpper } from './chars.js';
  * - after an abbreviation ("U.S.", "Inc.", "Sept."): only a word that usually opens a
  *   sentence ("the U.S. The talks" ends, "the U.S. Senate" does not, nor does
  *   "J. K. Rowling"); after a title ("Gen.", "St.") only before a word no name starts
- *   with ("The", "He").
+ *   with ("The", "He"). In text all in capitals, where case says nothing, only before
+ *   a word that nearly always opens a sentence ("IN THE U.S. ON MONDAY" goes on).
  */
 
 /** A sentence with no end is cut at this many tokens, so no later stage meets an unbounded one. */
@@ -186,7 +188,30 @@ function endsHere(
   }
   if (closedQuote) return isUpper(code);
   const word = text.slice(next.start, next.end);
+  if (isShouted(text, tokens, terminalAt, last + 1, to)) return isShoutedSentenceStarter(word);
   return terminal === TITLE ? isStrictSentenceStarter(word) : isSentenceStarter(word);
+}
+
+/**
+ * True when the words around an abbreviation (two before it, the next two after it)
+ * are all in capitals: text set in capitals, where a capital opens no sentence.
+ */
+function isShouted(text: string, tokens: readonly Token[], terminalAt: number, next: number, to: number): boolean {
+  let capitalWords = 0;
+  const from = Math.max(0, terminalAt - 2);
+  const until = Math.min(to, next + 2);
+  for (let k = from; k < until; k++) {
+    const token = tokens[k]!;
+    if (token.kind !== 'word') continue;
+    let letters = 0;
+    for (let i = token.start; i < token.end; i++) {
+      const code = text.charCodeAt(i);
+      if (isLower(code)) return false;
+      if (isUpper(code)) letters++;
+    }
+    if (letters > 1 && k !== terminalAt) capitalWords++;
+  }
+  return capitalWords >= 2;
 }
 
 /** "Smith asked", "Vice President Mike Pence said": a speaker then a speech verb. */
