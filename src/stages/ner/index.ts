@@ -2,6 +2,7 @@ import type { Mention, Token } from '../../doc/annotations.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import type { TaggerDocument } from './features.js';
+import { guessLanguage } from '../metadata/language.js';
 import { namesOf } from './tags.js';
 import type { NerTagger } from './tagger.js';
 
@@ -14,8 +15,9 @@ export { NerModelError } from './lexicon.js';
  * of whole tokens. The whole article is one document for the tagger's second pass,
  * so a name tagged in one sentence informs its other occurrences.
  *
- * The tagger is for English: when the metadata names another language, no mentions
- * are produced (an empty layer), rather than guesses.
+ * The tagger is for English: when the metadata names another language, or none is
+ * known and the text reads as another language, no mentions are produced (an empty
+ * layer) rather than guesses.
  */
 export const NER_STAGE_VERSION = 1;
 
@@ -31,7 +33,12 @@ export function createNerStage(tagger: NerTagger): Stage {
         doc.layers.mentions = [];
         return doc;
       }
-      doc.layers.mentions = tagMentions(tagger, text, doc.layers.tokens ?? [], doc.layers.sentences ?? []);
+      const tokens = doc.layers.tokens ?? [];
+      if (doc.metadata.language === undefined && !readsAsEnglish(text)) {
+        doc.layers.mentions = [];
+        return doc;
+      }
+      doc.layers.mentions = tagMentions(tagger, text, tokens, doc.layers.sentences ?? []);
       return doc;
     },
   };
@@ -41,6 +48,20 @@ export function createNerStage(tagger: NerTagger): Stage {
 export function isEnglish(language: string | null | undefined): boolean {
   if (language === undefined || language === null || language === '') return true;
   return /^en(?:$|[-_])/i.test(language);
+}
+
+/**
+ * For a text of unknown language: false when it is mostly in a non-Latin script, or
+ * when its function words say it is another language (the metadata stage's guesser);
+ * true otherwise, including tables and short texts that give no evidence either way.
+ */
+export function readsAsEnglish(text: string): boolean {
+  const sample = text.slice(0, 6_000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (letters >= 20 && latin < letters / 2) return false;
+  const guess = guessLanguage(sample);
+  return guess === undefined || guess === 'en';
 }
 
 /** Mentions over `text` from its tokens grouped into sentences (both in text order). */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { loadNerTagger } from '../../io/ner-model.js';
 import { sentencesStage } from '../sentences/index.js';
-import { createNerStage, isEnglish } from './index.js';
+import { createNerStage, isEnglish, readsAsEnglish } from './index.js';
 
 const nerStage = createNerStage(loadNerTagger());
 
@@ -37,6 +37,14 @@ test('text in another language is not tagged', () => {
   assert.ok((tagged(ARTICLE, 'en-GB').layers.mentions ?? []).length > 0);
   assert.equal(isEnglish('de'), false);
   assert.equal(isEnglish(undefined), true);
+  // No language in the metadata: the text itself is judged.
+  const german =
+    'Der Bundeskanzler traf am Donnerstag in Berlin den französischen Präsidenten. Die beiden Politiker sprachen über die ' +
+    'Lage in der Ukraine und über die Zukunft der Europäischen Union. Nach dem Treffen sagte Scholz, man sei sich einig.';
+  assert.deepEqual(tagged(german).layers.mentions, []);
+  assert.deepEqual(tagged('Президент России Владимир Путин встретился в четверг с председателем КНР Си Цзиньпином.').layers.mentions, []);
+  assert.equal(readsAsEnglish(ARTICLE), true);
+  assert.equal(readsAsEnglish('RKC Waalwijk 1 Willem II Tilburg 2\nAjax 3 PSV 0'), true);
 });
 
 test('bad input gives a result quickly: a 1 MB run-on paragraph, all caps, no words', () => {
