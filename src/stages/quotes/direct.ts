@@ -36,6 +36,12 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
   const openMark = q.openWord;
   const closeMark = q.end;
   const region = sentenceRange(ctx, Math.max(openMark, 0), Math.min(closeMark, words.length - 1));
+  // "saying the U.S. “does not …”": a split after a dotted abbreviation is no sentence end.
+  if (region.first === openMark) {
+    const previous = sentenceAt(ctx, openMark - 1);
+    const lastWord = words[openMark - 1];
+    if (previous !== undefined && lastWord !== undefined && /\p{L}\.\p{L}.*\.$/u.test(lastWord.text)) region.first = previous.first;
+  }
   const nextQuote = ctx.quotes[position + 1];
   // “… missing.” Trump said. — the splitter ends a sentence at .” so a short next sentence counts.
   let regionEnd = region.end;
