@@ -19,15 +19,32 @@ const MAX_SCARE_QUOTE_WORDS = 4;
 const MAX_WORDS_SHARING_A_SPEAKER = 60;
 
 /**
- * Quotations and reported speech with their speakers. Quotation marks of every style are
- * paired per paragraph (a quotation may run over paragraphs that each reopen it); each
- * quotation takes the speech cue beside it ("said", "told", "according to", "what he
- * called") and the cue's subject as speaker. Pronouns resolve to the sentence's subject or
- * the last speaker; a quotation with no cue right after a quoted speaker continues that
- * speaker. Short quoted phrases with no cue are scare quotes or titles, not speech, and
- * headlines hold no speech. Reported speech ("Putin later said Russia was …") is kind
- * `indirect`. Uses the sentence and mention layers when present. English only: a page
- * whose metadata names another language gets an empty layer.
+ * Quotations and reported speech with their speakers.
+ *
+ * - Marks: “…” "…" ‘…’ «…» „…“ and ''…'' pair within a paragraph (marks.ts); apostrophes
+ *   are not marks; a mark left open is dropped unless the next paragraph reopens (the
+ *   multi-paragraph convention), so one stray mark never swallows the article. A
+ *   quotation over several paragraphs is one quote per paragraph, the later ones
+ *   continuing the first one's speaker.
+ * - Cue and speaker (direct.ts): the cue right before the opening mark (Putin said: “…”),
+ *   then right after the closing one (“…,” Putin said / said Putin), then the nearest
+ *   before it in the sentence (what he called “…”); a paragraph ending in a colon or a
+ *   speech cue introduces a quotation paragraph; a past-tense verb right after a
+ *   quotation is a cue too (“…,” Trump barked). The speaker is the cue's subject with
+ *   its titles and appositive (speaker.ts), or for a participle ("…, saying") the subject
+ *   of the clause.
+ * - Pronouns stay as written in `speakerMention` ("he", attribution `pronoun`); the name
+ *   they stand for (the sentence's subject, else the last speaker) picks `speaker`.
+ * - A quotation with no cue continues the last speaker when it follows in the same
+ *   paragraph or opens the next one (`continuation`). Short quoted phrases (≤ 4 words)
+ *   and titles with no cue are scare quotes, not speech; headlines hold no speech.
+ * - `partial` for a fragment inside a sentence, `direct` for a clause or more.
+ * - Reported speech (indirect.ts): "X said (that) …", "…, X said", "according to X, …",
+ *   intentions ("wants to …") and stances ("criticized …") are kind `indirect`.
+ *
+ * Uses the sentence, mention and entity layers when present (its own simple sentence
+ * split otherwise). English only: a page whose metadata names another language gets an
+ * empty layer rather than guesses.
  */
 export const quotesStage: Stage = {
   id: 'quotes',
