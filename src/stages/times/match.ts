@@ -1,6 +1,7 @@
 import type { Token } from '../../doc/annotations.js';
 import type { Direction, TimeMatch } from './references.js';
 import { isValidDate } from './calendar.js';
+import { isShoutedAt } from './shouted.js';
 import {
   AMBIGUOUS_MONTHS,
   MONTHS,
@@ -46,6 +47,26 @@ class TokenReader {
     if (token === undefined) return false;
     const code = this.text.charCodeAt(token.start);
     return code >= 0x41 && code <= 0x5a;
+  }
+
+  /**
+   * A capital that marks a name ("the Sunday Times"): not in text
+   * set all in capitals, where every word has one.
+   */
+  isNameCapital(k: number): boolean {
+    return this.isCapitalised(k) && !isShoutedAt(this.text, this.tokens, k);
+  }
+
+  /** True when a line break separates token `k` from the token before it. */
+  opensLine(k: number): boolean {
+    const token = this.tokens[k];
+    const previous = this.tokens[k - 1];
+    if (token === undefined || previous === undefined) return true;
+    for (let i = previous.end; i < token.start; i++) {
+      const code = this.text.charCodeAt(i);
+      if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return true;
+    }
+    return false;
   }
 
   isAllCaps(k: number): boolean {
@@ -160,8 +181,9 @@ const DAY_WORDS: ReadonlyMap<string, number> = new Map([['yesterday', -1], ['tod
 function matchDayWord(r: TokenReader, k: number, word: string): TimeMatch | undefined {
   const days = DAY_WORDS.get(word);
   if (days === undefined) return undefined;
-  // "USA Today", "the Today programme": a capital after a word is a name, not a day.
-  if (r.isCapitalised(k) && !r.isAllCaps(k) && r.tokens[k - 1]?.kind === 'word') return undefined;
+  // "USA Today", "the Today programme": a capital after a word is a name, not a day; but
+  // not after a line break ("…headline\n\nYesterday, the council voted").
+  if (r.isCapitalised(k) && !r.isAllCaps(k) && r.tokens[k - 1]?.kind === 'word' && !r.opensLine(k)) return undefined;
   const to = word === 'tonight' ? k + 1 : withPartOfDay(r, k + 1);
   return { from: k, to, reference: { type: 'day-offset', days } };
 }
@@ -176,7 +198,7 @@ function matchWeekday(r: TokenReader, k: number, word: string): TimeMatch | unde
   if (weekday === undefined || !r.isCapitalised(k)) return undefined;
   if (r.isCapitalised(k - 1) && NAMED_DAY_PREFIXES.has(r.word(k - 1))) return undefined;
   // "the Sunday Times", "the Monday Night Football": a name, where "the Friday meeting" is a day.
-  if (r.word(k - 1) === 'the' && r.isCapitalised(k + 1) && !MONTHS.has(r.word(k + 1))) return undefined;
+  if (r.word(k - 1) === 'the' && r.isNameCapital(k + 1) && !MONTHS.has(r.word(k + 1))) return undefined;
   const dateAt = r.isPunct(k + 1, ',') ? k + 2 : k + 1;
   const date = matchMonth(r, dateAt, r.word(dateAt)) ?? matchDayFirstDate(r, dateAt, r.word(dateAt));
   if (date !== undefined && date.reference.type === 'date') return { ...date, from: k };

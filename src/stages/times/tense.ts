@@ -1,5 +1,6 @@
 import type { Token } from '../../doc/annotations.js';
 import { FUTURE_MARKERS, NOT_PAST_ED, PAST_MARKERS } from './words.js';
+import { isShoutedAt } from './shouted.js';
 
 /**
  * The tense of the clause around a time expression: `past`, `future`, or
@@ -67,10 +68,12 @@ const PAST_PLAN = 2;
 function tenseOf(text: string, tokens: readonly Token[], k: number): number {
   const token = tokens[k]!;
   if (token.kind !== 'word') return 0;
-  // Tense words are lower case; "May" and "Will" with a capital are more often names.
+  // Tense words are lower case; "May" and "Will" with a capital are more often names,
+  // except in text set all in capitals.
   const first = text.charCodeAt(token.start);
-  if (first >= 0x41 && first <= 0x5a) return 0;
-  const word = text.slice(token.start, token.end);
+  const capital = first >= 0x41 && first <= 0x5a;
+  if (capital && !isShoutedAt(text, tokens, k)) return 0;
+  const word = capital ? text.slice(token.start, token.end).toLowerCase() : text.slice(token.start, token.end);
   if (FUTURE_MARKERS.has(word) || (word === 'to' && BE.has(wordAt(text, tokens, k - 1)))) {
     const before = wordAt(text, tokens, k - 1);
     // "was set to meet", "were to vote", "was expected to pass": a plan told in the past.

@@ -136,6 +136,17 @@ test('times: May and March count after a word that introduces a time', () => {
   assert.deepEqual(times('From April and May onwards.', FRIDAY), ['April=2022-04', 'May=2022-05']);
 });
 
+test('times: a day word opening a paragraph after a headline is a day, "USA Today" is not', () => {
+  assert.deepEqual(times('Council votes on budget\n\nYesterday, the council voted. USA Today reported it.', FRIDAY), ['Yesterday=2022-09-15']);
+});
+
+test('times: text all in capitals reads as the same text in ordinary case', () => {
+  const text = 'The Friday meeting was put off. The vote, scheduled for November, will be held on Wednesday. Officials met on Monday.';
+  const expected = times(text, FRIDAY);
+  assert.deepEqual(expected, ['Friday=2022-09-16', 'November=2022-11', 'on Wednesday=2022-09-21', 'on Monday=2022-09-12']);
+  assert.deepEqual(times(text.toUpperCase(), FRIDAY), expected.map((t) => t.replace(/^[^=]+/, (words) => words.toUpperCase())));
+});
+
 test('times: the stage fills doc.layers.times on the seed article', () => {
   const page = readFileSync(join(SHARED, 'seed', 'sco-summit-page.txt'), 'utf8');
   const text = page.slice(0, page.indexOf('\n-\n'));
