@@ -16,14 +16,14 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { CLUSTER_DEPTH, ClusterTable, wordHash } from '../src/stages/ner/lexicon.js';
+import { repositoryRoot } from './ner/paths.js';
 
 const BRANCHING = 4;
 const DEPTH = CLUSTER_DEPTH;
 const ITERATIONS = 12;
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = repositoryRoot();
 
 interface Embeddings {
   words: string[];

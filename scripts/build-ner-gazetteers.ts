@@ -16,14 +16,14 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { COUNTRIES } from '../src/rules/lexicons/countries.js';
 import { US_STATES } from '../src/rules/lexicons/us-states.js';
 import { DATELINE_CITIES } from '../src/rules/lexicons/cities.js';
 import { AGENCIES } from '../src/rules/lexicons/agencies.js';
+import { repositoryRoot } from './ner/paths.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = repositoryRoot();
 const require = createRequire(import.meta.url);
 
 interface City {

@@ -7,15 +7,15 @@
  * trained on the other folds), so it learns how far to trust pass 1 on unseen text.
  * Deterministic: fixed seeds for the shuffles.
  *
- * Run: npx tsx scripts/train-ner.ts [--with-dev] [--epochs 10] [--folds 5] [--passes 2]
+ * Run: npx tsx scripts/train-ner.ts [--train-only] [--epochs 10] [--folds 5] [--passes 2]
  *        [--prune 1] [--ensemble 3] [--out models/ner/model.bin] [--test] [--verbose]
- * The committed model is `--with-dev` (train + dev); without it, dev scores are honest.
+ * The committed model is trained on train + dev (the default, `npm run train:ner`);
+ * with --train-only the dev scores it prints are held-out scores.
  * Reads ../shared/data/conll2003 (train, valid; test only with --test, for the report)
  * and the clusters and gazetteers already in models/ner (see build-ner-*.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { EntityScorer, parseConll } from '../bench/lib/conll.js';
 import { iob2BySentence, toLabelled, type LabelledDocument } from '../bench/lib/conll-tagging.js';
 import { extractFeatures, type Resources } from '../src/stages/ner/features.js';
@@ -23,10 +23,11 @@ import { ClusterTable, Gazetteer } from '../src/stages/ner/lexicon.js';
 import { encodeModel, type PassWeights } from '../src/stages/ner/model.js';
 import { TAG_COUNT } from '../src/stages/ner/tags.js';
 import { NerTagger } from '../src/stages/ner/tagger.js';
+import { SHARED } from '../bench/lib/datasets.js';
+import { MODEL_DIR } from './ner/paths.js';
 import { Perceptron, seededRandom, shuffle, type IndexedDocument } from './ner/perceptron.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const conllDir = join(root, '../shared/data/conll2003');
+const conllDir = join(SHARED, 'data', 'conll2003');
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -40,8 +41,10 @@ const PASSES = option('--passes', 2);
 /** Features whose weights all stay under this percentage of the largest weight are dropped. */
 const PRUNE = option('--prune', 1);
 const ENSEMBLE = option('--ensemble', 3);
+/** Members of the pass-1 models that tag the held-out folds for pass 2's training. */
+const FOLD_ENSEMBLE = option('--fold-ensemble', 1);
 const outAt = process.argv.indexOf('--out');
-const OUT = outAt > 0 ? process.argv[outAt + 1]! : join(root, 'models/ner/model.bin');
+const OUT = outAt > 0 ? process.argv[outAt + 1]! : join(MODEL_DIR, 'model.bin');
 
 /** Feature keys → dense rows, grown while indexing training data. */
 class FeatureSpace {
@@ -151,13 +154,14 @@ function main(): void {
   const started = Date.now();
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const resources: Resources = {
-    clusters: ClusterTable.decode(new Uint8Array(readFileSync(join(root, 'models/ner/clusters.bin')))),
-    gazetteer: Gazetteer.parse(readFileSync(join(root, 'models/ner/gazetteers.txt'), 'utf8')),
+    clusters: ClusterTable.decode(new Uint8Array(readFileSync(join(MODEL_DIR, 'clusters.bin')))),
+    gazetteer: Gazetteer.parse(readFileSync(join(MODEL_DIR, 'gazetteers.txt'), 'utf8')),
   };
   const load = (name: string): LabelledDocument[] => parseConll(readFileSync(join(conllDir, name), 'utf8')).map(toLabelled);
   const dev = load('valid.txt');
-  const train = flag('--with-dev') ? [...load('train.txt'), ...dev] : load('train.txt');
-  console.log(`training on ${train.length} documents (${flag('--with-dev') ? 'train + dev' : 'train'}), ${EPOCHS} epochs`);
+  const withDev = !flag('--train-only');
+  const train = withDev ? [...load('train.txt'), ...dev] : load('train.txt');
+  console.log(`training on ${train.length} documents (${withDev ? 'train + dev' : 'train only'}), ${EPOCHS} epochs`);
 
   const first = trainPass(train, resources, undefined, 1, ENSEMBLE);
   const devFirst = tagWith(first, dev, resources, undefined);
@@ -170,7 +174,7 @@ function main(): void {
       const inFold = (d: number): boolean => d % FOLDS === fold;
       const rest = train.filter((_, d) => !inFold(d));
       const held = train.map((_, d) => d).filter(inFold);
-      const model = trainPass(rest, resources, undefined, 10 + fold);
+      const model = trainPass(rest, resources, undefined, 10 + fold, FOLD_ENSEMBLE);
       const tags = tagWith(model, held.map((d) => train[d]!), resources, undefined);
       held.forEach((d, k) => { jackknifed[d] = tags[k]!; });
       console.log(`  fold ${fold + 1}/${FOLDS} tagged (${elapsed()})`);
@@ -186,8 +190,8 @@ function main(): void {
 
   const tagger = NerTagger.load({
     weights: bytes,
-    clusters: new Uint8Array(readFileSync(join(root, 'models/ner/clusters.bin'))),
-    gazetteers: readFileSync(join(root, 'models/ner/gazetteers.txt'), 'utf8'),
+    clusters: new Uint8Array(readFileSync(join(MODEL_DIR, 'clusters.bin'))),
+    gazetteers: readFileSync(join(MODEL_DIR, 'gazetteers.txt'), 'utf8'),
   });
   console.log(`saved model, dev ${score(dev, dev.map((doc) => tagger.tag(doc.document)))}`);
   if (flag('--test')) {
