@@ -124,7 +124,7 @@ const MAX_APPOSITIVE_WORDS = 30;
 const DAY_OR_MONTH = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/u;
 /** Capitalised sentence openers that are not subjects: days, months, numbers, participles. */
 const NOT_A_SUBJECT =
-  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Oh|Well|Yes|No|Today|Yesterday|Tonight|Last|Next|Earlier|Later|\d.*|\p{Lu}\p{Ll}+ing)$/u;
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Oh|Well|Yes|No|Today|Yesterday|Tonight|Last|Next|Earlier|Later|Too|Unless|Here|Here’s|There’s|Until|Whether|\d.*|\p{Lu}\p{Ll}+ing)$/u;
 
 /**
  * "Murphy, the head of Right to Rise USA, said": a name, then up to three commas of
