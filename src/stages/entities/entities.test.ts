@@ -75,6 +75,20 @@ test('entities: the seed article yields its people with roles, the SCO with its 
   }
 });
 
+test('entities: the seed set in capitals gets the roles, references and countries it has in ordinary case', () => {
+  const content = readFileSync(join(SHARED, 'seed', 'sco-summit-page.txt'), 'utf8');
+  const text = read({ content, format: 'text' }, { understand: false }).text!;
+  const caps = text.toUpperCase();
+  assert.equal(caps.length, text.length);
+  const ordinary = run(text, SEED_NAMES);
+  const shouted = run(caps, SEED_NAMES.map(([name, type]) => [name.toUpperCase(), type] as const));
+  const summary = (doc: NewsDoc): string[] =>
+    doc.layers.entities!.map((e) => `${e.type} ${e.name} [${e.roles.map((r) => r.text).join('; ')}] [${e.references.map((r) => r.text).join('; ')}] ${e.country ?? ''}`.toUpperCase());
+  const expected = summary(ordinary);
+  assert.ok(expected.some((line) => line.includes('RUSSIAN PRESIDENT') && line.includes('THE RUSSIAN LEADER')));
+  assert.deepEqual(summary(shouted), expected);
+});
+
 test('entities: the seed through the trained tagger gives the same people, roles and organisations', () => {
   const content = readFileSync(join(SHARED, 'seed', 'sco-summit-page.txt'), 'utf8');
   const doc = read({ content, format: 'text' }, { understand: false });

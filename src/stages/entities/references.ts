@@ -46,13 +46,21 @@ function isLowerWord(word: string): boolean {
   return code >= 97 && code <= 122;
 }
 
-function followerFits(ctx: ScanContext, next: number, possessive: boolean, head: string | undefined): boolean {
+/** Letters, all of them capitals. */
+function isShouted(words: string): boolean {
+  return words === words.toUpperCase() && words !== words.toLowerCase();
+}
+
+function followerFits(ctx: ScanContext, start: number, next: number, possessive: boolean, head: string | undefined): boolean {
   const following = wordAt(ctx.text, skipSpacesRight(ctx.text, next));
   if (following === undefined) return true;
+  // In text set in capitals ("THE PRESIDENT SAID") a capital says nothing: read it in lower case.
+  const shouted = isShouted(ctx.text.slice(start, next)) && isShouted(following.text);
+  const written = shouted ? following.text.toLowerCase() : following.text;
   // "the party's presidential nominee Darrell Castle": a title before a name the tagger missed.
-  if (!possessive && following.start > next && /^\p{Lu}/u.test(following.text)) return false;
-  if (!isLowerWord(following.text)) return true;
-  const word = following.text.replace(/\.$/, '');
+  if (!possessive && following.start > next && /^\p{Lu}/u.test(written)) return false;
+  if (!isLowerWord(written)) return true;
+  const word = written.replace(/\.$/, '');
   if (FOLLOWERS.has(word)) return true;
   if (head === undefined) return PERSON_NOUNS.has(word) || word.endsWith('ed');
   return !AMBIGUOUS_HEADS.has(head) || word.endsWith('ed');
@@ -106,7 +114,7 @@ export function resolveReferences(
     const title = titleAfter(ctx, start + match[0].length, true);
     if (title === undefined || title.beforePerson || title.openComplement) continue;
     if (title.start !== start + match[0].length) continue;
-    if (isPredicate(text, start) || announcesName(ctx, title.next) || !followerFits(ctx, title.next, title.next > title.end, title.head)) continue;
+    if (isPredicate(text, start) || announcesName(ctx, title.next) || !followerFits(ctx, start, title.next, title.next > title.end, title.head)) continue;
     const hint: PersonHint = {
       qualifiers: title.qualifiers,
       ...(title.country !== undefined ? { country: title.country } : {}),

@@ -35,7 +35,8 @@ export interface TitlePhrase extends Span {
 /** "’s" or "'s" at `at`, ending a word. */
 function isPossessiveAt(text: string, at: number): boolean {
   const quote = text.charCodeAt(at);
-  return (quote === 39 || quote === 0x2019) && text.charCodeAt(at + 1) === 115 && !/[\p{L}\p{N}]/u.test(text[at + 2] ?? ' ');
+  const s = text.charCodeAt(at + 1);
+  return (quote === 39 || quote === 0x2019) && (s === 115 || s === 83) && !/[\p{L}\p{N}]/u.test(text[at + 2] ?? ' ');
 }
 
 const FORMER = /^(?:former|ex-?|then-?)$/i;
@@ -113,7 +114,7 @@ function headOfComplement(ctx: ScanContext, nameStart: number): { start: number 
     const place = ctx.mentionsByEnd.get(boundary);
     const word = wordsBefore(text, at, 1)[0];
     if (word === undefined) return undefined;
-    if (word.text === 'of' && words > 0) {
+    if (word.text.toLowerCase() === 'of' && words > 0) {
       const phrase = phraseBefore(text, word.start);
       return phrase?.kind === 'head' ? { start: phrase.start } : undefined;
     }
@@ -161,14 +162,14 @@ export function titleAfter(ctx: ScanContext, from: number, allowAge: boolean): T
     }
     const first = wordAt(text, here);
     if (first === undefined) break;
-    const years = allowAge && start === undefined ? /^(\d{1,3})-year-old$/.exec(first.text) : null;
+    const years = allowAge && start === undefined ? /^(\d{1,3})-year-old$/i.exec(first.text) : null;
     if (years !== null) {
       age = Number(years[1]);
       start = here;
       end = next = at = first.end;
       continue;
     }
-    if (head !== undefined && first.text === 'of') {
+    if (head !== undefined && first.text.toLowerCase() === 'of') {
       const complement = placeAt(ctx, skipSpacesRight(text, first.end));
       if (complement === undefined) openComplement = true;
       else {

@@ -64,7 +64,9 @@ export function withoutPossessive(word: string): string {
 
 export function hasPossessive(word: string): boolean {
   const n = word.length;
-  if (n < 3 || word.charCodeAt(n - 1) !== 115) return false;
+  const s = word.charCodeAt(n - 1);
+  // "Russia's", and "RUSSIA'S" in text set in capitals.
+  if (n < 3 || (s !== 115 && s !== 83)) return false;
   const quote = word.charCodeAt(n - 2);
   return quote === 39 || quote === 0x2019;
 }
@@ -110,12 +112,26 @@ function classifyUncached(phrase: string): PhraseClass | undefined {
 export function countryOfWord(word: string): string | undefined {
   const bare = withoutPossessive(word.trim());
   if (bare === '' || !startsUpper(bare)) return undefined;
-  const direct = DEMONYMS[bare] ?? COUNTRY_ALIASES[bare] ?? (COUNTRY_NAMES.has(bare) ? bare : undefined);
+  const direct = directCountry(bare) ?? (isShouted(bare) ? directCountry(titleCase(bare)) : undefined);
   if (direct !== undefined || !bare.includes('-')) return direct;
   const prefixed = /^(?:ex|pro|anti|non)-(.+)$/i.exec(bare);
   if (prefixed === null) return undefined;
   // Only "ex-" keeps the country's identity ("ex-Soviet" is still Soviet); "anti-American" is not American.
   return /^ex-/i.test(bare) ? countryOfWord(prefixed[1]!) : undefined;
+}
+
+function directCountry(word: string): string | undefined {
+  return DEMONYMS[word] ?? COUNTRY_ALIASES[word] ?? (COUNTRY_NAMES.has(word) ? word : undefined);
+}
+
+/** A word in capitals longer than an acronym ("RUSSIAN", not "US" or "UAE"). */
+function isShouted(word: string): boolean {
+  return word.length > 3 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+/** "RUSSIAN" → "Russian", "SOUTH-KOREAN" → "South-Korean". */
+function titleCase(word: string): string {
+  return word.toLowerCase().replace(/(^|[-\s])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 /** The gender a form of address tells ("Mr." → male), if it is one. */
@@ -148,12 +164,12 @@ export function isKnownPlace(name: string): boolean {
 /** The country a demonym or country adjective names ("Russian" → Russia); undefined for a country's own name. */
 export function demonymCountry(word: string): string | undefined {
   const bare = withoutPossessive(word.trim()).replace(/^ex-/i, '');
-  return DEMONYMS[bare];
+  return DEMONYMS[bare] ?? (isShouted(bare) ? DEMONYMS[titleCase(bare)] : undefined);
 }
 
 const SEATS = new Set(GOVERNMENT_SEATS);
 
 /** "Kremlin", "White House": a building named for the government inside it. */
 export function isGovernmentSeat(name: string): boolean {
-  return SEATS.has(name);
+  return SEATS.has(name) || (isShouted(name) && SEATS.has(titleCase(name)));
 }
