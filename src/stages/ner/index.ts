@@ -29,13 +29,18 @@ export function createNerStage(tagger: NerTagger): Stage {
     produces: ['mentions'],
     run(doc: NewsDoc): NewsDoc {
       const text = doc.text ?? '';
-      if (!isEnglish(doc.metadata.language)) {
-        doc.layers.mentions = [];
-        return doc;
-      }
       const tokens = doc.layers.tokens ?? [];
-      if (doc.metadata.language === undefined && !readsAsEnglish(text)) {
+      const language = doc.metadata.language;
+      if (!isEnglish(language) || (language === undefined && tokens.length > 0 && !readsAsEnglish(text))) {
         doc.layers.mentions = [];
+        doc.diagnostics.push({
+          code: 'NER_NOT_ENGLISH',
+          severity: 'info',
+          stage: 'ner',
+          message: language === undefined
+            ? 'The text does not read as English; the entity tagger is for English and tagged nothing.'
+            : `The article is in ${language}; the entity tagger is for English and tagged nothing.`,
+        });
         return doc;
       }
       doc.layers.mentions = tagMentions(tagger, text, tokens, doc.layers.sentences ?? []);

@@ -33,7 +33,10 @@ test('names in an English article are found with their types and exact spans', (
 });
 
 test('text in another language is not tagged', () => {
-  assert.deepEqual(tagged(ARTICLE, 'fr').layers.mentions, []);
+  const french = tagged(ARTICLE, 'fr');
+  assert.deepEqual(french.layers.mentions, []);
+  assert.deepEqual(french.diagnostics.map((d) => d.code), ['NER_NOT_ENGLISH']);
+  assert.deepEqual(tagged(ARTICLE).diagnostics, []);
   assert.ok((tagged(ARTICLE, 'en-GB').layers.mentions ?? []).length > 0);
   assert.equal(isEnglish('de'), false);
   assert.equal(isEnglish(undefined), true);
