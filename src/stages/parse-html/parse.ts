@@ -1,7 +1,7 @@
-import { Parser } from 'htmlparser2';
 import { parse as parseSpec, type DefaultTreeAdapterMap } from 'parse5';
 import type { HtmlElement, HtmlTree } from '../../doc/html-tree.js';
 import { fastTokenizer } from './fast-tokenizer.js';
+import { DictionaryParser } from './dictionary-parser.js';
 
 /** Browsers stop nesting at 512 (Blink/WebKit); deeper elements are flattened into the 512th. */
 export const MAX_DEPTH = 512;
@@ -48,7 +48,7 @@ function parseFast(pieces: readonly string[]): HtmlTree {
   const openKinds: boolean[] = [];
   let droppedDepth = 0;
 
-  const parser = new Parser(
+  const parser = new DictionaryParser(
     {
       onopentag(name, attribs) {
         if (openKinds.length >= FAST_PATH_MAX_OPEN) throw new TooDeepForFastPath();
@@ -159,7 +159,8 @@ function parseDeep(html: string): HtmlTree {
       pushChildren(children, target, depth);
       continue;
     }
-    const attrs: Record<string, string> = {};
+    // Prototype-less, as the fast path's (see dictionary-parser.ts).
+    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const attr of element.attrs) if (!(attr.name in attrs)) attrs[attr.name] = attr.value;
     const ours: HtmlElement = { type: 'element', tag: element.tagName, attrs, children: [], parent: target };
     target.children.push(ours);
