@@ -7,6 +7,7 @@ import { tokenizeInto } from './tokenize.js';
 
 export { tokenize, tokenizeInto } from './tokenize.js';
 export { MAX_SENTENCE_TOKENS } from './split.js';
+export { blocksWithinBudget, UNDERSTAND_MAX_CHARS, type BlockBudget } from './budget.js';
 
 /**
  * Tokens and sentences over the article text, block by block, so that no sentence
