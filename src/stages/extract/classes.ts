@@ -46,30 +46,51 @@ const STRONG_WORDS: ReadonlySet<string> = new Set([
   'comment', 'comments', 'disqus', 'outbrain', 'taboola', 'related', 'recommended', 'recirc', 'respond',
 ]);
 
-/** Lower-case words of a name: split at non-alphanumerics and at camelCase humps. */
-function words(value: string): string[] {
-  const out: string[] = [];
+/**
+ * The furniture and content flags of a name's words, the name split at
+ * non-alphanumerics and at camelCase humps and read in lower case. Layout modifiers
+ * describe the page around the element, not the element: a name holding one ("has-sidebar",
+ * "and-w-sidebar", "l-sidebar-fixed", "no-comments") says nothing. One pass, no word list:
+ * class names are read for every element of every page.
+ */
+function wordFlags(value: string): number {
+  let flags = 0;
+  let modifier = false;
   let start = -1;
+  let upperInWord = false;
   let prevLower = false;
+  const wordEnds = (end: number): void => {
+    const slice = value.slice(start, end);
+    const w = upperInWord ? slice.toLowerCase() : slice;
+    if (LAYOUT_MODIFIERS.has(w)) modifier = true;
+    else if (NEGATIVE_WORDS.has(w)) {
+      flags |= C_NEG;
+      if (STRONG_WORDS.has(w)) flags |= C_STRONG;
+      if (STRUCTURAL_WORDS.has(w)) flags |= C_STRUCT;
+    } else if (POSITIVE_WORDS.has(w)) flags |= C_POS;
+  };
   for (let k = 0; k <= value.length; k++) {
     const c = k < value.length ? value.charCodeAt(k) : 32;
     const lower = c >= 97 && c <= 122;
     const upper = c >= 65 && c <= 90;
     const digit = c >= 48 && c <= 57;
     if (lower || upper || digit) {
-      if (start < 0) start = k;
-      else if (upper && prevLower) {
-        out.push(value.slice(start, k).toLowerCase());
+      if (start < 0) {
         start = k;
-      }
+        upperInWord = upper;
+      } else if (upper && prevLower) {
+        wordEnds(k);
+        start = k;
+        upperInWord = true;
+      } else if (upper) upperInWord = true;
       prevLower = lower;
     } else {
-      if (start >= 0) out.push(value.slice(start, k).toLowerCase());
+      if (start >= 0) wordEnds(k);
       start = -1;
       prevLower = false;
     }
   }
-  return out;
+  return modifier ? 0 : flags;
 }
 
 /** Bit flags of a class name or id. */
@@ -101,19 +122,9 @@ function tokenFlags(token: string, cache = true): number {
   flags = 0;
   const lower = token.toLowerCase();
   if (HIDDEN_CLASSES.has(lower)) flags |= C_HIDDEN;
-  if (SHOWN.test(lower)) flags |= C_SHOWN;
-  const parts = words(token);
-  // Layout modifiers describe the page around the element, not the element:
-  // "has-sidebar", "and-w-sidebar", "l-sidebar-fixed", "no-comments".
-  if (!parts.some((w) => LAYOUT_MODIFIERS.has(w))) {
-    for (const w of parts) {
-      if (NEGATIVE_WORDS.has(w)) {
-        flags |= C_NEG;
-        if (STRONG_WORDS.has(w)) flags |= C_STRONG;
-        if (STRUCTURAL_WORDS.has(w)) flags |= C_STRUCT;
-      } else if (POSITIVE_WORDS.has(w)) flags |= C_POS;
-    }
-  }
+  // SHOWN needs a ':' or a leading 'd-': most names have neither, and skip the regex.
+  if ((lower.includes(':') || lower.startsWith('d-')) && SHOWN.test(lower)) flags |= C_SHOWN;
+  flags |= wordFlags(token);
   if (cache) {
     if (tokenCache.size > 50_000) tokenCache.clear();
     tokenCache.set(token, flags);
