@@ -122,6 +122,7 @@ const SPEECH_VERBS = new Set([
   'replies', 'explained', 'insisted', 'shouted', 'exclaimed', 'tweeted', 'recalled', 'continued',
 ]);
 
+/** "said", and "SAID" in text set in capitals (not "Said", more often a name). */
 export function isSpeechVerb(word: string): boolean {
-  return SPEECH_VERBS.has(word);
+  return SPEECH_VERBS.has(word) || (word === word.toUpperCase() && SPEECH_VERBS.has(word.toLowerCase()));
 }

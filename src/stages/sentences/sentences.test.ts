@@ -107,6 +107,10 @@ test('sentences: in text all in capitals an abbreviation ends a sentence only be
   const expected = ['Mr. Putin met Gen. Smith in the U.S. on Jan. 5 at 3 p.m. in St. Petersburg.', 'He left the U.S.', 'The talks ended.'];
   assert.deepEqual(sentences(text), expected);
   assert.deepEqual(sentences(text.toUpperCase()), expected.map((s) => s.toUpperCase()));
+  const quoted = '“Is it stupid to steal a toilet?” wrote Cattelan. “Stop!” Macron told them. “Go!” They went.';
+  const quotedSentences = ['“Is it stupid to steal a toilet?” wrote Cattelan.', '“Stop!” Macron told them.', '“Go!”', 'They went.'];
+  assert.deepEqual(sentences(quoted), quotedSentences);
+  assert.deepEqual(sentences(quoted.toUpperCase()), quotedSentences.map((s) => s.toUpperCase()));
   // In ordinary text the case still decides.
   assert.deepEqual(sentences('Talks in the U.S. On Monday they met.'), ['Talks in the U.S.', 'On Monday they met.']);
 });

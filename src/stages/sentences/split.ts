@@ -182,13 +182,17 @@ function endsHere(
   if (next.kind === 'quote') return true;
   if (next.kind !== 'word') return terminal === FULL_STOP || closedQuote;
   if (isLower(code)) return false;
+  const word = text.slice(next.start, next.end);
+  // In text all in capitals the case of the next word says nothing; its meaning decides.
+  const shouted = isShouted(text, tokens, terminalAt, last + 1, to);
   if (terminal === FULL_STOP) {
     const mark = text.charCodeAt(tokens[terminalAt]!.start);
-    return !(mark !== 0x2e && closedQuote && speechFollows(text, tokens, last + 1, to));
+    if (mark === 0x2e || !closedQuote) return true;
+    // “Stop!” he said; in capitals also “STOP?” WROTE CATTELAN.
+    return !(speechFollows(text, tokens, last + 1, to) || (shouted && isSpeechVerb(word)));
   }
   if (closedQuote) return isUpper(code);
-  const word = text.slice(next.start, next.end);
-  if (isShouted(text, tokens, terminalAt, last + 1, to)) return isShoutedSentenceStarter(word);
+  if (shouted) return isShoutedSentenceStarter(word);
   return terminal === TITLE ? isStrictSentenceStarter(word) : isSentenceStarter(word);
 }
 
