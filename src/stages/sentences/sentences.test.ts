@@ -60,6 +60,8 @@ test('tokens: URLs and e-mail addresses are one token without the sentence punct
     'See/word', 'https://example.com/a_(b)?q=1/url', './punct', 'Or/word', 'www.bbc.co.uk/url', ',/punct',
     'or/word', 'news@example.org/url', './punct',
   ]);
+  // A site's name in capitals is one word too; a sentence run together is not ("SAID.THE").
+  assert.deepEqual(kinds('SITE ZNAK.COM SAID.THE'), ['SITE/word', 'ZNAK.COM/url', 'SAID/word', './punct', 'THE/word']);
 });
 
 test('tokens: quotation marks of every style are quote tokens; ellipses and dashes one token', () => {

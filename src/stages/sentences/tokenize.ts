@@ -109,7 +109,7 @@ function scanWord(text: string, begin: number, end: number, out: Token[], from =
         continue;
       }
       if (!isLetterOrDigit(next)) break;
-      if (!(shortLetters || (isDigit(previous) && isDigit(next)) || isLower(next))) break;
+      if (!(shortLetters || (isDigit(previous) && isDigit(next)) || isLower(next) || isShoutedTld(text, j + 1, end))) break;
       if (!shortLetters) shortDotted = false;
       hasDot = true;
       segmentStart = j + 1;
@@ -169,6 +169,14 @@ function scanWord(text: string, begin: number, end: number, out: Token[], from =
     COMMON_TLDS.has(text.slice(segmentStart, j).toLowerCase());
   out.push({ start: begin, end: j, kind: isDomain ? 'url' : kind });
   return j;
+}
+
+/** "COM" in "ZNAK.COM": a common top-level domain in capitals, then no more letters. */
+function isShoutedTld(text: string, at: number, end: number): boolean {
+  let stop = at;
+  while (stop < end && stop - at <= 4 && isUpper(text.charCodeAt(stop))) stop++;
+  if (stop - at < 2 || stop - at > 4 || (stop < end && isLetterOrDigit(text.charCodeAt(stop)))) return false;
+  return COMMON_TLDS.has(text.slice(at, stop).toLowerCase());
 }
 
 /** A number of up to 3 digits with a period, then a space, at the start of a line: "1. Smith (U.S.)". */
