@@ -8,7 +8,7 @@ import { extractStage } from './stages/extract/index.js';
 import { datelineStage } from './stages/dateline/index.js';
 import { readTextStage } from './stages/read-text/index.js';
 import { looksLikeHtml } from './stages/decode/sniff.js';
-import { sentencesStage } from './stages/sentences/index.js';
+import { blocksWithinBudget, sentencesStage } from './stages/sentences/index.js';
 import { createNerStage } from './stages/ner/index.js';
 import { entitiesStage } from './stages/entities/index.js';
 import { quotesStage } from './stages/quotes/index.js';
@@ -54,27 +54,54 @@ const READ_HTML: readonly Stage<ReadOptions>[] = [parseHtmlStage, metadataStage,
 const READ_TEXT: readonly Stage<ReadOptions>[] = [readTextStage, datelineStage];
 // Decoding runs on its own: which of the two pipelines follows depends on what it decoded.
 const decodePipeline: Pipeline<ReadOptions> = buildPipeline<ReadOptions>(['bytes'], [decodeStage]);
-const pipelines = new Map<string, Pipeline<ReadOptions>>();
+const extractPipelines = {
+  html: buildPipeline<ReadOptions>(['input'], READ_HTML),
+  text: buildPipeline<ReadOptions>(['input'], READ_TEXT),
+};
+const understandPipelines = new Map<string, Pipeline<ReadOptions> | null>();
 
-/** The pipeline for a format and a choice of understanding stages, built once and kept. */
-function pipelineFor(format: 'html' | 'text', understand: UnderstandOptions | false): Pipeline<ReadOptions> {
+/** The understanding stages for a choice of them, built once and kept; null when all are off. */
+function understandPipelineFor(understand: UnderstandOptions | false): Pipeline<ReadOptions> | null {
   const on = understand === false ? { entities: false, quotes: false, times: false } : understand;
   const entities = on.entities !== false;
   const quotes = on.quotes !== false;
   const times = on.times !== false;
-  const key = `${format}:${Number(entities)}${Number(quotes)}${Number(times)}`;
-  let pipeline = pipelines.get(key);
+  const key = `${Number(entities)}${Number(quotes)}${Number(times)}`;
+  let pipeline = understandPipelines.get(key);
   if (pipeline === undefined) {
-    const stages = [...(format === 'html' ? READ_HTML : READ_TEXT)];
+    const stages: Stage<ReadOptions>[] = [];
     if (entities || quotes || times) stages.push(sentencesStage);
     // The tagger's model is read from the package on first use (once per process).
     if (entities) stages.push(createNerStage(loadNerTagger()), entitiesStage);
     if (quotes) stages.push(quotesStage);
     if (times) stages.push(timesStage);
-    pipeline = buildPipeline<ReadOptions>(['input'], stages);
-    pipelines.set(key, pipeline);
+    pipeline = stages.length === 0 ? null : buildPipeline<ReadOptions>(['input', 'text', 'blocks', 'metadata', 'dateline'], stages);
+    understandPipelines.set(key, pipeline);
   }
   return pipeline;
+}
+
+/**
+ * Understanding over the article's first UNDERSTAND_MAX_CHARS characters at most: the
+ * stages see the blocks inside the budget (the last one cut at a sentence end), so a
+ * 1 MB paragraph still reads in seconds; the article keeps all its blocks.
+ */
+function understandWithinBudget(doc: NewsDoc, pipeline: Pipeline<ReadOptions>, options: ReadOptions): NewsDoc {
+  const text = doc.text ?? '';
+  const blocks = doc.layers.blocks ?? [];
+  const budget = blocksWithinBudget(text, blocks);
+  if (budget === undefined) return pipeline.run(doc, options);
+  doc.layers.blocks = budget.blocks;
+  const understood = pipeline.run(doc, options);
+  understood.layers.blocks = blocks;
+  understood.diagnostics.push({
+    code: 'UNDERSTAND_TRUNCATED',
+    severity: 'warning',
+    stage: 'read',
+    message: `The article has ${text.length.toLocaleString('en-US')} characters; sentences, names, quotes and times cover the first ${budget.end.toLocaleString('en-US')}.`,
+    span: { start: budget.end, end: text.length },
+  });
+  return understood;
 }
 
 /**
@@ -102,7 +129,9 @@ export function read(input: ReadInput, options: ReadOptions = {}): NewsDoc {
   if (text.trim().length === 0) throw new DatelineError('INPUT_EMPTY', 'The input holds no text.');
   const resolved = format === 'auto' ? (looksLikeHtml(text) ? 'html' : 'text') : format;
   const finalDoc: NewsDoc = { ...doc, source: { ...doc.source, format: resolved } };
-  return pipelineFor(resolved, options.understand ?? {}).run(finalDoc, options);
+  const extracted = extractPipelines[resolved].run(finalDoc, options);
+  const understand = understandPipelineFor(options.understand ?? {});
+  return understand === null ? extracted : understandWithinBudget(extracted, understand, options);
 }
 
 function chooseFormat(input: ReadInput): 'html' | 'text' | 'auto' {

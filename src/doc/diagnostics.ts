@@ -34,6 +34,7 @@ export const DIAGNOSTIC_CODES = {
   TEXT_NO_HEADLINE: 'No headline could be told apart from the body.',
   SENTENCES_CUT: 'A stretch of text ran past the sentence length cap without a sentence end and was cut into pieces.',
   NER_NOT_ENGLISH: 'The article is not in English; the entity tagger is for English and tagged nothing.',
+  UNDERSTAND_TRUNCATED: 'The article is longer than the understanding budget; sentences, names, quotes and times cover its first part only.',
   TIMES_NO_ANCHOR: 'Relative times were found but there is no publication date to resolve them against.',
 } as const;
 

@@ -39,8 +39,26 @@ export function normalizeLanguage(tag: string | undefined): string | undefined {
   return region.length === 4 ? `${primary}-${region[0]!.toUpperCase()}${region.slice(1).toLowerCase()}` : `${primary}-${region.toUpperCase()}`;
 }
 
-/** A guess from function words in (up to 6,000 characters of) text; undefined when unsure. */
+/**
+ * Languages told by their script when most letters are in it: Japanese by its kana
+ * (its texts mix kana with Han), Chinese by Han alone, Korean by Hangul.
+ */
+function languageByScript(sample: string): string | undefined {
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 20) return undefined;
+  const kana = sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const hangul = sample.match(/\p{Script=Hangul}/gu)?.length ?? 0;
+  if (kana >= letters * 0.1 && kana + han >= letters / 2) return 'ja';
+  if (han >= letters / 2) return 'zh';
+  if (hangul >= letters / 2) return 'ko';
+  return undefined;
+}
+
+/** A guess from the script or common function words in (up to 6,000 characters of) text; undefined when unsure. */
 export function guessLanguage(text: string): string | undefined {
+  const byScript = languageByScript(text.slice(0, 6_000));
+  if (byScript !== undefined) return byScript;
   const sample = text.slice(0, 6_000).toLowerCase();
   const words = sample.match(/\p{L}+/gu) ?? [];
   if (words.length < 20) return undefined;

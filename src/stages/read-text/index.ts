@@ -14,6 +14,7 @@ import { measure, type Features } from './features.js';
 import { describeFurniture } from './furniture.js';
 import { readHead } from './head.js';
 import { splitUnits, type Unit } from './lines.js';
+import { guessLanguage } from '../metadata/language.js';
 
 export { splitUnits } from './lines.js';
 
@@ -172,6 +173,10 @@ export const readTextStage: Stage = {
     if (doc.metadata.authors.length === 0) doc.metadata.authors = head.authors;
     if (doc.metadata.published === undefined && head.published !== undefined) doc.metadata.published = head.published;
     if (doc.metadata.modified === undefined && head.modified !== undefined) doc.metadata.modified = head.modified;
+    // Scraped text declares no language: guess it as the metadata stage does for a page
+    // without one, so the English-only stages (tagger, quotes) know when to stand aside.
+    const language = guessLanguage(doc.text);
+    if (language !== undefined) doc.metadata.language = language;
 
     const bodySet = new Set(body);
     const furniture: Furniture[] = describeFurniture(units, features, verdict, (i) => bodySet.has(i) || i === headline, head.lines);
