@@ -1,7 +1,7 @@
 import type { HtmlElement, HtmlNode } from '../../doc/html-tree.js';
 import type { BlockKind } from '../../doc/news-doc.js';
 import { BLOCK_TAGS, HEADING_TAGS } from './tags.js';
-import { CJK_WEIGHT, type PageIndex } from './page-index.js';
+import { CJK_WEIGHT, firstChildIndex, type PageIndex } from './page-index.js';
 
 /** A block of text as the page gives it, before cleanup. */
 export interface RawBlock {
@@ -24,6 +24,8 @@ interface Frame {
   el: HtmlElement;
   i: number;
   next: number;
+  /** Index of the next element child (see firstChildIndex). */
+  nextElement: number;
   kind: BlockKind | null;
   level: number;
   isBlock: boolean;
@@ -58,12 +60,14 @@ function kindOf(tag: string): { kind: BlockKind; level?: number } | null {
 function isSimpleRow(index: PageIndex, i: number): boolean {
   const el = index.elements[i]!;
   let cells = 0;
+  let next = firstChildIndex(i);
   for (const child of el.children) {
     if (child.type !== 'element') continue;
+    const ci = next;
+    next = index.end[ci]!;
     if (!CELL_TAGS.has(child.tag)) return false;
     cells++;
-    const ci = index.indexOf.get(child);
-    if (ci !== undefined && index.blockDescendants[ci]! > 0) return false;
+    if (index.blockDescendants[ci]! > 0) return false;
   }
   return cells > 0;
 }
@@ -136,7 +140,7 @@ export function assembleBlocks(index: PageIndex, roots: readonly number[], skip:
       }
     }
     if (isBlock) flush();
-    stack.push({ el, i, next: 0, kind, level, isBlock, rowMode });
+    stack.push({ el, i, next: 0, nextElement: firstChildIndex(i), kind, level, isBlock, rowMode });
   };
 
   for (const root of roots) {
@@ -165,8 +169,9 @@ export function assembleBlocks(index: PageIndex, roots: readonly number[], skip:
         if (index.inLink[frame.i] === 1) linkChars += visible;
         continue;
       }
-      const ci = index.indexOf.get(child);
-      if (ci === undefined || index.hidden[ci] === 1) continue;
+      const ci = frame.nextElement;
+      frame.nextElement = index.end[ci]!;
+      if (index.hidden[ci] === 1) continue;
       if (child.tag === 'br') {
         // A line break inside pre is text; elsewhere it ends a line, and pages that lay
         // out paragraphs with <br><br> rely on it: each line is its own block.

@@ -7,11 +7,12 @@ import { C_NEG, C_POS, C_STRONG, C_STRUCT, classFlags } from './classes.js';
  * extractor needs, all computed in two linear passes with explicit stacks (pages nest
  * up to 512 deep, so nothing here recurses).
  *
- * Element i's subtree is the index range [i, end[i]).
+ * Element i's subtree is the index range [i, end[i]). Every element is indexed, so the
+ * element children of i, in order, are i + 1, then each one's `end` (see
+ * `firstChildIndex`): no map from elements to indices is needed.
  */
 export interface PageIndex {
   readonly elements: HtmlElement[];
-  readonly indexOf: Map<HtmlElement, number>;
   readonly parent: Int32Array;
   readonly depth: Int32Array;
   readonly end: Int32Array;
@@ -67,6 +68,14 @@ function countVisible(text: string): { chars: number; punct: number } {
 }
 
 /**
+ * The index of element i's first element child (when it has one): walk the children
+ * with `next = index.end[child]` after each element child.
+ */
+export function firstChildIndex(i: number): number {
+  return i + 1;
+}
+
+/**
  * A `<header>` holding pages of link-poor text is a section wrapper (site builders use
  * it for any band of the page), not the page header: no landmark.
  */
@@ -102,7 +111,6 @@ export function buildIndex(tree: HtmlTree, lenient = false): PageIndex {
     }
   }
   const n = elements.length;
-  const indexOf = new Map<HtmlElement, number>();
   const parent = Int32Array.from(parentList);
   const depth = new Int32Array(n);
   const end = new Int32Array(n);
@@ -124,7 +132,6 @@ export function buildIndex(tree: HtmlTree, lenient = false): PageIndex {
   // Top-down: inherited flags and own text.
   for (let i = 0; i < n; i++) {
     const el = elements[i]!;
-    indexOf.set(el, i);
     const p = parent[i]!;
     const tag = el.tag;
     if (tag === 'body' && bodyIndex === 0) bodyIndex = i;
@@ -178,7 +185,7 @@ export function buildIndex(tree: HtmlTree, lenient = false): PageIndex {
     inFurniture[i] = (p >= 0 && inFurniture[p] === 1) || (FURNITURE_TAGS.has(elements[i]!.tag) && !isProseSection(elements[i]!.tag, textLen[i]!, linkLen[i]!)) ? 1 : 0;
   }
   return {
-    elements, indexOf, parent, depth, end, hidden, inLink, blockOwner, textLen, linkLen, inlineLen,
+    elements, parent, depth, end, hidden, inLink, blockOwner, textLen, linkLen, inlineLen,
     inlineLinkLen, inlinePunct, ownText, linkCount, blockDescendants, signal, inFurniture, bodyIndex,
   };
 }

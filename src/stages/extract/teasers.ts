@@ -1,5 +1,5 @@
 import { textOf } from './headline.js';
-import type { PageIndex } from './page-index.js';
+import { firstChildIndex, type PageIndex } from './page-index.js';
 
 /**
  * Repeated-structure detection: lists of teasers (a linked headline, perhaps a line of
@@ -14,9 +14,11 @@ export function markTeasers(index: PageIndex, root: number): Uint8Array {
   for (let e = root; e < end; e++) {
     if (index.hidden[e] === 1 || index.textLen[e]! < 60) continue;
     const groups = new Map<string, number[]>();
+    let next = firstChildIndex(e);
     for (const child of index.elements[e]!.children) {
       if (child.type !== 'element') continue;
-      const c = index.indexOf.get(child)!;
+      const c = next;
+      next = index.end[c]!;
       if (index.hidden[c] === 1 || index.textLen[c]! === 0) continue;
       if (child.tag === 'p' || child.tag === 'a' || child.tag === 'br') continue;
       const key = `${child.tag}.${(child.attrs.class ?? '').replace(/\d+/g, '')}`;
