@@ -1,6 +1,7 @@
 import type { Entity, Mention, SpanText } from '../../doc/annotations.js';
 import { sentenceAt, type BlockContext } from './context.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, TITLE_WORDS } from './lexicon.js';
+import { entityDescribing, entityLookup, overlappingMentions } from './lookup.js';
 
 /** A speaker named earlier, kept so pronouns and continuations can point back to it. */
 interface Remembered {
@@ -11,6 +12,20 @@ interface Remembered {
 const PREPOSITIONS = new Set('in at on from to with of for by about against over under into near'.split(' '));
 /** How many blocks back a pronoun or a continuation may reach. */
 const REACH_BLOCKS = 3;
+/** How many sentences back a pronoun may look for a subject. */
+const MAX_SENTENCES_BACK = 12;
+
+/** Index of the last sentence of `ctx` that starts before word `at` (-1 when none). */
+function lastSentenceStartingBefore(ctx: BlockContext, at: number): number {
+  let low = 0;
+  let high = ctx.sentences.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ctx.sentences[mid]!.first < at) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
 
 /**
  * Who was speaking: the speakers found so far, and the mentions layer when a tagger ran,
@@ -47,11 +62,15 @@ export class SpeakerMemory {
     }
     const speaker = this.lastSpeaker(ctx.index);
     if (speaker !== undefined) return speaker;
+    let looked = 0;
     for (let b = ctx.index; b >= 0 && ctx.index - b <= REACH_BLOCKS; b--) {
       const c = contexts[b]!;
-      for (let s = c.sentences.length - 1; s >= 0; s--) {
+      // In the pronoun's own block, start from its sentence rather than the block's end.
+      const from = b === ctx.index ? lastSentenceStartingBefore(c, at) : c.sentences.length - 1;
+      for (let s = from; s >= 0; s--) {
+        // A subject further back than this is not what a reader would take "he" to mean.
+        if (++looked > MAX_SENTENCES_BACK) return undefined;
         const range = c.sentences[s]!;
-        if (b === ctx.index && range.first >= at) continue;
         const subject = this.sentenceSubject(c, range.first, Math.min(range.end, b === ctx.index ? at : range.end), person);
         if (subject !== undefined) return subject;
       }
@@ -79,7 +98,7 @@ export class SpeakerMemory {
     const start = words[i]!.start;
     const stopAt = words[end]!.end;
     if (this.mentions !== undefined) {
-      const mention = this.mentions.find((m) => m.start < stopAt && start < m.end);
+      const mention = overlappingMentions(this.mentions, start, stopAt)[0];
       if (mention === undefined) return undefined;
       if (person && mention.type !== 'PER') return undefined;
       if (!person && mention.type === 'LOC') return undefined;
@@ -99,22 +118,15 @@ export function entityFor(
   entities: readonly Entity[],
 ): number | undefined {
   let best: Mention | undefined;
-  for (const m of mentions) {
-    if (m.start >= mention.end || m.end <= mention.start || m.entity === undefined) continue;
+  for (const m of overlappingMentions(mentions, mention.start, mention.end)) {
+    if (m.entity === undefined) continue;
     if (best === undefined || (m.type === 'PER' && best.type !== 'PER') || (m.type === best.type && m.end > best.end)) best = m;
   }
   if (best?.entity !== undefined) return best.entity;
-  for (let e = 0; e < entities.length; e++) {
-    for (const ref of entities[e]!.references) {
-      if (ref.start <= mention.start && mention.end <= ref.end) return e;
-    }
-  }
+  const lookup = entityLookup(entities);
+  const described = entityDescribing(lookup, mention.start, mention.end);
+  if (described !== undefined) return described;
   const lastWord = mention.text.split(/\s+/u).pop()?.replace(/[’']s$/u, '') ?? '';
   if (lastWord === '' || !/^\p{Lu}/u.test(lastWord)) return undefined;
-  for (let e = 0; e < entities.length; e++) {
-    const entity = entities[e]!;
-    if (entity.type !== 'PER' && entity.type !== 'ORG') continue;
-    if (entity.name.split(/\s+/u).pop() === lastWord) return e;
-  }
-  return undefined;
+  return lookup.byLastWord.get(lastWord);
 }

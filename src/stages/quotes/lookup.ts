@@ -1,0 +1,67 @@
+import type { Entity, Mention } from '../../doc/annotations.js';
+import type { Span } from '../../doc/span.js';
+
+/**
+ * The mentions overlapping [start, end), found by binary search: the mentions layer is
+ * in text order and its spans are disjoint, so their ends are sorted too. A quote stage
+ * asks this for every quotation and subject; a scan per question made long articles
+ * quadratic.
+ */
+export function overlappingMentions(mentions: readonly Mention[], start: number, end: number): Mention[] {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (mentions[mid]!.end <= start) low = mid + 1;
+    else high = mid;
+  }
+  const found: Mention[] = [];
+  for (let i = low; i < mentions.length && mentions[i]!.start < end; i++) {
+    if (mentions[i]!.end > start) found.push(mentions[i]!);
+  }
+  return found;
+}
+
+/** Per entities layer: its descriptions in text order, and PER/ORG entities by the last word of their name. */
+interface EntityLookup {
+  readonly references: readonly (Span & { readonly entity: number })[];
+  readonly byLastWord: ReadonlyMap<string, number>;
+}
+
+const lookups = new WeakMap<readonly Entity[], EntityLookup>();
+
+export function entityLookup(entities: readonly Entity[]): EntityLookup {
+  let lookup = lookups.get(entities);
+  if (lookup === undefined) {
+    const references = entities
+      .flatMap((entity, index) => entity.references.map((ref) => ({ start: ref.start, end: ref.end, entity: index })))
+      .sort((a, b) => a.start - b.start || a.entity - b.entity);
+    const byLastWord = new Map<string, number>();
+    entities.forEach((entity, index) => {
+      if (entity.type !== 'PER' && entity.type !== 'ORG') return;
+      const last = entity.name.split(/\s+/u).pop();
+      if (last !== undefined && !byLastWord.has(last)) byLastWord.set(last, index);
+    });
+    lookup = { references, byLastWord };
+    lookups.set(entities, lookup);
+  }
+  return lookup;
+}
+
+/** The first entity (in entity order) with a description containing [start, end). */
+export function entityDescribing(lookup: EntityLookup, start: number, end: number): number | undefined {
+  let best: number | undefined;
+  // Descriptions are short and rarely nest: scan those starting at or before `start`, from the nearest back.
+  let low = 0;
+  let high = lookup.references.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (lookup.references[mid]!.start <= start) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low - 1; i >= 0 && i >= low - 64; i--) {
+    const ref = lookup.references[i]!;
+    if (ref.start <= start && end <= ref.end && (best === undefined || ref.entity < best)) best = ref.entity;
+  }
+  return best;
+}
