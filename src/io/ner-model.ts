@@ -6,7 +6,7 @@ import { createNerStage, NER_STAGE_VERSION, NerModelError, NerTagger, type NerMo
 
 /**
  * Reads the entity tagger's files (models/ner: model.bin, clusters.bin,
- * gazetteers.txt) from the package, found as the nearest `models/ner` folder above
+ * gazetteers.txt, truecase.txt) from the package, found as the nearest `models/ner` folder above
  * this module (it sits at a different depth in `src/` and in `dist/src/`).
  */
 export function readNerModelFiles(folder?: string): NerModelFiles {
@@ -15,6 +15,7 @@ export function readNerModelFiles(folder?: string): NerModelFiles {
     weights: new Uint8Array(readFileSync(new URL('model.bin', base))),
     clusters: new Uint8Array(readFileSync(new URL('clusters.bin', base))),
     gazetteers: readFileSync(new URL('gazetteers.txt', base), 'utf8'),
+    truecase: readFileSync(new URL('truecase.txt', base), 'utf8'),
   };
 }
 

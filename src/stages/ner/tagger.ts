@@ -3,12 +3,15 @@ import { localFeatures, withDocumentFeatures, type FeatureTable, type Resources,
 import { ClusterTable, Gazetteer } from './lexicon.js';
 import { decodeModel, rowOf, type LoadedPass } from './model.js';
 import { TAG_COUNT } from './tags.js';
+import { TrueCaser } from './truecase.js';
 
 /** The files of models/ner, as bytes or text, handed over by the caller (src/io/ner-model.ts). */
 export interface NerModelFiles {
   readonly weights: Uint8Array;
   readonly clusters: Uint8Array;
   readonly gazetteers: string;
+  /** models/ner/truecase.txt: how words of an all-caps article are read; without it they are read as written. */
+  readonly truecase?: string;
 }
 
 /**
@@ -19,6 +22,7 @@ export class NerTagger {
   private constructor(
     readonly passes: readonly LoadedPass[],
     readonly resources: Resources,
+    readonly trueCaser: TrueCaser,
   ) {}
 
   static load(files: NerModelFiles): NerTagger {
@@ -26,7 +30,8 @@ export class NerTagger {
       clusters: ClusterTable.decode(files.clusters),
       gazetteer: Gazetteer.parse(files.gazetteers),
     };
-    return new NerTagger(decodeModel(files.weights), resources);
+    const trueCaser = files.truecase === undefined ? TrueCaser.empty() : TrueCaser.parse(files.truecase);
+    return new NerTagger(decodeModel(files.weights), resources, trueCaser);
   }
 
   /**
@@ -54,7 +59,7 @@ export class NerTagger {
   }
 
   private tagStretch(original: TaggerDocument, passes: number): Uint8Array {
-    const document = headlinesInCapitals(original);
+    const document = headlinesInCapitals(this.trueCaser.trueCase(original));
     const local = localFeatures(document, this.resources);
     let tags: Uint8Array | undefined;
     for (const pass of this.passes.slice(0, passes)) {

@@ -1,0 +1,148 @@
+import type { TaggerDocument } from './features.js';
+import { NerModelError } from './lexicon.js';
+
+/**
+ * How words of an all-caps article are written for the tagger (models/ner/truecase.txt,
+ * built by scripts/build-ner-truecase.ts): common words in lower case, known acronyms
+ * in capitals, every other word in title case.
+ */
+export class TrueCaser {
+  private constructor(
+    private readonly lower: ReadonlySet<string>,
+    private readonly upper: ReadonlySet<string>,
+  ) {}
+
+  static parse(text: string): TrueCaser {
+    const lower = new Set<string>();
+    const upper = new Set<string>();
+    for (const line of text.split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      const tab = line.indexOf('\t');
+      const kind = line.slice(0, tab);
+      if (tab < 0 || (kind !== 'lower' && kind !== 'upper')) throw new NerModelError(`truecase.txt: unreadable line "${line.slice(0, 60)}"`);
+      (kind === 'lower' ? lower : upper).add(line.slice(tab + 1));
+    }
+    return new TrueCaser(lower, upper);
+  }
+
+  static empty(): TrueCaser {
+    return new TrueCaser(new Set(), new Set());
+  }
+
+  /**
+   * The document with its shouted sentences in the case running text would give them,
+   * or the document itself when it is not shouted. Only a document whose words are
+   * mostly in capitals counts: a headline or dateline in capitals over a mixed-case
+   * body (the training data's form) is left as it is.
+   */
+  trueCase(document: TaggerDocument): TaggerDocument {
+    const { words, sentenceBounds } = document;
+    if (!isShoutedDocument(document)) return document;
+    const changed = words.slice();
+    for (let s = 0; s + 1 < sentenceBounds.length; s++) {
+      const from = sentenceBounds[s]!;
+      const to = sentenceBounds[s + 1]!;
+      if (!isShouted(words, from, to, SHOUTED_SENTENCE_SHARE, 1)) continue;
+      let first = true;
+      for (let i = from; i < to; i++) {
+        const word = words[i]!;
+        if (!hasLetter(word)) continue;
+        // "et al." is the one common phrase whose second word is also a first name.
+        if (isCapitals(word)) changed[i] = word === 'AL' && i > from && words[i - 1] === 'ET' ? 'al' : this.wordCase(word, first);
+        first = false;
+      }
+    }
+    return { words: changed, sentenceBounds };
+  }
+
+  /** One word in capitals as running text writes it; `first` for a sentence's first word. */
+  wordCase(word: string, first: boolean): string {
+    const lowered = word.toLowerCase();
+    if (!first && this.lower.has(lowered)) return lowered;
+    const parts = word.split('-');
+    for (let p = 0; p < parts.length; p++) parts[p] = this.partCase(parts[p]!, first && p === 0);
+    return parts.join('-');
+  }
+
+  private partCase(part: string, first: boolean): string {
+    const lowered = part.toLowerCase();
+    if (lowered === '') return part;
+    if (this.upper.has(lowered) && !first) return part;
+    const apostrophe = lowered.indexOf("'");
+    const stem = apostrophe > 0 ? lowered.slice(0, apostrophe) : lowered;
+    const common = this.lower.has(lowered) || this.lower.has(stem) || lowered.endsWith("n't") || this.isDerivedWord(stem);
+    if (common && !first) return lowered;
+    if (this.upper.has(stem)) return part;
+    return lowered.charAt(0).toUpperCase() + lowered.slice(1);
+  }
+
+  /**
+   * A word the list lacks that reads as a common word: an inflection of a listed word
+   * (sponges, stowed, tweeted) or a long word with a suffix that names seldom have
+   * (drinkable, barbarity, ritualistic).
+   */
+  private isDerivedWord(word: string): boolean {
+    if (word.length < 4) return false;
+    for (const [ending, replacement] of INFLECTIONS) {
+      if (word.length > ending.length + 2 && word.endsWith(ending) && this.lower.has(word.slice(0, word.length - ending.length) + replacement)) return true;
+    }
+    return word.length >= 7 && COMMON_SUFFIX.test(word);
+  }
+}
+
+/** Endings of inflected and derived forms, with what replaces them in the listed word. */
+const INFLECTIONS: readonly (readonly [string, string])[] = [
+  ['s', ''], ['es', ''], ['ies', 'y'], ['ed', ''], ['ed', 'e'], ['ied', 'y'], ['ing', ''], ['ing', 'e'], ['ly', ''],
+  ['er', ''], ['ers', ''], ['ness', ''], ['ful', ''], ['less', ''],
+];
+const COMMON_SUFFIX = /(?:tions?|sions?|ments?|ness|ities|ity|able|ible|ous|ives?|ular|istic|ical|ically|isms?|izes?|ized|ising|izing)$/;
+
+/** Words with letters that make a sentence longer than a headline or a table row. */
+const LONG_SENTENCE_WORDS = 8;
+/** Share of a long sentence's words in capitals that makes it shouted. */
+const SHOUTED_LONG_SHARE = 0.75;
+/** Share of a sentence's words in capitals for it to be true-cased in a shouted document. */
+const SHOUTED_SENTENCE_SHARE = 0.6;
+
+/**
+ * A document is shouted when at least two of its long sentences are, and they are most
+ * of its long sentences. A headline in capitals over a mixed-case body, and tables of
+ * names in capitals under a mixed-case caption (the training data's forms), are not.
+ */
+function isShoutedDocument({ words, sentenceBounds }: TaggerDocument): boolean {
+  let long = 0;
+  let shouted = 0;
+  for (let s = 0; s + 1 < sentenceBounds.length; s++) {
+    const from = sentenceBounds[s]!;
+    const to = sentenceBounds[s + 1]!;
+    if (to - from < LONG_SENTENCE_WORDS) continue;
+    let letterWords = 0;
+    for (let i = from; i < to; i++) if (hasLetter(words[i]!)) letterWords++;
+    if (letterWords < LONG_SENTENCE_WORDS) continue;
+    long++;
+    if (isShouted(words, from, to, SHOUTED_LONG_SHARE, 1)) shouted++;
+  }
+  return shouted >= 2 && shouted * 2 > long;
+}
+
+/** True when words in capitals (two letters or more) are at least `share` of the words with letters. */
+function isShouted(words: readonly string[], from: number, to: number, share: number, minimum: number): boolean {
+  let capitals = 0;
+  let mixed = 0;
+  for (let i = from; i < to; i++) {
+    const word = words[i]!;
+    if (!hasLetter(word)) continue;
+    if (!isCapitals(word)) mixed++;
+    else if (word.length >= 2) capitals++;
+  }
+  return capitals >= minimum && capitals >= (capitals + mixed) * share;
+}
+
+function hasLetter(word: string): boolean {
+  return word.toLowerCase() !== word.toUpperCase();
+}
+
+/** A word with letters and no lower-case letter. */
+function isCapitals(word: string): boolean {
+  return word === word.toUpperCase();
+}
