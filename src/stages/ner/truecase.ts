@@ -10,23 +10,26 @@ export class TrueCaser {
   private constructor(
     private readonly lower: ReadonlySet<string>,
     private readonly upper: ReadonlySet<string>,
+    private readonly shortNames: ReadonlySet<string>,
   ) {}
 
   static parse(text: string): TrueCaser {
     const lower = new Set<string>();
     const upper = new Set<string>();
+    const shortNames = new Set<string>();
     for (const line of text.split('\n')) {
       if (line === '' || line.startsWith('#')) continue;
       const tab = line.indexOf('\t');
       const kind = line.slice(0, tab);
-      if (tab < 0 || (kind !== 'lower' && kind !== 'upper')) throw new NerModelError(`truecase.txt: unreadable line "${line.slice(0, 60)}"`);
-      (kind === 'lower' ? lower : upper).add(line.slice(tab + 1));
+      const list = kind === 'lower' ? lower : kind === 'upper' ? upper : kind === 'name' ? shortNames : undefined;
+      if (tab < 0 || list === undefined) throw new NerModelError(`truecase.txt: unreadable line "${line.slice(0, 60)}"`);
+      list.add(line.slice(tab + 1));
     }
-    return new TrueCaser(lower, upper);
+    return new TrueCaser(lower, upper, shortNames);
   }
 
   static empty(): TrueCaser {
-    return new TrueCaser(new Set(), new Set());
+    return new TrueCaser(new Set(), new Set(), new Set());
   }
 
   /**
@@ -73,6 +76,8 @@ export class TrueCaser {
     const common = this.lower.has(lowered) || this.lower.has(stem) || lowered.endsWith("n't") || this.isDerivedWord(stem);
     if (common && !first) return lowered;
     if (this.upper.has(stem)) return part;
+    // A short word no list knows is more often a foreign or technical word than a name.
+    if (!first && stem.length <= SHORT_WORD && !this.shortNames.has(stem) && /^\p{L}+$/u.test(stem)) return lowered;
     return lowered.charAt(0).toUpperCase() + lowered.slice(1);
   }
 
@@ -86,9 +91,13 @@ export class TrueCaser {
     for (const [ending, replacement] of INFLECTIONS) {
       if (word.length > ending.length + 2 && word.endsWith(ending) && this.lower.has(word.slice(0, word.length - ending.length) + replacement)) return true;
     }
+    if (word.startsWith('un') && word.length >= 7 && /(?:ed|ing|able|ly)$/.test(word)) return true;
     return word.length >= 7 && COMMON_SUFFIX.test(word);
   }
 }
+
+/** Longest word that is written in lower case when no list knows it. */
+const SHORT_WORD = 3;
 
 /** Endings of inflected and derived forms, with what replaces them in the listed word. */
 const INFLECTIONS: readonly (readonly [string, string])[] = [
