@@ -7,29 +7,26 @@ import { NerModelError } from './lexicon.js';
  * in capitals, every other word in title case.
  */
 export class TrueCaser {
-  private constructor(
-    private readonly lower: ReadonlySet<string>,
-    private readonly upper: ReadonlySet<string>,
-    private readonly shortNames: ReadonlySet<string>,
-  ) {}
+  private parsed: CaseLists | undefined;
 
+  private constructor(private readonly source: string) {}
+
+  /**
+   * The true-caser over the file's text. The lists are built the first time a shouted
+   * document is seen (most runs never see one), so loading the model does not pay for them.
+   */
   static parse(text: string): TrueCaser {
-    const lower = new Set<string>();
-    const upper = new Set<string>();
-    const shortNames = new Set<string>();
-    for (const line of text.split('\n')) {
-      if (line === '' || line.startsWith('#')) continue;
-      const tab = line.indexOf('\t');
-      const kind = line.slice(0, tab);
-      const list = kind === 'lower' ? lower : kind === 'upper' ? upper : kind === 'name' ? shortNames : undefined;
-      if (tab < 0 || list === undefined) throw new NerModelError(`truecase.txt: unreadable line "${line.slice(0, 60)}"`);
-      list.add(line.slice(tab + 1));
-    }
-    return new TrueCaser(lower, upper, shortNames);
+    if (!text.startsWith(HEADER)) throw new NerModelError(`truecase.txt does not start with "${HEADER}"`);
+    return new TrueCaser(text);
   }
 
   static empty(): TrueCaser {
-    return new TrueCaser(new Set(), new Set(), new Set());
+    return new TrueCaser(HEADER);
+  }
+
+  private get lists(): CaseLists {
+    this.parsed ??= parseLists(this.source);
+    return this.parsed;
   }
 
   /**
@@ -61,7 +58,7 @@ export class TrueCaser {
   /** One word in capitals as running text writes it; `first` for a sentence's first word. */
   wordCase(word: string, first: boolean): string {
     const lowered = word.toLowerCase();
-    if (!first && this.lower.has(lowered)) return lowered;
+    if (!first && this.lists.lower.has(lowered)) return lowered;
     const parts = word.split('-');
     for (let p = 0; p < parts.length; p++) parts[p] = this.partCase(parts[p]!, first && p === 0);
     return parts.join('-');
@@ -70,14 +67,14 @@ export class TrueCaser {
   private partCase(part: string, first: boolean): string {
     const lowered = part.toLowerCase();
     if (lowered === '') return part;
-    if (this.upper.has(lowered) && !first) return part;
+    if (this.lists.upper.has(lowered) && !first) return part;
     const apostrophe = lowered.indexOf("'");
     const stem = apostrophe > 0 ? lowered.slice(0, apostrophe) : lowered;
-    const common = this.lower.has(lowered) || this.lower.has(stem) || lowered.endsWith("n't") || this.isDerivedWord(stem);
+    const common = this.lists.lower.has(lowered) || this.lists.lower.has(stem) || lowered.endsWith("n't") || this.isDerivedWord(stem);
     if (common && !first) return lowered;
-    if (this.upper.has(stem)) return part;
+    if (this.lists.upper.has(stem)) return part;
     // A short word no list knows is more often a foreign or technical word than a name.
-    if (!first && stem.length <= SHORT_WORD && !this.shortNames.has(stem) && /^\p{L}+$/u.test(stem)) return lowered;
+    if (!first && stem.length <= SHORT_WORD && !this.lists.shortNames.has(stem) && /^\p{L}+$/u.test(stem)) return lowered;
     return lowered.charAt(0).toUpperCase() + lowered.slice(1);
   }
 
@@ -89,11 +86,31 @@ export class TrueCaser {
   private isDerivedWord(word: string): boolean {
     if (word.length < 4) return false;
     for (const [ending, replacement] of INFLECTIONS) {
-      if (word.length > ending.length + 2 && word.endsWith(ending) && this.lower.has(word.slice(0, word.length - ending.length) + replacement)) return true;
+      if (word.length > ending.length + 2 && word.endsWith(ending) && this.lists.lower.has(word.slice(0, word.length - ending.length) + replacement)) return true;
     }
     if (word.startsWith('un') && word.length >= 7 && /(?:ed|ing|able|ly)$/.test(word)) return true;
     return word.length >= 7 && COMMON_SUFFIX.test(word);
   }
+}
+
+const HEADER = '# dateline ner true-casing v1';
+
+interface CaseLists {
+  readonly lower: ReadonlySet<string>;
+  readonly upper: ReadonlySet<string>;
+  readonly shortNames: ReadonlySet<string>;
+}
+
+function parseLists(text: string): CaseLists {
+  const lists = { lower: new Set<string>(), upper: new Set<string>(), name: new Set<string>() };
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    const kind = line.slice(0, tab);
+    if (tab < 0 || (kind !== 'lower' && kind !== 'upper' && kind !== 'name')) throw new NerModelError(`truecase.txt: unreadable line "${line.slice(0, 60)}"`);
+    lists[kind].add(line.slice(tab + 1));
+  }
+  return { lower: lists.lower, upper: lists.upper, shortNames: lists.name };
 }
 
 /** Longest word that is written in lower case when no list knows it. */
