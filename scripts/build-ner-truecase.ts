@@ -39,7 +39,7 @@ const NOT_ACRONYMS = new Set(['aa', 'ani', 'apa', 'co', 'inc', 'ing', 'ltd', 'na
  * out: their entries that are also frequent English words (Mission, Al, Hope) are far
  * more often the word.
  */
-const NAME_LISTS = /^(?:loc\.(?:country|state|region|city\.major)|org\.|per\.(?:last|full)|misc\.)/;
+const NAME_LISTS = /^(?:loc\.(?:country|state|region|city\.major)|org\.(?:name|team)|per\.(?:last|full)|misc\.)/;
 
 interface Embeddings {
   readonly words: string[];
