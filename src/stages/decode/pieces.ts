@@ -17,14 +17,22 @@ const piecesByBytes = new WeakMap<Uint8Array, { readonly text: string; readonly 
 
 /** Bytes per piece, roughly: each piece ends just before the first `<` past this. */
 const PIECE_BYTES = 24 * 1024;
+/**
+ * Inputs past this are decoded whole, as one string. Pieces save time only, and a rope
+ * that something does flatten (`read` with a content string, a tool reading
+ * `doc.input`) briefly holds the text twice: under a tight heap limit a huge page must
+ * fail the way it always did (a worker's clean out-of-memory), not abort the process.
+ */
+const MAX_PIECEWISE_BYTES = 8 * 1024 * 1024;
 
 /**
  * Valid UTF-8 cut before `<` bytes (never inside a character, and never inside a
  * `<![CDATA[` marker), decoded piece by piece; null when the bytes are small enough to
- * decode whole or are not valid UTF-8 (so that every U+FFFD stays where one decode puts it).
+ * decode whole, too large (MAX_PIECEWISE_BYTES) or not valid UTF-8 (so that every U+FFFD
+ * stays where one decode puts it).
  */
 export function decodeUtf8Pieces(bytes: Uint8Array): string[] | null {
-  if (bytes.length <= 2 * PIECE_BYTES || !isUtf8(bytes)) return null;
+  if (bytes.length <= 2 * PIECE_BYTES || bytes.length > MAX_PIECEWISE_BYTES || !isUtf8(bytes)) return null;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const pieces: string[] = [];
   let start = 0;
