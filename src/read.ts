@@ -1,7 +1,7 @@
 import { DatelineError } from './doc/errors.js';
 import { createDoc, type NewsDoc, type Source } from './doc/news-doc.js';
 import { buildPipeline, type Pipeline } from './pipeline/pipeline.js';
-import { decodeStage, stripControls } from './stages/decode/index.js';
+import { decodeStage, isBlankInput, stripControls } from './stages/decode/index.js';
 import { parseHtmlStage } from './stages/parse-html/index.js';
 import { metadataStage } from './stages/metadata/index.js';
 import { extractStage } from './stages/extract/index.js';
@@ -126,7 +126,7 @@ export function read(input: ReadInput, options: ReadOptions = {}): NewsDoc {
   if (input.content === undefined) doc = decodePipeline.run(doc, options);
   else doc.decoding = { encoding: 'utf-16', decidedBy: 'string-input', replacements: 0 };
   const text = doc.input ?? '';
-  if (text.trim().length === 0) throw new DatelineError('INPUT_EMPTY', 'The input holds no text.');
+  if (isBlankInput(doc)) throw new DatelineError('INPUT_EMPTY', 'The input holds no text.');
   const resolved = format === 'auto' ? (looksLikeHtml(text) ? 'html' : 'text') : format;
   const finalDoc: NewsDoc = { ...doc, source: { ...doc.source, format: resolved } };
   const extracted = extractPipelines[resolved].run(finalDoc, options);
