@@ -13,6 +13,8 @@
  *
  * - `name` words of up to three letters are names (Xi, Kim, Ali): a short word that no
  *   list holds is written in lower case.
+ * - `phrase` names of two to four words from the same name lists (United States, New
+ *   York): written as names even when their words are common ones.
  *
  * Every other word is written in title case (names, places). Run after
  * build-ner-gazetteers.ts: npx tsx scripts/build-ner-truecase.ts
@@ -104,12 +106,17 @@ function main(): void {
     else common.add(word);
   }
 
+  const phrases = new Set<string>();
   const inNameLists = new Set<string>();
   const inAnyNameList = new Set<string>();
   const upper = new Set<string>();
   for (const line of readFileSync(join(root, 'models/ner/gazetteers.txt'), 'utf8').split('\n')) {
     const [list, entry] = line.split('\t');
-    if (list === undefined || entry === undefined || entry.includes(' ')) continue;
+    if (list === undefined || entry === undefined) continue;
+    if (entry.includes(' ')) {
+      if (NAME_LISTS.test(list) && /^\S+( \S+){1,3}$/.test(entry)) phrases.add(entry);
+      continue;
+    }
     if (NAME_LISTS.test(list)) inNameLists.add(entry);
     if (/^(?:loc|org|per\.(?:first|last|full)|misc)\./.test(list)) inAnyNameList.add(entry);
     const acronym = /^[a-z]{2,3}$/.test(entry) || /^[b-df-hj-np-tv-z]{2,5}$/.test(entry);
@@ -136,8 +143,9 @@ function main(): void {
   for (const word of [...upper].sort()) lines.push(`upper\t${word}`);
   const shortNames = [...new Set([...named, ...inAnyNameList])].filter((word) => word.length <= 3 && /^\p{L}+$/u.test(word) && !lower.has(word) && !upper.has(word));
   for (const word of shortNames.sort()) lines.push(`name\t${word}`);
+  for (const phrase of [...phrases].sort()) lines.push(`phrase\t${phrase}`);
   writeFileSync(join(root, 'models/ner/truecase.txt'), lines.join('\n') + '\n');
-  console.log(`lower: ${lower.size}, upper: ${upper.size}`);
+  console.log(`lower: ${lower.size}, upper: ${upper.size}, name: ${shortNames.length}, phrase: ${phrases.size}`);
 }
 
 main();

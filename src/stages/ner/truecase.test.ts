@@ -12,6 +12,10 @@ const LISTS = [
   ...['the', 'explosion', 'demolish', 'city', 'water', 'at', 'of', 'in', 'a', 'and', 'said', 'officials', 'plant', 'on', 'brine', 'et', 'depot'].map((w) => `lower\t${w}`),
   'upper\tun',
   'name\txi',
+  'lower\tunited',
+  'lower\tstates',
+  'phrase\tunited states',
+  'phrase\tbank of england',
 ].join('\n');
 const caser = TrueCaser.parse(LISTS);
 
@@ -35,6 +39,15 @@ test('a shouted document gets common words in lower case, acronyms in capitals, 
   assert.deepEqual(words.slice(0, 16), ['The', 'explosion', 'at', 'the', 'water', 'plant', 'of', 'the', 'city', 'demolished', 'a', 'UN', 'depot', 'in', 'Karachi', '.']);
   // Short words no list knows go to lower case; known short names keep a capital; "et al" is a phrase.
   assert.deepEqual(words.slice(16), ['Officials', 'said', 'Xi', 'and', 'ahu', 'Visited', 'the', 'plant', 'on', 'Monday', ',', 'de', 'Vera', 'et', 'al', 'Wrote', '.']);
+});
+
+test('name phrases the lists know keep their capitals even when their words are common ones', () => {
+  const shouted = documentOf(
+    'THE UNITED STATES AND THE BANK OF ENGLAND SAID THE STATES UNITED .',
+    'OFFICIALS OF THE CITY SAID THE PLANT IN KARACHI WAS UNITED AGAIN ON MONDAY .',
+  );
+  const { words } = caser.trueCase(shouted);
+  assert.deepEqual(words.slice(0, 12), ['The', 'United', 'States', 'and', 'the', 'Bank', 'of', 'England', 'said', 'the', 'states', 'united']);
 });
 
 test('inflected forms of listed words and hyphenated words are read part by part', () => {

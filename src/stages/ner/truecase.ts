@@ -47,12 +47,37 @@ export class TrueCaser {
       for (let i = from; i < to; i++) {
         const word = words[i]!;
         if (!hasLetter(word)) continue;
+        const phrase = this.phraseLength(words, i, to);
+        if (phrase > 0) {
+          for (let k = i; k < i + phrase; k++) changed[k] = k > i && PHRASE_PARTICLES.has(words[k]!) ? words[k]!.toLowerCase() : this.nameCase(words[k]!);
+          i += phrase - 1;
+          first = false;
+          continue;
+        }
         // "et al." is the one common phrase whose second word is also a first name.
         if (isCapitals(word)) changed[i] = word === 'AL' && i > from && words[i - 1] === 'ET' ? 'al' : this.wordCase(word, first);
         first = false;
       }
     }
     return { words: changed, sentenceBounds };
+  }
+
+  /** Words from `i` that make a name the lists know as a phrase (UNITED STATES, NEW YORK), or 0. */
+  private phraseLength(words: readonly string[], i: number, to: number): number {
+    const { phrases, phraseStarts } = this.lists;
+    if (!phraseStarts.has(words[i]!.toLowerCase())) return 0;
+    for (let n = Math.min(MAX_PHRASE_WORDS, to - i); n >= 2; n--) {
+      if (!isCapitals(words[i + n - 1]!)) continue;
+      if (phrases.has(words.slice(i, i + n).join(' ').toLowerCase())) return n;
+    }
+    return 0;
+  }
+
+  /** A word of a known name: acronyms stay in capitals, other words in title case. */
+  private nameCase(word: string): string {
+    const lowered = word.toLowerCase();
+    if (this.lists.upper.has(lowered)) return word;
+    return lowered.charAt(0).toUpperCase() + lowered.slice(1);
   }
 
   /** One word in capitals as running text writes it; `first` for a sentence's first word. */
@@ -99,18 +124,25 @@ interface CaseLists {
   readonly lower: ReadonlySet<string>;
   readonly upper: ReadonlySet<string>;
   readonly shortNames: ReadonlySet<string>;
+  readonly phrases: ReadonlySet<string>;
+  readonly phraseStarts: ReadonlySet<string>;
 }
 
+/** Most words of a name phrase looked up; words of a phrase that stay in lower case inside it. */
+const MAX_PHRASE_WORDS = 4;
+const PHRASE_PARTICLES = new Set(['OF', 'AND', 'THE', 'DE', 'FOR', 'ON']);
+
 function parseLists(text: string): CaseLists {
-  const lists = { lower: new Set<string>(), upper: new Set<string>(), name: new Set<string>() };
+  const lists = { lower: new Set<string>(), upper: new Set<string>(), name: new Set<string>(), phrase: new Set<string>() };
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const tab = line.indexOf('\t');
     const kind = line.slice(0, tab);
-    if (tab < 0 || (kind !== 'lower' && kind !== 'upper' && kind !== 'name')) throw new NerModelError(`truecase.txt: unreadable line "${line.slice(0, 60)}"`);
+    if (tab < 0 || (kind !== 'lower' && kind !== 'upper' && kind !== 'name' && kind !== 'phrase')) throw new NerModelError(`truecase.txt: unreadable line "${line.slice(0, 60)}"`);
     lists[kind].add(line.slice(tab + 1));
   }
-  return { lower: lists.lower, upper: lists.upper, shortNames: lists.name };
+  const phraseStarts = new Set([...lists.phrase].map((phrase) => phrase.slice(0, phrase.indexOf(' '))));
+  return { lower: lists.lower, upper: lists.upper, shortNames: lists.name, phrases: lists.phrase, phraseStarts };
 }
 
 /** Longest word that is written in lower case when no list knows it. */
