@@ -227,9 +227,8 @@ describe('a single 1 MB paragraph', () => {
     assertUnderstoodOrCut(doc, 'no sentence end');
   });
 
-  // Known: 1 MB (about 200,000 tokens) costs more than 5 s through the whole pipeline on
-  // this machine (the tagger alone runs about 30,000 tokens/s); see the report for the
-  // proposed understanding budget. Runs and reports, does not fail the suite until fixed.
+  // Understanding covers the first 200,000 characters (UNDERSTAND_TRUNCATED says so), so
+  // a 1 MB paragraph reads in about a second rather than the tens of seconds it would take whole.
   it('within the bound', () => {
     assert.ok(proseMs < LIMIT_MS, `1 MB of prose took ${Math.round(proseMs)} ms`);
     assert.ok(noEndMs < LIMIT_MS, `1 MB without sentence end took ${Math.round(noEndMs)} ms`);
