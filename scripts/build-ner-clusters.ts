@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CLUSTER_DEPTH, ClusterTable, wordHash } from '../src/stages/ner/lexicon.js';
 import { repositoryRoot } from './ner/paths.js';
+import { seededRandom } from './ner/perceptron.js';
 
 const BRANCHING = 4;
 const DEPTH = CLUSTER_DEPTH;
@@ -29,17 +30,6 @@ interface Embeddings {
   words: string[];
   dimensions: number;
   vectors: Record<string, number[]>;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function loadVectors(limit: number): { words: string[]; matrix: Float32Array; dims: number } {

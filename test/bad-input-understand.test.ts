@@ -16,6 +16,7 @@ import type { Span } from '../src/doc/span.js';
 import { read, type ReadInput } from '../src/read.js';
 import { hasStack, jsonLines, runCli, tempDir } from './helpers/cli.js';
 import { SHARED } from './helpers/repo.js';
+import { seededRandom as random } from './helpers/random.js';
 
 /** The issue's bound, for inputs up to a few hundred KB, once the process is warm. */
 const LIMIT_MS = 5_000;
@@ -30,18 +31,6 @@ const ARTICLES: readonly Article[] = readFileSync(join(SHARED, 'data', 'wikinews
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as Article);
-
-/** A deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sentences of the corpus, shuffled, without quotation marks unless asked. */
 function shuffledSentences(seed: number, keepQuotes = false): string[] {
