@@ -9,7 +9,8 @@
  * tagger's model is loaded before timing (its load time is printed on its own), and
  * both sides get an untimed warm-up on the first articles. Tokens are Dateline's
  * tokens; compromise is credited with the same count, so the two rates compare work on
- * the same text.
+ * the same text. A second row times `read()` on each article as scraped text, as a
+ * user calls it (reading the text, then the same stages; no publication date then).
  *
  * Run: npm run bench:understand   (add -- --limit N for the first N articles)
  */
@@ -26,6 +27,7 @@ import { entitiesStage } from '../src/stages/entities/index.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
 import { timesStage } from '../src/stages/times/index.js';
 import { SHARED } from './lib/datasets.js';
+import { read } from '../src/read.js';
 
 interface WikinewsArticle {
   id: string;
@@ -118,6 +120,11 @@ function main(): void {
     }
   }
 
+  // As a user calls it: `read()` on the article as scraped text, reading included.
+  const readStart = process.cpuUsage();
+  for (const article of set) read({ content: `${article.title}\n\n${article.text}\n`, format: 'text' });
+  const viaRead = cpuSeconds(readStart);
+
   const theirsStart = process.cpuUsage();
   let theirNames = 0;
   for (const article of set) {
@@ -134,6 +141,7 @@ function main(): void {
   console.log('| pipeline | CPU s | tokens/CPU-s | found |');
   console.log('|---|---|---|---|');
   console.log(`| Dateline: sentences + tagger + entities + quotes + times | ${ours.toFixed(2)} | **${Math.round(ourRate).toLocaleString('en')}** | ${entities} entities, ${quotes} quotes, ${times} times |`);
+  console.log(`| Dateline \`read()\` of the article as scraped text (reading + the same stages) | ${viaRead.toFixed(2)} | ${Math.round(tokens / viaRead).toLocaleString('en')} | |`);
   console.log(`| compromise nlp() + people/organizations/places | ${theirs.toFixed(2)} | ${Math.round(theirRate).toLocaleString('en')} | ${theirNames} names |`);
   console.log('');
   console.log(`Dateline does the whole job at ${(ourRate / theirRate).toFixed(1)}× compromise's rate for names alone.`);
