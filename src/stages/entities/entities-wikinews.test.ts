@@ -11,7 +11,7 @@ import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { isValidSpan } from '../../doc/span.js';
 import { SHARED } from '../../../test/helpers/repo.js';
 import { entitiesStage } from './index.js';
-import { capitalisedMentions } from './test-mentions.js';
+import { capitalisedMentions } from '../../../test/helpers/mentions.js';
 
 const CORPUS = join(SHARED, 'data', 'wikinews', 'wikinews-en-2019-2020.jsonl');
 

@@ -7,7 +7,7 @@ import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { read } from '../../read.js';
 import { SHARED } from '../../../test/helpers/repo.js';
 import { entitiesStage, resolvePersonAt } from './index.js';
-import { markMentions } from './test-mentions.js';
+import { markMentions } from '../../../test/helpers/mentions.js';
 import { loadNerTagger } from '../../io/ner-model.js';
 import { createNerStage } from '../ner/index.js';
 import { sentencesStage } from '../sentences/index.js';

@@ -1,4 +1,4 @@
-import type { EntityType, Mention } from '../../doc/annotations.js';
+import type { EntityType, Mention } from '../../src/doc/annotations.js';
 
 /*
  * Stand-ins for the tagger in the entity stage's tests: mentions marked from a list of
