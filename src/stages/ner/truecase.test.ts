@@ -110,3 +110,14 @@ test('the same article in mixed case is tagged as before (the true-caser stands 
   const found = mentions.map((m) => `${m.type}:${m.text}`);
   for (const name of ['PER:Vladimir Putin', 'LOC:Samarkand', 'LOC:Uzbekistan', 'LOC:Moscow', 'LOC:India']) assert.ok(found.includes(name), `${name} in ${found.join(', ')}`);
 });
+
+test('"US" in capitals is the country after THE or before a word that goes with it, else the pronoun', () => {
+  const lists = `${LISTS}\nlower\tus\nlower\ttold\nlower\ttroops\nlower\tsaid`;
+  const us = TrueCaser.parse(lists);
+  const { words } = us.trueCase(
+    documentOf('THE US SAID ON MONDAY THE EXPLOSION AT THE PLANT TOLD US A LOT .', 'OFFICIALS SAID US TROOPS AND THE UN WERE AT THE WATER PLANT ON MONDAY .'),
+  );
+  assert.equal(words[1], 'US');
+  assert.equal(words[11], 'us');
+  assert.equal(words[17], 'US');
+});

@@ -55,7 +55,8 @@ export class TrueCaser {
           continue;
         }
         // "et al." is the one common phrase whose second word is also a first name.
-        if (isCapitals(word)) changed[i] = word === 'AL' && i > from && words[i - 1] === 'ET' ? 'al' : this.wordCase(word, first);
+        if (word === 'US' && isCountryUs(words, i, from, to)) changed[i] = 'US';
+        else if (isCapitals(word)) changed[i] = word === 'AL' && i > from && words[i - 1] === 'ET' ? 'al' : this.wordCase(word, first);
         first = false;
       }
     }
@@ -143,6 +144,23 @@ function parseLists(text: string): CaseLists {
   }
   const phraseStarts = new Set([...lists.phrase].map((phrase) => phrase.slice(0, phrase.indexOf(' '))));
   return { lower: lists.lower, upper: lists.upper, shortNames: lists.name, phrases: lists.phrase, phraseStarts };
+}
+
+/** Words that follow the country "US" far more often than the pronoun "us". */
+const AFTER_COUNTRY_US = new Set(
+  ('PRESIDENT GOVERNMENT TROOPS OFFICIALS OFFICIAL MILITARY FORCES STATE SECRETARY ARMY NAVY CONGRESS SENATE SENATOR ' +
+    'ELECTION ELECTIONS DOLLAR DOLLARS ECONOMY EMBASSY AMBASSADOR CITIZENS CITIZEN ADMINISTRATION DEPARTMENT COURT ' +
+    'AUTHORITIES INTELLIGENCE POLICY DEFENSE DEFENCE TREASURY FEDERAL STATES CAPITOL OPEN').split(' '),
+);
+
+/**
+ * "US" in capitals is the country, not the pronoun, after "THE" ("THE US SAID") or before
+ * a word that goes with the country ("US TROOPS", "US PRESIDENT"); the pronoun follows
+ * verbs and prepositions ("TOLD US", "FOR US").
+ */
+function isCountryUs(words: readonly string[], i: number, from: number, to: number): boolean {
+  if (i > from && words[i - 1] === 'THE') return true;
+  return i + 1 < to && AFTER_COUNTRY_US.has(words[i + 1]!);
 }
 
 /** Longest word that is written in lower case when no list knows it. */
