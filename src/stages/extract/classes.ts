@@ -155,13 +155,20 @@ const ROLE_NEGATIVE: ReadonlySet<string> = new Set([
   'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'dialog', 'alertdialog', 'search', 'toolbar',
 ]);
 
-/** The class/id/role flags of an element (C_NEG, C_POS, C_STRONG, C_STRUCT). */
-export function classFlags(attrs: Readonly<Record<string, string>>): number {
+/** The flags of an element's class attribute (0 without one). */
+export function classAttrFlags(attrs: Readonly<Record<string, string>>): number {
   const cls = attrs.class;
+  return cls !== undefined && cls.length > 0 ? nameFlags(cls) : 0;
+}
+
+/**
+ * The class/id/role flags of an element (C_NEG, C_POS, C_STRONG, C_STRUCT).
+ * `classNameFlags` is `classAttrFlags(attrs)`, passed in by callers that have it already.
+ */
+export function classFlags(attrs: Readonly<Record<string, string>>, classNameFlags = classAttrFlags(attrs)): number {
   const id = attrs.id;
   const role = attrs.role;
-  let flags = 0;
-  if (cls !== undefined && cls.length > 0) flags |= nameFlags(cls) & (C_NEG | C_POS | C_STRONG | C_STRUCT);
+  let flags = classNameFlags & (C_NEG | C_POS | C_STRONG | C_STRUCT);
   if (id !== undefined && id.length > 0) flags |= tokenFlags(id, false) & (C_NEG | C_POS | C_STRONG | C_STRUCT);
   if (role !== undefined) {
     const r = role.toLowerCase();

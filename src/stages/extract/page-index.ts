@@ -1,6 +1,6 @@
 import type { HtmlElement, HtmlTree } from '../../doc/html-tree.js';
 import { BLOCK_TAGS, FURNITURE_TAGS, isHidden } from './tags.js';
-import { C_NEG, C_POS, C_STRONG, C_STRUCT, classFlags } from './classes.js';
+import { C_NEG, C_POS, C_STRONG, C_STRUCT, classAttrFlags, classFlags } from './classes.js';
 
 /**
  * A flat, pre-order index of the page's elements with the per-element figures the
@@ -136,10 +136,12 @@ export function buildIndex(tree: HtmlTree, lenient = false): PageIndex {
     const tag = el.tag;
     if (tag === 'body' && bodyIndex === 0) bodyIndex = i;
     depth[i] = p < 0 ? 0 : depth[p]! + 1;
-    hidden[i] = (p >= 0 && hidden[p] === 1) || isHidden(tag, el.attrs, lenient) ? 1 : 0;
+    // Read once: both the hiding test and the furniture signal use the class words.
+    const classNameFlags = classAttrFlags(el.attrs);
+    hidden[i] = (p >= 0 && hidden[p] === 1) || isHidden(tag, el.attrs, lenient, classNameFlags) ? 1 : 0;
     inLink[i] = (p >= 0 && inLink[p] === 1) || tag === 'a' ? 1 : 0;
     blockOwner[i] = BLOCK_TAGS.has(tag) || p < 0 ? i : blockOwner[p]!;
-    const flags = classFlags(el.attrs);
+    const flags = classFlags(el.attrs, classNameFlags);
     signal[i] =
       ((flags & C_NEG) !== 0 ? NEG : 0) |
       ((flags & C_POS) !== 0 ? POS : 0) |

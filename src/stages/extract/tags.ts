@@ -1,4 +1,4 @@
-import { C_HIDDEN, C_SHOWN, nameFlags } from './classes.js';
+import { C_HIDDEN, C_SHOWN, classAttrFlags } from './classes.js';
 
 /** Tag and attribute vocabularies the extractor reasons with. */
 
@@ -29,8 +29,14 @@ const HIDDEN_STYLE = /(?:^|;|\s)(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
  * True when the element is hidden from readers or is there only for machines.
  * `lenient` reads the page as it is before scripts run: `<noscript>` shows, and the
  * hiding utility classes that scripts remove once the page is ready do not hide.
+ * `classNameFlags` is `classAttrFlags(attrs)`, passed in by callers that have it already.
  */
-export function isHidden(tag: string, attrs: Readonly<Record<string, string>>, lenient = false): boolean {
+export function isHidden(
+  tag: string,
+  attrs: Readonly<Record<string, string>>,
+  lenient = false,
+  classNameFlags?: number,
+): boolean {
   if (NEVER_BODY_TAGS.has(tag)) return !(lenient && tag === 'noscript');
   // React's streamed server rendering parks finished segments in `<div hidden id="S:0">`
   // and its runtime moves them into the page at once: they are the page's content.
@@ -39,11 +45,10 @@ export function isHidden(tag: string, attrs: Readonly<Record<string, string>>, l
   if (ariaHidden !== undefined && ariaHidden.trim().toLowerCase() === 'true') return true;
   const style = attrs.style;
   if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
-  const cls = attrs.class;
-  if (cls !== undefined && cls.length > 0 && !lenient) {
+  if (!lenient) {
     // A hiding utility class, unless a responsive one shows it on some screens
     // (`hidden md:block`, `d-none d-lg-block`).
-    const flags = nameFlags(cls);
+    const flags = classNameFlags ?? classAttrFlags(attrs);
     if ((flags & C_HIDDEN) !== 0 && (flags & C_SHOWN) === 0) return true;
   }
   if (tag === 'span' || tag === 'div' || tag === 'a') {
