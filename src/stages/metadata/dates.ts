@@ -3,6 +3,8 @@
  * clock and offset ("2022-09-16T10:00:00-04:00"), so its calendar day is the page's.
  */
 
+import { nextDate } from './date-scan.js';
+
 export interface ParsedDate {
   /** `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with an offset when the page gives one. */
   readonly value: string;
@@ -218,21 +220,6 @@ export function monthFromUrl(url: string | undefined): string | undefined {
 const LABEL_PUBLISHED =
   /\b(?:published|posted|publish(?:ed)? date|date published|released|written|created|issued|first published|publié|publicado|veröffentlicht|pubblicato|gepubliceerd|on)\b\s*(?:on|at|:)?\s*[:|–—-]?\s*$/i;
 const LABEL_UPDATED = /\b(?:updated|last updated|modified|last modified|revised|reviewed|edited|aktualisiert|mis à jour|actualizado)\b\s*(?:on|at|:)?\s*[:|–—-]?\s*$/i;
-/**
- * Any date form, for scanning running text. Month names are matched as any short word
- * and checked against the month table afterwards: a class is much cheaper to scan with
- * than an alternation of a hundred names.
- */
-const SCAN = new RegExp(
-  [
-    `\\b(\\p{L}{3,10})\\.?\\s+\\d{1,2}${ORD},?\\s+\\d{4}\\b`,
-    `\\b\\d{1,2}${ORD}\\.?(?:\\s+de|\\s+of)?[\\s-]+(\\p{L}{3,10})\\.?,?(?:\\s+de)?[\\s-]+\\d{4}\\b`,
-    `\\b\\d{4}-\\d{2}-\\d{2}\\b`,
-    `\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}\\b`,
-    `\\b\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}\\b`,
-  ].join('|'),
-  'giu',
-);
 
 /** The label written just before a date ("Updated on", "Published:"), if any. */
 export function labelBefore(before: string): 'published' | 'updated' | 'none' {
@@ -249,13 +236,14 @@ export interface TextDate {
 export function datesInText(text: string, start: number, end: number, options: ParseOptions = {}, max = 12): TextDate[] {
   const out: TextDate[] = [];
   const window = text.slice(Math.max(0, start), Math.min(text.length, end));
-  SCAN.lastIndex = 0;
+  let next = 0;
   let m: RegExpExecArray | null;
-  while ((m = SCAN.exec(window)) !== null && out.length < max) {
+  while ((m = nextDate(window, next)) !== null && out.length < max) {
+    next = m.index + m[0].length;
     const word = m[1] ?? m[2];
     if (word !== undefined && MONTHS[word.toLowerCase()] === undefined) {
       // Not a month: retry just past the word's start.
-      SCAN.lastIndex = m.index + 1;
+      next = m.index + 1;
       continue;
     }
     const before = window.slice(Math.max(0, m.index - 40), m.index);
