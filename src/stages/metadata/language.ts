@@ -39,11 +39,15 @@ export function normalizeLanguage(tag: string | undefined): string | undefined {
   return region.length === 4 ? `${primary}-${region[0]!.toUpperCase()}${region.slice(1).toLowerCase()}` : `${primary}-${region.toUpperCase()}`;
 }
 
+const CJK_SCRIPTS = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\p{Script=Hangul}]/u;
+
 /**
  * Languages told by their script when most letters are in it: Japanese by its kana
  * (its texts mix kana with Han), Chinese by Han alone, Korean by Hangul.
  */
 function languageByScript(sample: string): string | undefined {
+  // Most samples hold none of these scripts: one scan, and no counting.
+  if (!CJK_SCRIPTS.test(sample)) return undefined;
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < 20) return undefined;
   const kana = sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;

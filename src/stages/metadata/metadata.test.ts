@@ -307,6 +307,14 @@ test('language: declared forms normalized, else guessed from words', () => {
   assert.equal(og.language, 'es-ES');
 });
 
+test('language: guessed from the script of CJK text, even among Latin words', () => {
+  assert.equal(guessLanguage('東京で開かれた首脳会議は、各国の代表が経済と安全保障について話し合いました。会議は二日間続きます。'), 'ja');
+  assert.equal(guessLanguage('上海合作组织峰会在天津举行，各国领导人讨论了经济合作与地区安全问题。会议持续两天。'), 'zh');
+  assert.equal(guessLanguage('서울에서 열린 정상회의에서 각국 대표들은 경제 협력과 지역 안보 문제를 논의했습니다. 회의는 이틀 동안 계속됩니다.'), 'ko');
+  // A few Han characters in an English text do not make it Chinese.
+  assert.equal(guessLanguage('The minister said that the talks in 東京 with the unions were not going well and that it was time for the government to act on this.'), 'en');
+});
+
 test('structured body: JSON-LD articleBody (in @graph) and microdata articleBody', () => {
   const body = 'First paragraph of the article, long enough to count.\n\nSecond paragraph.';
   const ld = JSON.stringify({ '@graph': [{ '@type': 'ReportageNewsArticle', articleBody: body }] });
