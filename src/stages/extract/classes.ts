@@ -55,42 +55,32 @@ const STRONG_WORDS: ReadonlySet<string> = new Set([
  */
 function wordFlags(value: string): number {
   let flags = 0;
-  let modifier = false;
   let start = -1;
   let upperInWord = false;
   let prevLower = false;
-  const wordEnds = (end: number): void => {
-    const slice = value.slice(start, end);
-    const w = upperInWord ? slice.toLowerCase() : slice;
-    if (LAYOUT_MODIFIERS.has(w)) modifier = true;
-    else if (NEGATIVE_WORDS.has(w)) {
-      flags |= C_NEG;
-      if (STRONG_WORDS.has(w)) flags |= C_STRONG;
-      if (STRUCTURAL_WORDS.has(w)) flags |= C_STRUCT;
-    } else if (POSITIVE_WORDS.has(w)) flags |= C_POS;
-  };
   for (let k = 0; k <= value.length; k++) {
     const c = k < value.length ? value.charCodeAt(k) : 32;
     const lower = c >= 97 && c <= 122;
     const upper = c >= 65 && c <= 90;
     const digit = c >= 48 && c <= 57;
-    if (lower || upper || digit) {
+    if ((lower || upper || digit) && !(upper && prevLower)) {
       if (start < 0) {
         start = k;
         upperInWord = upper;
-      } else if (upper && prevLower) {
-        wordEnds(k);
-        start = k;
-        upperInWord = true;
       } else if (upper) upperInWord = true;
       prevLower = lower;
-    } else {
-      if (start >= 0) wordEnds(k);
-      start = -1;
-      prevLower = false;
+      continue;
     }
+    // A word ends here: at a separator, or at a camelCase hump.
+    if (start >= 0 && k - start <= LONGEST_WORD) {
+      const slice = value.slice(start, k);
+      flags |= WORD_FLAGS.get(upperInWord ? slice.toLowerCase() : slice) ?? 0;
+    }
+    start = upper ? k : -1;
+    upperInWord = upper;
+    prevLower = false;
   }
-  return modifier ? 0 : flags;
+  return (flags & MODIFIER) !== 0 ? 0 : flags;
 }
 
 /** Bit flags of a class name or id. */
@@ -104,6 +94,22 @@ export const C_HIDDEN = 8;
 export const C_SHOWN = 16;
 /** Furniture on any kind of page (see STRUCTURAL_WORDS). */
 export const C_STRUCT = 32;
+
+/** A layout modifier (see wordFlags), in WORD_FLAGS only. */
+const MODIFIER = 64;
+
+/** Each vocabulary word's flags: one lookup per word of a name instead of one per list. */
+const WORD_FLAGS: ReadonlyMap<string, number> = (() => {
+  const flags = new Map<string, number>();
+  for (const w of POSITIVE_WORDS) flags.set(w, C_POS);
+  for (const w of NEGATIVE_WORDS) {
+    flags.set(w, C_NEG | (STRONG_WORDS.has(w) ? C_STRONG : 0) | (STRUCTURAL_WORDS.has(w) ? C_STRUCT : 0));
+  }
+  for (const w of LAYOUT_MODIFIERS) flags.set(w, MODIFIER);
+  return flags;
+})();
+/** Longer words are in no list: no need to cut them out and look them up. */
+const LONGEST_WORD = Math.max(...[...WORD_FLAGS.keys()].map((w) => w.length));
 
 /** Class names that hide an element from sighted readers on virtually every site. */
 const HIDDEN_CLASSES: ReadonlySet<string> = new Set([
