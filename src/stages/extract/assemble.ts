@@ -75,6 +75,33 @@ function isSimpleRow(index: PageIndex, i: number): boolean {
 const WS = /\s+/g;
 
 /**
+ * `text.replace(/\s+/g, ' ').trim()`, without building a copy of text that is already
+ * so (most blocks are): one look at each character instead of a regex and a new string.
+ */
+export function collapseWhitespace(text: string): string {
+  // True at the start and after a space: a space there would be leading or doubled.
+  let afterSpace = true;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32) {
+      if (afterSpace) return text.replace(WS, ' ').trim();
+      afterSpace = true;
+    } else if (c < 32 ? c >= 9 && c <= 13 : c >= 0xa0 && isOtherSpace(c)) {
+      return text.replace(WS, ' ').trim();
+    } else afterSpace = false;
+  }
+  return afterSpace && text.length > 0 ? text.replace(WS, ' ').trim() : text;
+}
+
+/** The members of `\s` (and of what `trim` removes) above U+009F. */
+function isOtherSpace(c: number): boolean {
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
  * Walks the subtrees of `roots` in document order and cuts their visible text into
  * blocks at block-level elements. Whitespace is collapsed (kept as line breaks in pre).
  */
@@ -94,7 +121,7 @@ export function assembleBlocks(index: PageIndex, roots: readonly number[], skip:
     const text =
       kind === 'preformatted'
         ? raw.replace(/[ \t\f\r\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/^\n+|\n+$/g, '').trim()
-        : raw.replace(WS, ' ').trim();
+        : collapseWhitespace(raw);
     const c = chars;
     const l = linkChars;
     chars = 0;
