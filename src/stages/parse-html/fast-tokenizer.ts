@@ -10,8 +10,9 @@ import { Tokenizer } from 'htmlparser2';
  * the cost.
  *
  * The overridden methods are private in htmlparser2's types, hence the cast to this
- * shape. Should a future version rename them, `fastTokenizer` is null and the stock
- * tokenizer is used.
+ * shape, and why package.json pins htmlparser2 to one exact version: update it only with
+ * parse.test.ts passing. Should a future version rename them, `fastTokenizer` is null and
+ * the stock tokenizer is used.
  */
 interface TokenizerInternals {
   buffer: string;
