@@ -9,11 +9,10 @@ import { datelineStage } from './stages/dateline/index.js';
 import { readTextStage } from './stages/read-text/index.js';
 import { looksLikeHtml } from './stages/decode/sniff.js';
 import { blocksWithinBudget, sentencesStage } from './stages/sentences/index.js';
-import { createNerStage } from './stages/ner/index.js';
 import { entitiesStage } from './stages/entities/index.js';
 import { quotesStage } from './stages/quotes/index.js';
 import { timesStage } from './stages/times/index.js';
-import { loadNerTagger } from './io/ner-model.js';
+import { nerStage } from './io/ner-model.js';
 import type { Stage } from './pipeline/stage.js';
 
 /** One input to read: bytes (decoded for you) or an already-decoded string. */
@@ -71,8 +70,8 @@ function understandPipelineFor(understand: UnderstandOptions | false): Pipeline<
   if (pipeline === undefined) {
     const stages: Stage<ReadOptions>[] = [];
     if (entities || quotes || times) stages.push(sentencesStage);
-    // The tagger's model is read from the package on first use (once per process).
-    if (entities) stages.push(createNerStage(loadNerTagger()), entitiesStage);
+    // The tagger's model is read from the package when the first document reaches it.
+    if (entities) stages.push(nerStage, entitiesStage);
     if (quotes) stages.push(quotesStage);
     if (times) stages.push(timesStage);
     pipeline = stages.length === 0 ? null : buildPipeline<ReadOptions>(['input', 'text', 'blocks', 'metadata', 'dateline'], stages);
