@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { areSortedAndDisjoint, isValidSpan, spanText } from './span.js';
+import { areSortedAndDisjoint, isValidSpan, spanText, firstIndex } from './span.js';
 
 test('span: offsets are UTF-16 code units, so an emoji counts as two', () => {
   const text = 'Hi 😀 there';
@@ -35,4 +35,17 @@ test('span: ordering check finds overlaps', () => {
   assert.equal(areSortedAndDisjoint([{ start: 0, end: 2 }, { start: 2, end: 5 }]), true);
   assert.equal(areSortedAndDisjoint([{ start: 0, end: 3 }, { start: 2, end: 5 }]), false);
   assert.equal(areSortedAndDisjoint([]), true);
+});
+
+test('firstIndex finds where a sorted condition turns true', () => {
+  const spans = [
+    { start: 0, end: 3 },
+    { start: 4, end: 9 },
+    { start: 10, end: 12 },
+  ];
+  assert.equal(firstIndex(spans, (s) => s.end > 0), 0);
+  assert.equal(firstIndex(spans, (s) => s.end > 5), 1);
+  assert.equal(firstIndex(spans, (s) => s.end > 9), 2);
+  assert.equal(firstIndex(spans, (s) => s.end > 12), 3);
+  assert.equal(firstIndex([], () => true), 0);
 });

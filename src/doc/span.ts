@@ -33,3 +33,19 @@ export function areSortedAndDisjoint(spans: readonly Span[]): boolean {
   }
   return true;
 }
+
+/**
+ * The index of the first item for which `isPast` holds, by binary search; `items.length`
+ * when none does. `isPast` must be false for a prefix of `items` and true for the rest,
+ * as "ends after offset" is for spans in text order.
+ */
+export function firstIndex<T>(items: readonly T[], isPast: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isPast(items[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}

@@ -1,4 +1,5 @@
 import type { Entity, Mention, Role } from '../../doc/annotations.js';
+import { firstIndex } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import { phraseBefore, wordsBefore } from './scan.js';
 import { headGender, headsAgree, honorificGender, type Gender } from './vocab.js';
@@ -126,14 +127,7 @@ export function fits(profile: PersonProfile, hint: PersonHint): boolean {
 
 /** Index in `positions` of the last position before `offset`, or -1. */
 function lastBefore(positions: readonly number[], offset: number): number {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (positions[mid]! < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
+  return firstIndex(positions, (position) => position >= offset) - 1;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Block } from '../../doc/news-doc.js';
 import type { Sentence } from '../../doc/annotations.js';
 import type { QuotedSpan } from './marks.js';
 import { wordsIn, type Word } from './words.js';
+import { firstIndex } from '../../doc/span.js';
 
 /** A quoted span with the words it holds. */
 export interface QuotedWords {
@@ -76,17 +77,8 @@ export function blockContexts(
 
 /** The sentence (word range) holding word `index`, by binary search; undefined between sentences. */
 export function sentenceAt(ctx: BlockContext, index: number): { first: number; end: number } | undefined {
-  const ranges = ctx.sentences;
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const range = ranges[mid]!;
-    if (index < range.first) hi = mid - 1;
-    else if (index >= range.end) lo = mid + 1;
-    else return range;
-  }
-  return undefined;
+  const range = ctx.sentences[firstIndex(ctx.sentences, (sentence) => sentence.end > index)];
+  return range !== undefined && range.first <= index ? range : undefined;
 }
 
 /** The sentences (as one word range) holding the words from index `from` to index `last`. */

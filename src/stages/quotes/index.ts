@@ -1,4 +1,5 @@
 import type { Quote, SpanText } from '../../doc/annotations.js';
+import { firstIndex } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { blockContexts, sentenceAt, type BlockContext, type QuotedWords } from './context.js';
@@ -147,16 +148,7 @@ function sameSentence(ctx: BlockContext, last: Spoken, q: QuotedWords): boolean 
 
 /** True when [start, end) lies inside one of the quotations (sorted by start): binary search. */
 function insideAny(quotes: readonly Quote[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = quotes.length - 1;
-  let candidate = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid]!.start <= start) {
-      candidate = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const candidate = firstIndex(quotes, (quote) => quote.start > start) - 1;
   return candidate >= 0 && end <= quotes[candidate]!.end;
 }
 

@@ -1,5 +1,5 @@
 import type { Entity, Mention } from '../../doc/annotations.js';
-import type { Span } from '../../doc/span.js';
+import { firstIndex, type Span } from '../../doc/span.js';
 
 /**
  * The mentions overlapping [start, end), found by binary search: the mentions layer is
@@ -8,15 +8,8 @@ import type { Span } from '../../doc/span.js';
  * quadratic.
  */
 export function overlappingMentions(mentions: readonly Mention[], start: number, end: number): Mention[] {
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (mentions[mid]!.end <= start) low = mid + 1;
-    else high = mid;
-  }
   const found: Mention[] = [];
-  for (let i = low; i < mentions.length && mentions[i]!.start < end; i++) {
+  for (let i = firstIndex(mentions, (m) => m.end > start); i < mentions.length && mentions[i]!.start < end; i++) {
     if (mentions[i]!.end > start) found.push(mentions[i]!);
   }
   return found;
@@ -52,13 +45,7 @@ export function entityLookup(entities: readonly Entity[]): EntityLookup {
 export function entityDescribing(lookup: EntityLookup, start: number, end: number): number | undefined {
   let best: number | undefined;
   // Descriptions are short and rarely nest: scan those starting at or before `start`, from the nearest back.
-  let low = 0;
-  let high = lookup.references.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (lookup.references[mid]!.start <= start) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstIndex(lookup.references, (ref) => ref.start > start);
   for (let i = low - 1; i >= 0 && i >= low - 64; i--) {
     const ref = lookup.references[i]!;
     if (ref.start <= start && end <= ref.end && (best === undefined || ref.entity < best)) best = ref.entity;

@@ -1,4 +1,5 @@
 import type { Entity, Mention, SpanText } from '../../doc/annotations.js';
+import { firstIndex } from '../../doc/span.js';
 import { sentenceAt, type BlockContext } from './context.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, TITLE_WORDS } from './lexicon.js';
 import { entityDescribing, entityLookup, overlappingMentions } from './lookup.js';
@@ -17,14 +18,7 @@ const MAX_SENTENCES_BACK = 12;
 
 /** Index of the last sentence of `ctx` that starts before word `at` (-1 when none). */
 function lastSentenceStartingBefore(ctx: BlockContext, at: number): number {
-  let low = 0;
-  let high = ctx.sentences.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (ctx.sentences[mid]!.first < at) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
+  return firstIndex(ctx.sentences, (sentence) => sentence.first >= at) - 1;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../../doc/annotations.js';
-import type { Span } from '../../doc/span.js';
+import { firstIndex, type Span } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { MAX_SENTENCE_TOKENS, splitFinalPeriods, splitSentences } from './split.js';
@@ -81,16 +81,4 @@ export function segment(text: string, blocks: readonly Span[]): Segmentation {
 export function tokenRange(tokens: readonly Token[], span: Span): [number, number] {
   const from = firstIndex(tokens, (token) => token.end > span.start);
   return [from, Math.max(from, firstIndex(tokens, (token) => token.start >= span.end))];
-}
-
-/** Index of the first token for which `isPast` holds (it must hold for all after it). */
-function firstIndex(tokens: readonly Token[], isPast: (token: Token) => boolean): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (isPast(tokens[middle]!)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }

@@ -1,4 +1,5 @@
 import type { Sentence, TimeExpression, Token } from '../../doc/annotations.js';
+import { firstIndex } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { tokenize, tokenRange } from '../sentences/index.js';
@@ -68,14 +69,7 @@ export function findTimeExpressions(
 
 /** The token range of the sentence holding `offset`, or the whole token list without sentences. */
 function sentenceTokens(tokens: readonly Token[], sentences: readonly Sentence[], offset: number): [number, number] {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sentences[middle]!.end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  const sentence = sentences[low];
+  const sentence = sentences[firstIndex(sentences, (s) => s.end > offset)];
   if (sentence === undefined || sentence.start > offset) return [0, tokens.length];
   return tokenRange(tokens, sentence);
 }
