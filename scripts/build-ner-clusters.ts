@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CLUSTER_DEPTH, ClusterTable, wordHash } from '../src/stages/ner/lexicon.js';
 import { repositoryRoot } from './ner/paths.js';
-import { seededRandom } from './ner/perceptron.js';
+import { seededRandom } from './lib/seeded-random.js';
 
 const BRANCHING = 4;
 const DEPTH = CLUSTER_DEPTH;

@@ -25,7 +25,8 @@ import { TAG_COUNT } from '../src/stages/ner/tags.js';
 import { NerTagger } from '../src/stages/ner/tagger.js';
 import { SHARED } from '../bench/lib/datasets.js';
 import { MODEL_DIR } from './ner/paths.js';
-import { Perceptron, seededRandom, shuffle, type IndexedDocument } from './ner/perceptron.js';
+import { Perceptron, shuffle, type IndexedDocument } from './ner/perceptron.js';
+import { seededRandom } from './lib/seeded-random.js';
 
 const conllDir = join(SHARED, 'data', 'conll2003');
 

@@ -16,7 +16,7 @@ import type { Span } from '../src/doc/span.js';
 import { read, type ReadInput } from '../src/read.js';
 import { hasStack, jsonLines, runCli, tempDir } from './helpers/cli.js';
 import { SHARED } from './helpers/repo.js';
-import { seededRandom as random } from './helpers/random.js';
+import { seededRandom as random } from '../scripts/lib/seeded-random.js';
 
 /** The bound, for inputs up to a few hundred KB, once the process is warm. */
 const LIMIT_MS = 5_000;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { seededRandom } from '../../../test/helpers/random.js';
+import { seededRandom } from '../../../scripts/lib/seeded-random.js';
 import { collapseWhitespace } from './assemble.js';
 
 test('collapseWhitespace is replace(/\\s+/g, " ").trim() for every kind of space', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { seededRandom } from '../../../test/helpers/random.js';
+import { seededRandom } from '../../../scripts/lib/seeded-random.js';
 import { DATE_PATTERN, nextDate } from './date-scan.js';
 
 /** What a plain scan with the pattern finds from `from`. */
