@@ -49,13 +49,11 @@ export interface ReadOptions {
   readonly understand?: UnderstandOptions | false;
 }
 
-const READ_HTML: readonly Stage<ReadOptions>[] = [parseHtmlStage, metadataStage, extractStage, datelineStage];
-const READ_TEXT: readonly Stage<ReadOptions>[] = [readTextStage, datelineStage];
 // Decoding runs on its own: which of the two pipelines follows depends on what it decoded.
 const decodePipeline: Pipeline<ReadOptions> = buildPipeline<ReadOptions>(['bytes'], [decodeStage]);
 const extractPipelines = {
-  html: buildPipeline<ReadOptions>(['input'], READ_HTML),
-  text: buildPipeline<ReadOptions>(['input'], READ_TEXT),
+  html: buildPipeline<ReadOptions>(['input'], [parseHtmlStage, metadataStage, extractStage, datelineStage]),
+  text: buildPipeline<ReadOptions>(['input'], [readTextStage, datelineStage]),
 };
 const understandPipelines = new Map<string, Pipeline<ReadOptions> | null>();
 
