@@ -2,7 +2,7 @@
  * Bad input for the understanding stages (issue 3, "Bad input"): text with no sentence
  * end, a 1 MB paragraph, unbalanced quotation marks, all-caps text and text in other
  * languages each give a result or a clear diagnostic, quickly, never a crash. Every
- * input is built here at run time (Wikinews sentences from ../shared, CC BY 2.5, or
+ * input is built here at run time (Wikinews sentences from demo/wikinews, CC BY 2.5, or
  * paragraphs written for this test). Through `read()` as a library user calls it, and
  * through the built CLI (`npm run build` first; `npm test` does).
  */
@@ -15,7 +15,7 @@ import type { NewsDoc } from '../src/doc/news-doc.js';
 import type { Span } from '../src/doc/span.js';
 import { read, type ReadInput } from '../src/read.js';
 import { hasStack, jsonLines, runCli, tempDir } from './helpers/cli.js';
-import { SHARED } from './helpers/repo.js';
+import { WIKINEWS } from './helpers/repo.js';
 import { seededRandom as random } from '../scripts/lib/seeded-random.js';
 
 /** The issue's bound, for inputs up to a few hundred KB, once the process is warm. */
@@ -27,7 +27,7 @@ interface Article {
   readonly title: string;
   readonly text: string;
 }
-const ARTICLES: readonly Article[] = readFileSync(join(SHARED, 'data', 'wikinews', 'wikinews-en-2019-2020.jsonl'), 'utf8')
+const ARTICLES: readonly Article[] = readFileSync(WIKINEWS, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as Article);

@@ -1,16 +1,15 @@
 /**
  * The seed, end to end: `read()` on the scraped SCO-summit page must yield every
- * understanding fact `shared/seed/sco-summit-expected.json` lists — the three people
+ * understanding fact `test/fixtures/seed/sco-summit-expected.json` lists — the three people
  * with their mentions and roles, the organisations, every place, the eight quotes with
  * the right speakers, no scare quote as speech, and the times.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { read } from '../src/read.js';
 import { toArticleJson, type ArticleJson } from '../src/output/json.js';
-import { SHARED } from './helpers/repo.js';
+import { SEED_EXPECTED, SEED_PAGE } from './helpers/repo.js';
 
 interface SeedExpectation {
   people: { name: string; mentions: string[]; roles: string[] }[];
@@ -21,8 +20,8 @@ interface SeedExpectation {
   times: { text: string; relative: boolean }[];
 }
 
-const expected = JSON.parse(readFileSync(join(SHARED, 'seed/sco-summit-expected.json'), 'utf8')) as SeedExpectation;
-const page = readFileSync(join(SHARED, 'seed/sco-summit-page.txt'));
+const expected = JSON.parse(readFileSync(SEED_EXPECTED, 'utf8')) as SeedExpectation;
+const page = readFileSync(SEED_PAGE);
 let cached: ArticleJson | undefined;
 const article = (): ArticleJson => (cached ??= toArticleJson(read({ bytes: page, path: 'sco-summit-page.txt', format: 'text' })));
 

@@ -21,3 +21,10 @@ export const REPO_ROOT = findRepoRoot();
 
 /** `../shared` beside the checkout (override with DATELINE_SHARED). */
 export const SHARED = process.env.DATELINE_SHARED ?? resolve(REPO_ROOT, '..', 'shared');
+
+/** The project's seed example and its expected reading, kept in the repository. */
+export const SEED_PAGE = join(REPO_ROOT, 'test', 'fixtures', 'seed', 'sco-summit-page.txt');
+export const SEED_EXPECTED = join(REPO_ROOT, 'test', 'fixtures', 'seed', 'sco-summit-expected.json');
+
+/** The Wikinews demo corpus shipped with the repository (CC BY 2.5, see demo/wikinews/README.md). */
+export const WIKINEWS = join(REPO_ROOT, 'demo', 'wikinews', 'wikinews-en-2019-2020.jsonl');

@@ -1,19 +1,18 @@
 /**
- * The entity stage over real articles (English Wikinews, CC BY 2.5, from ../shared/data),
+ * The entity stage over real articles (English Wikinews, CC BY 2.5, the demo corpus in demo/wikinews),
  * with a crude capitalised-words tagger standing in for the NER tagger: no crash, and
  * the invariants every consumer relies on.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { isValidSpan } from '../../doc/span.js';
-import { SHARED } from '../../../test/helpers/repo.js';
+import { WIKINEWS } from '../../../test/helpers/repo.js';
 import { entitiesStage } from './index.js';
 import { capitalisedMentions } from '../../../test/helpers/mentions.js';
 
-const CORPUS = join(SHARED, 'data', 'wikinews', 'wikinews-en-2019-2020.jsonl');
+const CORPUS = WIKINEWS;
 
 interface Article {
   id: string;
@@ -65,7 +64,7 @@ function checkInvariants(doc: NewsDoc, id: string): void {
   assert.ok(listed.every((count) => count === 1), `${id}: a mention is in no entity or in two`);
 }
 
-test('entities: Wikinews articles with a crude tagger keep every invariant', { skip: !existsSync(CORPUS) && 'no ../shared/data/wikinews' }, () => {
+test('entities: Wikinews articles with a crude tagger keep every invariant', () => {
   let tokens = 0;
   let elapsed = 0;
   let people = 0;

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Entity, EntityType } from '../../doc/annotations.js';
 import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { read } from '../../read.js';
-import { SHARED } from '../../../test/helpers/repo.js';
+import { SEED_PAGE } from '../../../test/helpers/repo.js';
 import { entitiesStage, resolvePersonAt } from './index.js';
 import { markMentions } from '../../../test/helpers/mentions.js';
 import { loadNerTagger } from '../../io/ner-model.js';
@@ -40,7 +39,7 @@ const SEED_NAMES: Names = [
 ];
 
 test('entities: the seed article yields its people with roles, the SCO with its acronym, and the Kremlin', () => {
-  const content = readFileSync(join(SHARED, 'seed', 'sco-summit-page.txt'), 'utf8');
+  const content = readFileSync(SEED_PAGE, 'utf8');
   const doc = read({ content, format: 'text' }, { understand: false });
   doc.layers.mentions = markMentions(doc.text!, SEED_NAMES);
   entitiesStage.run(doc, {});
@@ -76,7 +75,7 @@ test('entities: the seed article yields its people with roles, the SCO with its 
 });
 
 test('entities: the seed set in capitals gets the roles, references and countries it has in ordinary case', () => {
-  const content = readFileSync(join(SHARED, 'seed', 'sco-summit-page.txt'), 'utf8');
+  const content = readFileSync(SEED_PAGE, 'utf8');
   const text = read({ content, format: 'text' }, { understand: false }).text!;
   const caps = text.toUpperCase();
   assert.equal(caps.length, text.length);
@@ -90,7 +89,7 @@ test('entities: the seed set in capitals gets the roles, references and countrie
 });
 
 test('entities: the seed through the trained tagger gives the same people, roles and organisations', () => {
-  const content = readFileSync(join(SHARED, 'seed', 'sco-summit-page.txt'), 'utf8');
+  const content = readFileSync(SEED_PAGE, 'utf8');
   const doc = read({ content, format: 'text' }, { understand: false });
   sentencesStage.run(doc, {});
   createNerStage(loadNerTagger()).run(doc, {});

@@ -1,16 +1,15 @@
 /**
  * The seed article through sentences and quotes, with the three people's names marked
  * by hand (so the test does not depend on the tagger): the eight quotes of
- * shared/seed/sco-summit-expected.json with their kinds and speakers, and no scare
+ * test/fixtures/seed/sco-summit-expected.json with their kinds and speakers, and no scare
  * quote as speech.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Entity, Mention } from '../../doc/annotations.js';
 import { read } from '../../read.js';
-import { SHARED } from '../../../test/helpers/repo.js';
+import { SEED_EXPECTED, SEED_PAGE } from '../../../test/helpers/repo.js';
 import { sentencesStage } from '../sentences/index.js';
 import { quotesStage } from './index.js';
 
@@ -19,8 +18,8 @@ interface Expected {
   not_quotes: { text: string }[];
 }
 
-const expected = JSON.parse(readFileSync(join(SHARED, 'seed/sco-summit-expected.json'), 'utf8')) as Expected;
-const page = readFileSync(join(SHARED, 'seed/sco-summit-page.txt'), 'utf8');
+const expected = JSON.parse(readFileSync(SEED_EXPECTED, 'utf8')) as Expected;
+const page = readFileSync(SEED_PAGE, 'utf8');
 const PEOPLE: readonly (readonly string[])[] = [['Vladimir Putin', 'Putin'], ['Xi Jinping', 'Xi'], ['Antony Blinken']];
 
 /** Every occurrence of each name form as a PER mention of its person (longest form first). */

@@ -1,13 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { bodyText } from '../../output/json.js';
 import { bylineAuthors, lineDates } from './head.js';
 import { readTextStage } from './index.js';
 import { splitUnits } from './lines.js';
-import { SHARED } from '../../../test/helpers/repo.js';
+import { SEED_EXPECTED, SEED_PAGE } from '../../../test/helpers/repo.js';
 
 function readText(input: string): NewsDoc {
   return readTextStage.run(createDoc({ format: 'text' }, input), {});
@@ -51,8 +50,8 @@ const P5 =
 const ARTICLE = [P1, P2, P3, P4, P5];
 
 describe('read-text: the seed page', () => {
-  const page = readFileSync(join(SHARED, 'seed/sco-summit-page.txt'), 'utf8');
-  const expected = JSON.parse(readFileSync(join(SHARED, 'seed/sco-summit-expected.json'), 'utf8')) as {
+  const page = readFileSync(SEED_PAGE, 'utf8');
+  const expected = JSON.parse(readFileSync(SEED_EXPECTED, 'utf8')) as {
     headline: string;
     body: { paragraphs: number; starts_with: string; ends_with: string; must_not_contain: string[] };
     boilerplate: { starts_with: string; items: number };

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createDoc } from '../../doc/news-doc.js';
 import { areSortedAndDisjoint } from '../../doc/span.js';
-import { SHARED } from '../../../test/helpers/repo.js';
+import { SEED_PAGE } from '../../../test/helpers/repo.js';
 import { MAX_SENTENCE_TOKENS, segment, sentencesStage, tokenize, tokenRange } from './index.js';
 
 function words(text: string): string[] {
@@ -206,7 +205,7 @@ test('sentences: a long text without any sentence end is cut into bounded senten
 });
 
 test('sentences: the seed article', () => {
-  const page = readFileSync(join(SHARED, 'seed', 'sco-summit-page.txt'), 'utf8');
+  const page = readFileSync(SEED_PAGE, 'utf8');
   const article = page.slice(0, page.indexOf('\n-\n'));
   const found = sentences(article);
   assert.equal(found[0], 'Xi, Putin look to challenge ‘international order’');

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TimeExpression } from '../../doc/annotations.js';
 import { createDoc } from '../../doc/news-doc.js';
-import { SHARED } from '../../../test/helpers/repo.js';
+import { SEED_PAGE } from '../../../test/helpers/repo.js';
 import { segment, sentencesStage } from '../sentences/index.js';
 import { formatIsoWeek, dayNumber } from './calendar.js';
 import { findTimeExpressions, timesStage } from './index.js';
@@ -148,7 +147,7 @@ test('times: text all in capitals reads as the same text in ordinary case', () =
 });
 
 test('times: the stage fills doc.layers.times on the seed article', () => {
-  const page = readFileSync(join(SHARED, 'seed', 'sco-summit-page.txt'), 'utf8');
+  const page = readFileSync(SEED_PAGE, 'utf8');
   const text = page.slice(0, page.indexOf('\n-\n'));
   const doc = createDoc({ format: 'text' });
   doc.text = text;
