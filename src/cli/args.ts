@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from './render.js';
-import { DEFAULT_TIMEOUT_MS } from './runner.js';
+import { DEFAULT_TIMEOUT_MS } from '../workers/runner.js';
 import { MAX_INPUT_BYTES } from '../io/inputs.js';
 import type { UnderstandOptions } from '../read.js';
 
@@ -25,7 +25,12 @@ export type Command =
       readonly understand: UnderstandOptions;
     };
 
+const COMMANDS = '`read`, `ingest`, `status`, `export` and `tag`';
+
 export const HELP = `Usage: dateline read [options] <input...>
+       dateline ingest [--db FILE] [options] <source...>   (collect into a store; see dateline ingest --help)
+       dateline status [--db FILE] [--json]                (how the store's inputs stand)
+       dateline export [--db FILE]                         (the stored articles as JSON Lines)
        dateline tag --conll FILE   (tag a CoNLL file with the entity tagger; see dateline tag --help)
 
 Reads news pages or scraped text and prints the article: headline, body, blocks,
@@ -110,8 +115,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help === true) return { kind: 'help' };
   if (values.version === true) return { kind: 'version' };
   const [command, ...inputs] = positionals;
-  if (command === undefined) throw new UsageError('no command given; the commands are `read` and `tag`');
-  if (command !== 'read') throw new UsageError(`unknown command '${command}'; the commands are \`read\` and \`tag\``);
+  if (command === undefined) throw new UsageError(`no command given; the commands are ${COMMANDS}`);
+  if (command !== 'read') throw new UsageError(`unknown command '${command}'; the commands are ${COMMANDS}`);
   if (inputs.length === 0) throw new UsageError('no input given: name files, directories, or - for standard input');
 
   const format = values.format ?? 'json';
@@ -162,7 +167,7 @@ function understandOptions(values: {
 }
 
 /** parseArgs' messages carry advice about `--`; keep their first sentence. */
-function parseArgsMessage(error: unknown): string {
+export function parseArgsMessage(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   const first = message.split(/\.\s/)[0]?.replace(/\.$/, '') ?? message;

@@ -6,8 +6,10 @@ import { expandInputs, loadInput, type InputRef, type LoadedInput } from '../io/
 import { packageVersion } from '../io/package-info.js';
 import { HELP, parseCommand, UsageError, type Command } from './args.js';
 import { renderErrorJson, type OutputFormat } from './render.js';
-import { ReadRunner, type ReadResult } from './runner.js';
+import { ReadRunner, type RenderJob, type RenderResult } from '../workers/runner.js';
 import { runTagCommand } from './tag.js';
+import { runIngestCommand } from './ingest-command.js';
+import { runStoreCommand } from './store-commands.js';
 
 /** Where the command writes; replaceable for tests. */
 export interface Streams {
@@ -21,6 +23,8 @@ export interface Streams {
  */
 export async function runCli(argv: readonly string[], streams: Streams = { out: process.stdout, err: process.stderr }): Promise<number> {
   if (argv[0] === 'tag') return runTagCommand(argv.slice(1), streams);
+  if (argv[0] === 'ingest') return runIngestCommand(argv.slice(1), streams);
+  if (argv[0] === 'status' || argv[0] === 'export') return runStoreCommand(argv[0], argv.slice(1), streams);
   let command: Command;
   try {
     command = parseCommand(argv);
@@ -56,12 +60,13 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
       const ref = refs[i]!;
       const current = await next!;
       next = refs[i + 1] !== undefined ? load(refs[i + 1]!, command.maxBytes) : undefined;
-      let result: ReadResult | { ok: false; error: { code: string; message: string } };
+      let result: RenderResult | { ok: false; error: { code: string; message: string } };
       if (!current.ok) {
         result = { ok: false, error: { code: current.error.code, message: current.error.message } };
       } else {
-        result = await runner.run(
+        result = await runner.run<RenderJob>(
           {
+            mode: 'render',
             bytes: current.loaded.bytes,
             path: current.loaded.path,
             ...(command.url !== undefined ? { url: command.url } : {}),

@@ -15,6 +15,10 @@ export const ERROR_CODES = {
   EXTRACT_TIMEOUT: 'Reading the input took longer than the time limit.',
   EXTRACT_OOM: 'Reading the input needed more memory than the limit.',
   PIPELINE_INVALID: 'The pipeline is misconfigured.',
+  STORE_FAILED: 'The store could not be written or read.',
+  STORE_BUSY: 'Another ingest is writing to the store.',
+  STORE_CORRUPT: 'The store file is not a Dateline database or is damaged.',
+  STORE_TOO_NEW: 'The store was written by a newer Dateline.',
   INTERNAL: 'An unexpected internal error.',
 } as const;
 

@@ -58,9 +58,9 @@ export async function expandInputs(args: readonly string[]): Promise<InputRef[]>
       out.push({ kind: 'file', path: arg });
       continue;
     }
-    const files: string[] = [];
+    let files: string[];
     try {
-      await walk(arg, files, new Set([await realpath(arg)]));
+      files = await listFiles(arg);
     } catch (error) {
       out.push({ kind: 'error', path: arg, error: fsError(error) });
       continue;
@@ -77,7 +77,17 @@ export async function expandInputs(args: readonly string[]): Promise<InputRef[]>
   return out;
 }
 
-async function walk(dir: string, files: string[], seen: Set<string>): Promise<void> {
+/**
+ * Every file below a folder whose name matches `pattern`, recursively, hidden files and
+ * folders skipped, sorted by name at each level, each symlinked folder once.
+ */
+export async function listFiles(dir: string, pattern: RegExp = SUPPORTED_EXTENSIONS): Promise<string[]> {
+  const files: string[] = [];
+  await walk(dir, files, new Set([await realpath(dir)]), pattern);
+  return files;
+}
+
+async function walk(dir: string, files: string[], seen: Set<string>, pattern: RegExp): Promise<void> {
   const entries: Dirent[] = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -95,8 +105,8 @@ async function walk(dir: string, files: string[], seen: Set<string>): Promise<vo
       const real = await realpath(path);
       if (seen.has(real)) continue; // a symlink loop
       seen.add(real);
-      await walk(path, files, seen);
-    } else if (isFile && SUPPORTED_EXTENSIONS.test(entry.name)) {
+      await walk(path, files, seen, pattern);
+    } else if (isFile && pattern.test(entry.name)) {
       files.push(path);
     }
   }

@@ -1,24 +1,38 @@
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../doc/errors.js';
-import type { OutputFormat } from './render.js';
+import type { OutputFormat } from '../cli/render.js';
 import type { UnderstandOptions } from '../read.js';
+import type { ArticleFacts } from '../collect/article-facts.js';
 
-/** One input for the worker to read and render. */
-export interface ReadJob {
+interface JobInput {
   readonly id: number;
   readonly bytes: Uint8Array;
-  readonly path: string;
+  readonly path?: string;
   readonly url?: string;
   readonly contentType?: string;
   readonly as: 'html' | 'text' | 'auto';
-  readonly format: OutputFormat;
-  readonly pretty: boolean;
   readonly understand: UnderstandOptions;
 }
 
-export type ReadResult =
-  | { readonly id: number; readonly ok: true; readonly output: string }
-  | { readonly id: number; readonly ok: false; readonly error: { readonly code: ErrorCode; readonly message: string } };
+/** One input for the worker to read and render as `dateline read` prints it. */
+export interface RenderJob extends JobInput {
+  readonly mode: 'render';
+  readonly format: OutputFormat;
+  readonly pretty: boolean;
+}
+
+/** One input for the worker to read into what the store keeps of an article. */
+export interface IngestJob extends JobInput {
+  readonly mode: 'ingest';
+}
+
+export type ReadJob = RenderJob | IngestJob;
+
+type Failure = { readonly id: number; readonly ok: false; readonly error: { readonly code: ErrorCode; readonly message: string } };
+export type RenderResult = { readonly id: number; readonly ok: true; readonly output: string } | Failure;
+export type IngestResult = { readonly id: number; readonly ok: true; readonly article: ArticleFacts } | Failure;
+export type ReadResult = RenderResult | IngestResult;
+type ResultOf<J extends ReadJob> = J extends RenderJob ? RenderResult : IngestResult;
 
 export interface RunnerOptions {
   /**
@@ -67,19 +81,19 @@ export class ReadRunner {
    * Reads one input. `startedAt` (a `performance.now()` value, default now) is when work
    * on the input began, so time spent loading it counts against the same budget.
    */
-  run(job: Omit<ReadJob, 'id'>, startedAt: number = performance.now()): Promise<ReadResult> {
+  run<J extends ReadJob>(job: DistributiveOmit<J, 'id'>, startedAt: number = performance.now()): Promise<ResultOf<J>> {
     if (this.pending !== null) throw new Error('ReadRunner runs one input at a time');
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<ReadResult>((resolve) => {
+    return new Promise<ResultOf<J>>((resolve) => {
       // setTimeout fires at once for delays past 2^31 - 1 ms; clamp (about 24 days).
       const remaining = Math.min(2 ** 31 - 1, Math.max(0, startedAt + this.timeoutMs - performance.now()));
       const timer = setTimeout(() => {
         const seconds = Math.round(this.timeoutMs / 100) / 10;
         this.fail('EXTRACT_TIMEOUT', `Reading the input took longer than ${seconds} s; it was stopped.`);
       }, remaining);
-      this.pending = { id, resolve, timer };
-      const full: ReadJob = { ...job, id };
+      this.pending = { id, resolve: resolve as (result: ReadResult) => void, timer };
+      const full = { ...job, id } as ReadJob;
       const { bytes } = job;
       // Hand the bytes over without a copy when they own their whole buffer (not a pooled slice).
       const ownsBuffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
@@ -138,3 +152,5 @@ export class ReadRunner {
     pending.resolve({ id: pending.id, ok: false, error: { code, message } });
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

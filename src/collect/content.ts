@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
+import { decodeBytes } from '../stages/decode/decode.js';
+import { looksLikeHtml, sniffBinary } from '../stages/decode/sniff.js';
+import type { Capture, ItemKind, ItemRow, NewItem, Outcome } from '../store/store.js';
+import type { ReaderPool } from '../workers/pool.js';
+import { discoverFeedLinks, parseFeed, sniffFeedKind, type ParsedFeed } from './feeds/index.js';
+import { ItemError } from './outcomes.js';
+import { hostOf, isHomePage, trustedCanonicalKey, urlKey } from './url-key.js';
+
+/** A response, file or archive record, loaded and ready to be recognised and read. */
+export interface Loaded {
+  /** The body with any Content-Encoding undone. */
+  readonly bytes: Uint8Array;
+  /** The address it came from, after redirects (null for a local file). */
+  readonly url: string | null;
+  readonly path: string | null;
+  readonly contentType: string | null;
+  readonly status: number | null;
+  readonly headers: readonly (readonly [string, string])[] | null;
+}
+
+export interface ContentContext {
+  readonly pool: ReaderPool;
+  /** Feed and sitemap entries published before this are not accepted. */
+  readonly since?: Date;
+  /** The sitemaps a site's robots.txt lists (for a home page with no feeds). */
+  readonly sitemapsOf?: (origin: string) => Promise<string[]>;
+  /** How many containers lie above this item (a feed in a sitemap index in a site…). */
+  readonly depth: number;
+  /** Counts entries left out by --since. */
+  readonly onFiltered?: (count: number) => void;
+}
+
+/** Containers deeper than this are read as pages, never expanded: a site → a sitemap index → its sitemaps. */
+const MAX_CONTAINER_DEPTH = 3;
+/** Content types that may be an article, a feed or a sitemap; anything else is not read. */
+const READABLE_TYPE = /^(text\/|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml|rdf\+xml|feed\+json|json|x-gzip|gzip|octet-stream)|$)/i;
+
+/**
+ * What a loaded item is, by its content, and how it ends: a feed, sitemap or site's home
+ * page leads to new items; a page is read and understood on a reader thread into an
+ * article; anything else is skipped with its reason.
+ */
+export async function outcomeForContent(item: ItemRow, loaded: Loaded, context: ContentContext): Promise<Outcome> {
+  const type = (loaded.contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!READABLE_TYPE.test(type)) throw new ItemError('NOT_HTML', `The response is ${type}, not a page, feed or sitemap.`);
+  const binary = sniffBinary(loaded.bytes);
+  if (binary !== null) throw new ItemError('NOT_HTML', `The content is ${binary}, not a page, feed or sitemap.`);
+  // Measured now: the reader thread takes the bytes over.
+  const sha256 = sha256Of(loaded.bytes);
+  const size = loaded.bytes.length;
+  const mayExpand = item.kind !== 'entry' && item.kind !== 'record' && item.kind !== 'line' && context.depth < MAX_CONTAINER_DEPTH;
+  const head = new TextDecoder('utf-8').decode(loaded.bytes.subarray(0, 16 * 1024));
+  if (mayExpand && sniffFeedKind(head) !== null) return feedOutcome(loaded, sha256, context);
+  const start = head.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) throw new ItemError('NOT_HTML', 'The content is JSON but not a JSON Feed: not a page, feed or sitemap.');
+  if (start.startsWith('<?xml') && !looksLikeHtml(start)) throw new ItemError('NOT_HTML', 'The content is XML but not a feed, sitemap or XHTML page.');
+  const userNamed = item.kind === 'url' || item.kind === 'file';
+  const siteLinks = userNamed && mayExpand ? await siteChildren(loaded, context, false) : [];
+  if (siteLinks.length > 0 && loaded.url !== null && isHomePage(loaded.url)) {
+    return { state: 'stored', kind: 'site', capture: capture(loaded, sha256), children: siteLinks };
+  }
+  const result = await context.pool.read({
+    mode: 'ingest',
+    bytes: loaded.bytes,
+    ...(loaded.path !== null ? { path: loaded.path } : {}),
+    ...(loaded.url !== null ? { url: loaded.url } : {}),
+    ...(loaded.contentType !== null ? { contentType: loaded.contentType } : {}),
+    as: 'auto',
+    understand: {},
+  });
+  if (!result.ok) throw new ItemError(result.error.code, result.error.message);
+  const facts = result.article;
+  const kind: ItemKind = item.kind === 'url' || item.kind === 'file' ? 'page' : item.kind;
+  const rawCapture: Capture = { url: loaded.url, status: loaded.status, headers: loaded.headers, body: facts.raw, size, sha256 };
+  if (!facts.isArticle || facts.bodyChars === 0) {
+    if (siteLinks.length > 0) return { state: 'stored', kind: 'site', capture: rawCapture, children: siteLinks };
+    const code = facts.bodyChars === 0 ? 'EXTRACT_EMPTY' : 'NOT_ARTICLE';
+    const message = code === 'NOT_ARTICLE' ? 'The page is not an article (a home page, a list or a product page).' : 'No article text was found on the page.';
+    return { state: 'skipped', kind, code, message, capture: rawCapture };
+  }
+  const url = loaded.url ?? facts.canonicalUrl;
+  return {
+    state: 'stored',
+    kind,
+    capture: rawCapture,
+    article: {
+      url,
+      urlKey: loaded.url === null ? null : urlKey(loaded.url),
+      canonicalKey: trustedCanonicalKey(facts.canonicalUrl, loaded.url),
+      textHash: facts.textHash,
+      headline: facts.headline,
+      published: facts.published,
+      siteName: facts.siteName,
+      language: facts.language,
+      doc: facts.doc,
+      entities: facts.entities,
+      quotes: facts.quotes,
+    },
+  };
+}
+
+function feedOutcome(loaded: Loaded, sha256: string, context: ContentContext): Outcome {
+  const feed = parseContainer(loaded);
+  const children = entriesOf(feed, context);
+  const kind: ItemKind = feed.kind === 'sitemap' || feed.kind === 'sitemap-index' ? 'sitemap' : 'feed';
+  return { state: 'stored', kind, capture: capture(loaded, sha256), children };
+}
+
+/** A loaded feed or sitemap, parsed; FEED_INVALID when it is neither. */
+export function parseContainer(loaded: Loaded): ParsedFeed {
+  const text = decodeBytes(loaded.bytes, loaded.contentType ?? undefined).text;
+  try {
+    return parseFeed(text, loaded.url ?? undefined);
+  } catch (error) {
+    throw new ItemError('FEED_INVALID', error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A feed's or sitemap's entries as new items, in document order, less those older than --since. */
+export function entriesOf(feed: ParsedFeed, context: Pick<ContentContext, 'since' | 'onFiltered'>): NewItem[] {
+  const childKind: ItemKind = feed.kind === 'sitemap-index' ? 'sitemap' : 'entry';
+  const items: NewItem[] = [];
+  let filtered = 0;
+  for (const entry of feed.entries) {
+    if (context.since !== undefined && entry.published !== undefined && Date.parse(entry.published) < context.since.getTime()) {
+      filtered++;
+      continue;
+    }
+    const key = urlKey(entry.url);
+    if (key === null) continue;
+    const host = hostOf(entry.url);
+    items.push({ key, kind: childKind, url: entry.url, ...(host !== null ? { host } : {}), ...(entry.published !== undefined ? { published: entry.published } : {}) });
+  }
+  if (filtered > 0) context.onFiltered?.(filtered);
+  return items;
+}
+
+/** A site's feeds (from its page's <link rel=alternate>), or failing that the sitemaps its robots.txt lists. */
+async function siteChildren(loaded: Loaded, context: ContentContext, withSitemaps = true): Promise<NewItem[]> {
+  if (loaded.url === null) return [];
+  let text: string;
+  try {
+    text = decodeBytes(loaded.bytes, loaded.contentType ?? undefined).text;
+  } catch {
+    return [];
+  }
+  const feeds = discoverFeedLinks(text, loaded.url);
+  let links: { url: string; kind: 'feed' | 'sitemap' }[] = feeds.map((url) => ({ url, kind: 'feed' as const }));
+  if (links.length === 0 && (withSitemaps || isHomePage(loaded.url)) && context.sitemapsOf !== undefined) {
+    const sitemaps = await context.sitemapsOf(new URL(loaded.url).origin).catch(() => []);
+    links = sitemaps.map((url) => ({ url, kind: 'sitemap' as const }));
+  }
+  return links.flatMap(({ url, kind }) => {
+    const key = urlKey(url);
+    const host = hostOf(url);
+    return key === null ? [] : [{ key, kind, url, ...(host !== null ? { host } : {}) }];
+  });
+}
+
+function capture(loaded: Loaded, sha256: string): Capture {
+  return {
+    url: loaded.url,
+    status: loaded.status,
+    headers: loaded.headers,
+    body: deflateRawSync(loaded.bytes),
+    size: loaded.bytes.length,
+    sha256,
+  };
+}
+
+/** SHA-256 of bytes, hex. */
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

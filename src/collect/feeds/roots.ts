@@ -1,0 +1,27 @@
+import type { FeedKind } from './types.js';
+
+/**
+ * Markup that may come before the root without making the text something else:
+ * PHP warnings printed ahead of a feed (`<br /><b>Warning</b>: …`) are common.
+ */
+const STRAY_BEFORE_ROOT = new Set(['b', 'br', 'font', 'i', 'strong', 'em', 'span', 'hr']);
+
+/** What a root element makes the document. 'stray' is markup to pass over; null a document of another kind. */
+export function kindOfRoot(localName: string): Exclude<FeedKind, 'json-feed'> | 'stray' | null {
+  const local = localName.toLowerCase();
+  switch (local) {
+    case 'rss':
+    case 'channel':
+      return 'rss';
+    case 'rdf':
+      return 'rdf';
+    case 'feed':
+      return 'atom';
+    case 'urlset':
+      return 'sitemap';
+    case 'sitemapindex':
+      return 'sitemap-index';
+    default:
+      return STRAY_BEFORE_ROOT.has(local) ? 'stray' : null;
+  }
+}

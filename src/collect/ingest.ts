@@ -1,0 +1,371 @@
+import type { Readable } from 'node:stream';
+import { listFiles } from '../io/inputs.js';
+import type { ItemRow, Outcome, StateCounts, Store } from '../store/store.js';
+import { ReaderPool } from '../workers/pool.js';
+import { outcomeForContent } from './content.js';
+import { HostGate, sleep } from './hosts.js';
+import { isWarcFile, loadFromFile, loadFromLine, loadFromNetwork } from './loaders.js';
+import { Network, type NetworkOptions } from './network.js';
+import { DEFAULT_RETRY, ItemError, outcomeOf, type RetryPolicy } from './outcomes.js';
+import { repollSource } from './polls.js';
+import { isLocal, Scheduler } from './scheduler.js';
+import { resolveSource } from './sources.js';
+import { acceptStdin } from './stdin.js';
+import { urlKey } from './url-key.js';
+import { loadFromRecord, pumpWarc, rereadRecord } from './warc-source.js';
+import type { WarcRecord } from './warc/index.js';
+
+/** Files a folder is searched for: pages and text (as `dateline read` takes them), feeds, sitemaps and web archives, optionally gzipped. */
+export const INGEST_EXTENSIONS = /\.(html?|xhtml|txt|text|xml|rss|atom|rdf|json|warc)(\.gz)?$/i;
+
+export interface IngestOptions {
+  readonly store: Store;
+  /** Feed and sitemap entries published before this are not accepted. */
+  readonly since?: Date;
+  /** Keep polling the sources' feeds and sitemaps every this many minutes, until stopped. */
+  readonly watchMinutes?: number;
+  /** Reader threads (default: one per core). */
+  readonly readers?: number;
+  /** Time limit per page read, in ms (default 7,500). */
+  readonly readTimeoutMs?: number;
+  /** Fetcher, robots and politeness settings (`fetcher.allowPrivate` for intranet pages). */
+  readonly network?: NetworkOptions;
+  readonly retry?: Partial<RetryPolicy>;
+  /** When only items put off remain (retries, a suspended host), wait this long for them at most before ending the run (default 2 min). */
+  readonly maxWaitMs?: number;
+  /** Also take up every item pending in the store, from any earlier run. */
+  readonly resume?: boolean;
+  /** Where `-` reads JSON Lines from (default process.stdin). */
+  readonly stdin?: Readable;
+  /** Stops the run cleanly: no new items start, the current ones are saved. */
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (event: IngestEvent) => void;
+}
+
+export type IngestEvent =
+  | { readonly type: 'accepted'; readonly count: number }
+  | {
+      readonly type: 'finished';
+      readonly id: number;
+      readonly kind: string;
+      readonly state: ItemRow['state'];
+      readonly code: string | null;
+      readonly message: string | null;
+      readonly url: string | null;
+      readonly path: string | null;
+    }
+  | { readonly type: 'notice'; readonly message: string };
+
+export interface IngestSummary {
+  /** How the items this run worked on ended (pending: put off for a later try). */
+  readonly states: StateCounts;
+  /** How every item of these sources stands now, this run's and earlier runs' alike. */
+  readonly sources: StateCounts;
+  readonly interrupted: boolean;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Ingests sources into the store: addresses, feeds, sitemaps, sites, files, folders,
+ * web archives and JSON Lines on standard input. Every input gets a durable row before
+ * any work on it and ends stored, duplicate, skipped or failed; a run interrupted at any
+ * moment resumes when the same sources are ingested again, and nothing is stored twice.
+ */
+export async function ingest(sources: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+  const run = new IngestRun(options);
+  try {
+    return await run.start(sources);
+  } finally {
+    await run.close();
+  }
+}
+
+class IngestRun {
+  private readonly store: Store;
+  private readonly pool: ReaderPool;
+  private readonly network: Network;
+  private readonly scheduler: Scheduler;
+  private readonly retry: RetryPolicy;
+  private readonly controller = new AbortController();
+  private readonly records = new Map<number, WarcRecord>();
+  private readonly states: StateCounts = { pending: 0, stored: 0, duplicate: 0, skipped: 0, failed: 0 };
+  private readonly sourceIds: number[] = [];
+  private readonly started = Date.now();
+  private background = 0;
+  private localTail: Promise<void> = Promise.resolve();
+  private wakeUp: (() => void) | null = null;
+  private fatal: unknown = null;
+
+  constructor(private readonly options: IngestOptions) {
+    this.store = options.store;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.network = new Network(options.network ?? {});
+    const readers = options.readers;
+    this.pool = new ReaderPool(readers, options.readTimeoutMs !== undefined ? { timeoutMs: options.readTimeoutMs } : {});
+    this.scheduler = new Scheduler(this.network.gate ?? new HostGate(), { local: this.pool.size * 3, network: 16 });
+    options.signal?.addEventListener('abort', () => this.controller.abort(options.signal?.reason), { once: true });
+    if (options.signal?.aborted) this.controller.abort();
+  }
+
+  async start(args: readonly string[]): Promise<IngestSummary> {
+    for (const arg of args) {
+      const spec = await resolveSource(arg);
+      const source = this.store.source(spec.key, spec.kind, spec.location);
+      this.sourceIds.push(source.id);
+      if (spec.root !== null) this.store.accept(source.id, null, [spec.root]);
+      if (spec.kind === 'folder') await this.acceptFolder(source.id, arg);
+      if (spec.kind === 'stdin') this.inBackground(() => acceptStdin(source.id, this.options.stdin ?? process.stdin, this.backgroundContext()));
+      for (const root of this.store.roots(source.id)) {
+        if (root.kind === 'feed' || root.kind === 'sitemap') this.inBackground(() => repollSource(root, this.backgroundContext()));
+      }
+    }
+    const pending = this.options.resume === true ? this.store.allPending() : this.store.pending(this.sourceIds);
+    for (const item of pending) this.scheduler.add(item);
+    this.accepted(pending.length);
+    await this.loop();
+    if (this.fatal !== null) throw this.fatal;
+    return {
+      states: { ...this.states },
+      sources: this.store.counts(this.sourceIds),
+      interrupted: this.controller.signal.aborted,
+      elapsedMs: Date.now() - this.started,
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.pool.close(), this.network.close()]);
+  }
+
+  private async loop(): Promise<void> {
+    const maxWait = this.options.maxWaitMs ?? 120_000;
+    let nextPoll = this.options.watchMinutes !== undefined ? Date.now() + this.options.watchMinutes * 60_000 : null;
+    for (;;) {
+      const stopping = this.controller.signal.aborted || this.fatal !== null;
+      if (!stopping) {
+        for (let item = this.scheduler.next(); item !== null; item = this.scheduler.next()) this.launch(item);
+      }
+      const busy = this.scheduler.active > 0 || this.background > 0;
+      let wait = 1_000;
+      if (!busy) {
+        if (stopping) return;
+        const wake = this.scheduler.wakeAt();
+        if (nextPoll !== null && Date.now() >= nextPoll) {
+          nextPoll = Date.now() + (this.options.watchMinutes ?? 0) * 60_000;
+          for (const sourceId of this.sourceIds) {
+            for (const root of this.store.roots(sourceId)) this.inBackground(() => repollSource(root, this.backgroundContext()));
+          }
+          continue;
+        }
+        if (wake === null && nextPoll === null) return;
+        if (wake !== null && wake - Date.now() > maxWait && nextPoll === null) {
+          this.notice(`Items put off until ${new Date(wake).toISOString()} are left pending; run the same command again to finish them.`);
+          return;
+        }
+        wait = Math.min(wake ?? Infinity, nextPoll ?? Infinity) - Date.now();
+      } else {
+        const wake = this.scheduler.wakeAt();
+        if (wake !== null) wait = Math.max(0, Math.min(wait, wake - Date.now()));
+      }
+      await this.pause(Math.max(0, wait));
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
+      const onAbort = () => done();
+      this.controller.signal.addEventListener('abort', onAbort, { once: true });
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.controller.signal.removeEventListener('abort', onAbort);
+        done();
+      };
+    });
+  }
+
+  private wake(): void {
+    const wake = this.wakeUp;
+    this.wakeUp = null;
+    wake?.();
+  }
+
+  private launch(item: ItemRow): void {
+    void this.process(item).finally(() => {
+      this.scheduler.done(item);
+      this.wake();
+    });
+  }
+
+  /** Works on one item and commits how it ended; local items commit in the order they started, so a run's results never depend on timing. */
+  private async process(item: ItemRow): Promise<void> {
+    let previous: Promise<void> | null = null;
+    let release = () => {};
+    if (isLocal(item)) {
+      previous = this.localTail;
+      this.localTail = new Promise((resolve) => (release = resolve));
+    }
+    try {
+      let outcome: Outcome | null;
+      // A web archive is read for as long as its records take: it must not hold up their commits.
+      const unordered = () => {
+        release();
+        previous = null;
+      };
+      try {
+        outcome = await this.work(item, unordered);
+      } catch (error) {
+        outcome = this.controller.signal.aborted && isAbort(error) ? null : outcomeOf(error, item, this.retry);
+      }
+      if (previous !== null) await previous;
+      if (outcome !== null) this.commit(item, outcome);
+    } catch (error) {
+      // The store refused a write (disk full, damaged file): stop, the item stays pending.
+      this.fatal ??= error;
+      this.controller.abort();
+    } finally {
+      release();
+    }
+  }
+
+  private commit(item: ItemRow, outcome: Outcome): void {
+    const finished = this.store.finish(item.id, outcome);
+    this.states[finished.state]++;
+    for (const child of finished.children) this.scheduler.add(child);
+    this.accepted(finished.children.length);
+    if (finished.state === 'pending') {
+      const again = this.store.item(item.id);
+      if (again !== null) this.scheduler.add(again);
+    }
+    const code = 'code' in outcome ? outcome.code : null;
+    const message = 'message' in outcome ? outcome.message : null;
+    this.options.onEvent?.({ type: 'finished', id: item.id, kind: item.kind, state: finished.state, code, message, url: item.url, path: item.path });
+  }
+
+  private async work(item: ItemRow, unordered: () => void): Promise<Outcome> {
+    const signal = this.controller.signal;
+    const context = {
+      pool: this.pool,
+      depth: this.depthOf(item),
+      sitemapsOf: (origin: string) => this.network.sitemaps(origin),
+      onFiltered: (count: number) => this.notice(`${count} entries older than --since left out`),
+      ...(this.options.since !== undefined ? { since: this.options.since } : {}),
+    };
+    switch (item.kind) {
+      case 'file': {
+        const path = item.path ?? item.key;
+        if (await isWarcFile(path)) {
+          unordered();
+          await pumpWarc(item, path, {
+            store: this.store,
+            signal,
+            enqueue: (row, record) => {
+              this.records.set(row.id, record);
+              this.scheduler.add(row);
+              this.accepted(1);
+              this.wake();
+            },
+            room: () => this.room(),
+          });
+          if (signal.aborted) throw signal.reason ?? new Error('aborted');
+          return { state: 'stored', kind: 'warc', capture: null, children: [] };
+        }
+        return outcomeForContent(item, await loadFromFile(item), context);
+      }
+      case 'record': {
+        const record = this.records.get(item.id) ?? (await rereadRecord(item));
+        this.records.delete(item.id);
+        if (record.type === 'revisit') return this.revisit(record);
+        const loaded = loadFromRecord(record);
+        return outcomeForContent(item, loaded, context);
+      }
+      case 'line':
+        return outcomeForContent(item, loadFromLine(item, this.store.payload(item.id)), context);
+      default: {
+        if (item.kind === 'entry' || item.kind === 'url') {
+          const duplicate = this.store.findDuplicate({ urlKey: item.key });
+          if (duplicate !== null) return { state: 'duplicate', articleId: duplicate.articleId, code: duplicate.code };
+        }
+        const loaded = await loadFromNetwork(item, this.network, signal);
+        if (loaded.url !== null && loaded.url !== item.url) {
+          const duplicate = this.store.findDuplicate({ urlKey: urlKey(loaded.url) });
+          if (duplicate !== null) return { state: 'duplicate', articleId: duplicate.articleId, code: duplicate.code };
+        }
+        const outcome = await outcomeForContent(item, loaded, context);
+        if (outcome.state === 'stored' && (outcome.kind === 'feed' || outcome.kind === 'sitemap') && item.url !== null) {
+          const header = (name: string) => loaded.headers?.find(([key]) => key === name)?.[1] ?? null;
+          this.store.savePoll({ url: item.url, etag: header('etag'), lastModified: header('last-modified'), polledAt: new Date().toISOString(), status: loaded.status ?? 200 });
+        }
+        return outcome;
+      }
+    }
+  }
+
+  /** A revisit record repeats an earlier capture: a duplicate of the article stored from it, when there is one. */
+  private revisit(record: WarcRecord): Outcome {
+    const target = record.headers.find(([name]) => name === 'warc-refers-to-target-uri')?.[1] ?? record.targetUri;
+    const key = target === undefined ? null : urlKey(target);
+    const duplicate = key === null ? null : this.store.findDuplicate({ urlKey: key });
+    if (duplicate !== null) return { state: 'duplicate', articleId: duplicate.articleId, code: duplicate.code };
+    throw new ItemError('REVISIT_UNRESOLVED', 'The record revisits a capture that is not in the store.');
+  }
+
+  /** How many feeds, sitemaps or sites lie above an item. */
+  private depthOf(item: ItemRow): number {
+    let depth = 0;
+    for (let parent = item.parentId; parent !== null && depth < 8; depth++) parent = this.store.item(parent)?.parentId ?? null;
+    return depth;
+  }
+
+  private async room(): Promise<void> {
+    while (this.scheduler.localRoom <= 0 && !this.controller.signal.aborted) await sleep(20);
+  }
+
+  private async acceptFolder(sourceId: number, folder: string): Promise<void> {
+    const files = await listFiles(folder, INGEST_EXTENSIONS);
+    for (let i = 0; i < files.length; i += 500) {
+      const batch = files.slice(i, i + 500).map((path) => ({ key: path, kind: 'file' as const, path }));
+      this.store.accept(sourceId, null, batch);
+    }
+    if (files.length === 0) this.notice(`${folder} holds no pages, feeds, sitemaps or web archives.`);
+  }
+
+  private backgroundContext() {
+    return {
+      store: this.store,
+      network: this.network,
+      signal: this.controller.signal,
+      ...(this.options.since !== undefined ? { since: this.options.since } : {}),
+      add: (rows: readonly ItemRow[]) => {
+        for (const row of rows) this.scheduler.add(row);
+        this.accepted(rows.length);
+        this.wake();
+      },
+      notice: (message: string) => this.notice(message),
+    };
+  }
+
+  private inBackground(task: () => Promise<void>): void {
+    this.background++;
+    void task()
+      .catch((error: unknown) => this.notice(error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        this.background--;
+        this.wake();
+      });
+  }
+
+  private accepted(count: number): void {
+    if (count > 0) this.options.onEvent?.({ type: 'accepted', count });
+  }
+
+  private notice(message: string): void {
+    this.options.onEvent?.({ type: 'notice', message });
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR' || /abort/i.test(error.message));
+}
