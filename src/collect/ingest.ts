@@ -102,7 +102,7 @@ class IngestRun {
     this.network = new Network(options.network ?? {});
     const readers = options.readers;
     this.pool = new ReaderPool(readers, options.readTimeoutMs !== undefined ? { timeoutMs: options.readTimeoutMs } : {});
-    this.scheduler = new Scheduler(this.network.gate ?? new HostGate(), { local: this.pool.size * 3, network: 16 });
+    this.scheduler = new Scheduler(this.network.gate ?? new HostGate(), { local: this.pool.size * 8, network: 16 });
     options.signal?.addEventListener('abort', () => this.controller.abort(options.signal?.reason), { once: true });
     if (options.signal?.aborted) this.controller.abort();
   }

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import { loadInput } from '../io/inputs.js';
 import type { ItemRow, NewItem } from '../store/store.js';
 import { httpStatusError } from './fetch/errors.js';
@@ -30,7 +30,7 @@ export async function isWarcFile(path: string): Promise<boolean> {
   try {
     const file = await open(path, 'r');
     try {
-      const buffer = new Uint8Array(64 * 1024);
+      const buffer = new Uint8Array(1024);
       const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
       head = buffer.subarray(0, bytesRead);
     } finally {
@@ -41,7 +41,8 @@ export async function isWarcFile(path: string): Promise<boolean> {
   }
   if (head[0] === 0x1f && head[1] === 0x8b) {
     try {
-      head = gunzipSync(head, { finishFlush: 2 /* Z_SYNC_FLUSH: a cut member is fine here */ }).subarray(0, 16);
+      // A cut gzip member is fine here: only the first bytes are wanted.
+      head = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, 16);
     } catch {
       return false;
     }

@@ -7,9 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { constants, crc32, createGzip, deflateRawSync, gzipSync } from 'node:zlib';
 import type { Gzip } from 'node:zlib';
+import { readWarc, WarcError } from '../../src/collect/warc/index.js';
+import type { ReadWarcOptions, WarcRecord } from '../../src/collect/warc/index.js';
 
 export type Bytes = string | Uint8Array;
 
@@ -185,17 +190,20 @@ export async function writeWarc(path: string, records: readonly WarcRecordSpec[]
 }
 
 /**
- * A gzip member holding a WARC resource record whose block is `zeros` zero bytes: a
- * "bomb" that inflates to, say, 1 GiB from about 1 MiB, built without ever holding the
- * zeros. A 16 MiB run of zeros is deflated once from empty history and flushed to a
- * byte boundary, so the same compressed run can be repeated.
+ * A gzip member holding a WARC resource record whose block is `zeros` zero bytes (or,
+ * `bare`, only the zeros): a "bomb" that inflates to, say, 1 GiB from about 1 MiB,
+ * built without ever holding the zeros. A 16 MiB run of zeros is deflated once from
+ * empty history and flushed to a byte boundary, so the same compressed run can be
+ * repeated.
  */
-export function gzipZeroBomb(zeros: number, url = 'http://bomb.test/zeros'): Buffer {
+export function gzipZeroBomb(zeros: number, options: { readonly url?: string; readonly bare?: boolean } = {}): Buffer {
   const run = 16 * 1024 * 1024;
   if (zeros % run !== 0) throw new RangeError(`zeros must be a multiple of ${run}`);
-  const whole = warcRecordBytes({ type: 'resource', targetUri: url, contentType: 'application/octet-stream', declaredLength: zeros });
+  const record = { type: 'resource', targetUri: options.url ?? 'http://bomb.test/zeros', contentType: 'application/octet-stream', declaredLength: zeros };
+  // bare: nothing but the zeros, no record around them.
+  const whole = options.bare ? Buffer.from(CRLF + CRLF) : warcRecordBytes(record);
   const head = whole.subarray(0, whole.length - 4); // without the record's closing CRLF CRLF
-  const tail = Buffer.from(CRLF + CRLF);
+  const tail = options.bare ? Buffer.alloc(0) : Buffer.from(CRLF + CRLF);
   const sync = { finishFlush: constants.Z_SYNC_FLUSH };
   const zeroRun = Buffer.alloc(run);
   const deflatedRun = deflateRawSync(zeroRun, sync);
@@ -212,4 +220,26 @@ export function gzipZeroBomb(zeros: number, url = 'http://bomb.test/zeros'): Buf
   trailer.writeUInt32LE((head.length + zeros + tail.length) % 2 ** 32, 4);
   parts.push(trailer);
   return Buffer.concat(parts);
+}
+
+/** Runs `body` with a fresh directory under the system temp dir, removed afterwards. */
+export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'dateline-warc-'));
+  try {
+    return await body(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every record readWarc yields, and the WarcError it ended with, if any (other errors are thrown). */
+export async function readAll(path: string, options?: ReadWarcOptions): Promise<{ records: WarcRecord[]; error?: WarcError }> {
+  const records: WarcRecord[] = [];
+  try {
+    for await (const record of readWarc(path, options)) records.push(record);
+  } catch (error) {
+    if (error instanceof WarcError) return { records, error };
+    throw error;
+  }
+  return { records };
 }

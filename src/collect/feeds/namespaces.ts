@@ -39,7 +39,10 @@ const CONVENTIONAL_PREFIXES: ReadonlyMap<string, string> = new Map([
   ['xhtml', 'xhtml'],
 ]);
 
-/** Prefix → URI bindings in scope; '' is the default namespace. */
+/**
+ * Prefix → namespace key for the bindings in scope ('' is the default namespace).
+ * Keys, not URIs, are kept: they are all that is ever looked up.
+ */
 export type NamespaceScope = ReadonlyMap<string, string>;
 
 export const EMPTY_SCOPE: NamespaceScope = new Map();
@@ -50,26 +53,27 @@ export function extendScope(scope: NamespaceScope, attrs: Readonly<Record<string
   for (const name in attrs) {
     if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
     extended ??= new Map(scope);
-    extended.set(name === 'xmlns' ? '' : name.slice(6), (attrs[name] ?? '').trim());
+    const prefix = name === 'xmlns' ? '' : name.slice(6);
+    extended.set(prefix, keyForBinding(prefix, (attrs[name] ?? '').trim()));
   }
   return extended ?? scope;
 }
 
-function keyForUri(uri: string): string | undefined {
-  return KNOWN_NAMESPACES.get(uri) ?? KNOWN_NAMESPACES.get(uri.replace(/\/$/, '')) ?? KNOWN_NAMESPACES.get(`${uri}/`);
+/**
+ * An unprefixed name in an unknown default namespace counts as core: feeds declare
+ * all sorts of home-made default namespaces, and their `<item>` is still an item.
+ * A prefix bound to an unknown URI gets a key no handler matches.
+ */
+function keyForBinding(prefix: string, uri: string): string {
+  const key = KNOWN_NAMESPACES.get(uri) ?? KNOWN_NAMESPACES.get(uri.replace(/\/$/, '')) ?? KNOWN_NAMESPACES.get(`${uri}/`);
+  return key ?? (prefix === '' ? '' : `{${uri}}`);
 }
 
 /**
- * The namespace key of an element or attribute prefix: a known key ('' for the core
- * vocabularies), or a key no handler matches for any other namespace. An unprefixed
- * name in an unknown default namespace counts as core: feeds declare all sorts of
- * home-made default namespaces, and their `<item>` is still an item.
+ * The namespace key of an element prefix: a known key ('' for the core vocabularies),
+ * or one no handler matches. A prefix used without a declaration is read as its
+ * conventional meaning (`atom:`, `dc:` …).
  */
 export function namespaceKey(prefix: string, scope: NamespaceScope): string {
-  const uri = scope.get(prefix);
-  if (prefix === '') {
-    return uri === undefined || uri === '' ? '' : (keyForUri(uri) ?? '');
-  }
-  if (uri !== undefined) return keyForUri(uri) ?? `{${uri}}`;
-  return CONVENTIONAL_PREFIXES.get(prefix) ?? `${prefix}:`;
+  return scope.get(prefix) ?? (prefix === '' ? '' : (CONVENTIONAL_PREFIXES.get(prefix) ?? `${prefix}:`));
 }

@@ -2,6 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFeed } from './index.js';
 
+/** CPU milliseconds `run` takes: time on a machine shared with other jobs would make the bounds flaky. */
+function cpuMs(run: () => void): number {
+  const started = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1_000;
+}
+
 test('sitemap: a urlset with image and hreflang extensions gives its <loc>s and lastmods', () => {
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -90,9 +98,10 @@ test('sitemap: 50,001 URLs give 50,000 entries and one over the limit; maxEntrie
   const urls: string[] = [];
   for (let i = 0; i < 50_001; i++) urls.push(`<url><loc>https://big.example/page/${i}</loc></url>`);
   const xml = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('\n')}</urlset>`;
-  const started = performance.now();
-  const feed = parseFeed(xml);
-  const elapsed = performance.now() - started;
+  let feed = parseFeed('<urlset/>');
+  const elapsed = cpuMs(() => {
+    feed = parseFeed(xml);
+  });
   assert.equal(feed.entries.length, 50_000);
   assert.equal(feed.entries[49_999]?.url, 'https://big.example/page/49999');
   assert.deepEqual(feed.dropped, { scheme: 0, invalid: 0, overLimit: 1, missingLink: 0 });

@@ -46,6 +46,20 @@ export type RootChooser = (root: ElementName) => ElementHandler | undefined;
 /** Deeper than this is an attack, not a feed: htmlparser2's stack costs O(depth) per tag. */
 export const MAX_DEPTH = 512;
 
+/**
+ * HTML void elements that no feed or sitemap vocabulary uses (`link` and `source` are
+ * RSS elements, so they are not here). Raw HTML pasted into a feed leaves them
+ * unclosed; read as void, a thousand `<br>`s in one description do not nest.
+ */
+const HTML_VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'meta', 'param', 'track', 'wbr']);
+
+/** htmlparser2's stock parser, told about HTML void elements through its documented hook. */
+class FeedParser extends Parser {
+  protected override isVoidElement(name: string): boolean {
+    return HTML_VOID.has(name.toLowerCase());
+  }
+}
+
 interface Frame extends XmlElement {
   readonly scope: NamespaceScope;
   readonly handler: ElementHandler | undefined;
@@ -63,7 +77,7 @@ export function readXml(text: string, baseUrl: string | undefined, chooseRoot: R
   let rootChosen = false;
   let inCdata = false;
 
-  const parser = new Parser(
+  const parser = new FeedParser(
     {
       onopentag(rawName, rawAttrs) {
         if (stack.length >= MAX_DEPTH) {
@@ -90,8 +104,11 @@ export function readXml(text: string, baseUrl: string | undefined, chooseRoot: R
         }
         const owner = parent === undefined ? undefined : parent.role === undefined ? parent.owner : parent;
         const role = handler?.roleOf(name, owner);
+        // Fields one by one: spreading `name` makes V8 build slow dictionary objects.
         const frame: Frame = {
-          ...name,
+          ns: name.ns,
+          local: name.local,
+          attrs,
           base,
           role,
           owner,
@@ -127,11 +144,14 @@ export function readXml(text: string, baseUrl: string | undefined, chooseRoot: R
   return rootChosen;
 }
 
-function decodeAttributes(raw: Readonly<Record<string, string>>): Record<string, string> {
-  const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
+function decodeAttributes(raw: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  let attrs: Record<string, string> | undefined;
   for (const [name, value] of Object.entries(raw)) {
+    attrs ??= {};
     const lower = name.toLowerCase();
-    if (!(lower in attrs)) attrs[lower] = decodeReferences(value);
+    if (!Object.hasOwn(attrs, lower)) attrs[lower] = decodeReferences(value);
   }
-  return attrs;
+  return attrs ?? NO_ATTRIBUTES;
 }

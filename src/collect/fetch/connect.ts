@@ -75,7 +75,7 @@ export function connectError(error: unknown, target: string, tls: boolean): Fetc
   const code = String((error as { code?: unknown }).code ?? '');
   const text = error instanceof Error ? error.message : String(error);
   if (tls && !NETWORK_CODES.has(code)) {
-    return new FetchError('FETCH_TLS_ERROR', `TLS with ${target} failed (${code || text}); the certificate is not trusted for this name`, {
+    return new FetchError('FETCH_TLS_ERROR', `TLS with ${target} failed (${code || text}): its certificate could not be verified, and unverified TLS is never used`, {
       cause: error,
     });
   }

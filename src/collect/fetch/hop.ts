@@ -107,6 +107,10 @@ function classify(error: unknown, state: HopState): FetchError {
   if (name === 'HTTPParserError' || code.startsWith('HPE_')) {
     return new FetchError('FETCH_BAD_RESPONSE', `${target} sent a malformed HTTP response (${text})`);
   }
+  if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' && !state.headersSeen) {
+    // undici refuses repeated Content-Length fields before handing over the head.
+    return new FetchError('FETCH_BAD_RESPONSE', `${target} sent conflicting or repeated Content-Length headers`);
+  }
   if (state.headersSeen) {
     return new FetchError('FETCH_TRUNCATED', `The body from ${target} ended early (${code || text}); it was not stored as complete`, {
       retryable: true,

@@ -81,7 +81,12 @@ async function* inflateStreaming(file: FileWindow, position: number, dataStart: 
         return;
       }
       at += slice.length;
-      await new Promise<void>((resolve) => inflater.write(slice, () => resolve()));
+      await new Promise<void>((resolve) =>
+        inflater.write(slice, (error) => {
+          if (error) stopped = true; // the consumer hears of it from the stream
+          resolve();
+        }),
+      );
     }
   };
   void feed().catch((error: unknown) => inflater.destroy(error instanceof Error ? error : new Error(String(error))));

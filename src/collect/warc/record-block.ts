@@ -76,16 +76,18 @@ function isHttpResponseBlock(type: string, headers: readonly HeaderField[]): boo
 }
 
 async function readExactly(reader: ByteReader, length: number, offset: number): Promise<Uint8Array> {
-  // A copy, not a view: a view would keep the whole decoded chunk (up to MiBs) alive.
-  const out = Buffer.allocUnsafe(length);
+  // Views until the end, then one copy: nothing is allocated for bytes a lying
+  // Content-Length promised but the file does not have, and the payload does not keep a
+  // whole decoded chunk (MiBs) alive as a view would.
+  const parts: Buffer[] = [];
   let filled = 0;
   while (filled < length) {
     const piece = await reader.read(length - filled);
     if (piece === null) throw truncatedBlock(offset);
-    piece.copy(out, filled);
+    parts.push(piece);
     filled += piece.length;
   }
-  return out;
+  return Buffer.concat(parts, length);
 }
 
 /**
@@ -124,5 +126,5 @@ async function readChunkedBody(reader: ByteReader, rawLength: number, cap: numbe
 }
 
 function truncatedBlock(offset: number): WarcError {
-  return new WarcError('WARC_TRUNCATED', offset, `The file ends inside the WARC record at byte ${offset}: its content is shorter than its Content-Length.`);
+  return new WarcError('WARC_TRUNCATED', offset, `The file ends inside the WARC record at byte ${offset}, before the end its Content-Length gives: it was cut short.`);
 }

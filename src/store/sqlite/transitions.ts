@@ -52,6 +52,10 @@ export class Transitions {
   }
 
   findDuplicate(keys: { urlKey?: string | null; canonicalKey?: string | null; rawHash?: string | null }): { articleId: number; code: DuplicateCode } | null {
+    if (keys.rawHash) {
+      const id = this.byRawHash.get(keys.rawHash) as number | undefined;
+      if (id !== undefined) return { articleId: id, code: 'DUPLICATE_BYTES' };
+    }
     if (keys.urlKey) {
       const id = this.byKey.get({ key: keys.urlKey }) as number | null;
       if (id !== null) return { articleId: id, code: 'DUPLICATE_URL' };
@@ -59,10 +63,6 @@ export class Transitions {
     if (keys.canonicalKey) {
       const id = this.byKey.get({ key: keys.canonicalKey }) as number | null;
       if (id !== null) return { articleId: id, code: 'DUPLICATE_CANONICAL' };
-    }
-    if (keys.rawHash) {
-      const id = this.byRawHash.get(keys.rawHash) as number | undefined;
-      if (id !== undefined) return { articleId: id, code: 'DUPLICATE_BYTES' };
     }
     return null;
   }
