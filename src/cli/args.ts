@@ -23,6 +23,7 @@ export type Command =
       readonly timeoutMs: number;
       readonly maxBytes: number;
       readonly understand: UnderstandOptions;
+      readonly allowPrivate: boolean;
     };
 
 const COMMANDS = '`read`, `ingest`, `status`, `export` and `tag`';
@@ -44,6 +45,8 @@ Inputs:
   <directory>            every .html/.htm/.xhtml/.txt(.gz) file below it, recursively,
                          in sorted order; hidden files and folders are skipped
   -                      standard input
+  https://…              a page fetched from the web (robots.txt and the address
+                         checks apply, as in ingest; http and https only)
 
 Options:
   -f, --format <fmt>     output format: json (default), markdown, text or html
@@ -67,6 +70,8 @@ Options:
       --no-quotes        skip quotes and speakers
       --no-times         skip time expressions
       --extract-only     skip all understanding: the article and its metadata only
+      --allow-private    let an address input reach private, loopback and link-local
+                         addresses (intranet pages); off by default
   -h, --help             show this help and exit
   -V, --version          print the version and exit
 
@@ -104,6 +109,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'no-quotes': { type: 'boolean' },
         'no-times': { type: 'boolean' },
         'extract-only': { type: 'boolean' },
+        'allow-private': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -153,6 +159,7 @@ export function parseCommand(argv: readonly string[]): Command {
     timeoutMs,
     maxBytes,
     understand: understandOptions(values),
+    allowPrivate: values['allow-private'] === true,
   };
 }
 

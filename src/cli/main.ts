@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { asDatelineError, type DatelineError } from '../doc/errors.js';
+import { asDatelineError } from '../doc/errors.js';
+import { fetchPage } from '../collect/fetch-page.js';
+import { FetchError } from '../collect/fetch/errors.js';
+import { Network } from '../collect/network.js';
+import { ItemError } from '../collect/outcomes.js';
 import { expandInputs, loadInput, type InputRef, type LoadedInput } from '../io/inputs.js';
 import { packageVersion } from '../io/package-info.js';
 import { HELP, parseCommand, UsageError, type Command } from './args.js';
@@ -48,6 +52,7 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
     ...(Number.isFinite(heapEnv) && heapEnv > 0 ? { maxHeapMb: heapEnv } : {}),
   });
   runner.warmUp();
+  let closeNetwork: () => Promise<void> | undefined = () => undefined;
   try {
     const refs = await expandInputs(command.inputs);
     // One input named and read as itself: a single (optionally pretty) JSON object.
@@ -55,11 +60,14 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
     const pretty = command.pretty && single;
     let failed = 0;
     // Load one input ahead, so reading the next file overlaps the worker reading this one.
-    let next = refs[0] !== undefined ? load(refs[0], command.maxBytes) : undefined;
+    let network: Network | null = null;
+    const web = () => (network ??= new Network({ fetcher: { allowPrivate: command.allowPrivate } }));
+    closeNetwork = () => network?.close();
+    let next = refs[0] !== undefined ? load(refs[0], command.maxBytes, web) : undefined;
     for (let i = 0; i < refs.length; i++) {
       const ref = refs[i]!;
       const current = await next!;
-      next = refs[i + 1] !== undefined ? load(refs[i + 1]!, command.maxBytes) : undefined;
+      next = refs[i + 1] !== undefined ? load(refs[i + 1]!, command.maxBytes, web) : undefined;
       let result: RenderResult | { ok: false; error: { code: string; message: string } };
       if (!current.ok) {
         result = { ok: false, error: { code: current.error.code, message: current.error.message } };
@@ -69,8 +77,8 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
             mode: 'render',
             bytes: current.loaded.bytes,
             path: current.loaded.path,
-            ...(command.url !== undefined ? { url: command.url } : {}),
-            ...(command.contentType !== undefined ? { contentType: command.contentType } : {}),
+            ...(command.url !== undefined ? { url: command.url } : current.loaded.url !== undefined ? { url: current.loaded.url } : {}),
+            ...(command.contentType !== undefined ? { contentType: command.contentType } : current.loaded.contentType !== undefined ? { contentType: current.loaded.contentType } : {}),
             as: command.as,
             format: command.format,
             pretty,
@@ -90,19 +98,25 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
     }
     return failed > 0 ? 1 : 0;
   } finally {
-    await runner.close();
+    await Promise.all([runner.close(), closeNetwork()]);
   }
 }
 
-type Loaded = { ok: true; loaded: LoadedInput; loadMs: number } | { ok: false; error: DatelineError };
+type Loaded =
+  | { ok: true; loaded: LoadedInput & { url?: string; contentType?: string }; loadMs: number }
+  | { ok: false; error: { code: string; message: string } };
 
 /** Loads one input; never rejects. */
-async function load(ref: InputRef, maxBytes: number): Promise<Loaded> {
+async function load(ref: InputRef, maxBytes: number, web: () => Network): Promise<Loaded> {
   const started = performance.now();
   try {
+    if (ref.kind === 'url') {
+      const page = await fetchPage(ref.path, web(), maxBytes);
+      return { ok: true, loaded: { path: ref.path, bytes: page.bytes, gzipped: false, url: page.url, ...(page.contentType !== null ? { contentType: page.contentType } : {}) }, loadMs: performance.now() - started };
+    }
     return { ok: true, loaded: await loadInput(ref, { maxBytes }), loadMs: performance.now() - started };
   } catch (error) {
-    return { ok: false, error: asDatelineError(error) };
+    return { ok: false, error: error instanceof FetchError || error instanceof ItemError ? error : asDatelineError(error) };
   }
 }
 

@@ -27,9 +27,11 @@ export async function resolveSource(arg: string): Promise<SourceSpec> {
   if (SCHEME.test(arg) && !/^[a-z]:[\\/]/i.test(arg)) {
     const key = urlKey(arg) ?? arg.trim();
     const host = hostOf(arg);
+    // Each address as the user wrote it is a source of its own, so two spellings of one
+    // address are two inputs, each accounted for (the second is a duplicate once fetched).
     return {
       kind: 'url',
-      key: `url:${key}`,
+      key: `url:${arg.trim()}`,
       location: arg,
       root: { key, kind: 'url', url: arg.trim(), ...(host !== null ? { host } : {}) },
     };

@@ -20,6 +20,8 @@ export const SUPPORTED_EXTENSIONS = /\.(html?|xhtml|txt|text)(\.gz)?$/i;
 export type InputRef =
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'stdin'; readonly path: '-' }
+  /** An address, fetched by the caller through the guarded fetcher (`src/collect`), never read here. */
+  | { readonly kind: 'url'; readonly path: string }
   | { readonly kind: 'error'; readonly path: string; readonly error: DatelineError };
 
 /** The bytes of one input, gunzipped when they were gzip. */
@@ -45,6 +47,10 @@ export async function expandInputs(args: readonly string[]): Promise<InputRef[]>
   for (const arg of args) {
     if (arg === '-') {
       out.push({ kind: 'stdin', path: '-' });
+      continue;
+    }
+    if (/^https?:\/\//i.test(arg)) {
+      out.push({ kind: 'url', path: arg });
       continue;
     }
     let info;
@@ -120,6 +126,7 @@ async function walk(dir: string, files: string[], seen: Set<string>, pattern: Re
 export async function loadInput(ref: InputRef, limits: ReadLimits = {}, stdin: Readable = process.stdin): Promise<LoadedInput> {
   const maxBytes = limits.maxBytes ?? MAX_INPUT_BYTES;
   if (ref.kind === 'error') throw ref.error;
+  if (ref.kind === 'url') throw new DatelineError('INPUT_UNSUPPORTED', 'An address is fetched, not read from a file.');
   let raw: Uint8Array;
   if (ref.kind === 'stdin') {
     raw = await readCapped(stdin, maxBytes);

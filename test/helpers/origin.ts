@@ -137,6 +137,19 @@ function flood(res: ServerResponse, chunk: Buffer): void {
 
 const PAGE = '<!doctype html><html><head><title>Test page</title></head><body><p>Hello from the test origin.</p></body></html>';
 
+/**
+ * The built-in routes (query parameters in brackets):
+ * - pages: `/ok`, `/echo-headers` (request headers as JSON), `/not-modified` (304 for If-None-Match "v1"),
+ *   `/status` [code, retry-after], `/delay` [ms];
+ * - stalls: `/never`, `/hang-after-headers`, `/trickle` (1 byte / 200 ms), `/endless`, `/drop`;
+ * - framing lies: `/cl-short`, `/cl-long`, `/cl-huge` (10 GiB declared), `/chunked-cut`, `/dup-cl`;
+ * - header abuse: `/bad-header`, `/huge-header` (100 KB), `/many-headers` (10,000);
+ * - encodings: `/bomb` [coding: gzip|deflate|deflate-raw|br], `/encoded` [ce: applied chain],
+ *   `/labelled` [ce label, body=gzip-magic];
+ * - redirects: `/redirect` [to, status], `/chain` [n hops left], `/loop-self`, `/loop-a`↔`/loop-b`,
+ *   `/no-location`, `/refresh` [to, delay].
+ * robots.txt variants are passed as a `/robots.txt` route (see `bigRobots`).
+ */
 function builtInRoutes(): Record<string, Handler> {
   return {
     '/ok': text(PAGE, { headers: { 'content-type': 'text/html; charset=utf-8' } }),
@@ -152,6 +165,7 @@ function builtInRoutes(): Record<string, Handler> {
       res.on('close', () => clearTimeout(timer));
     },
     '/never': () => undefined,
+    '/drop': (_req, res) => void res.socket?.destroy(),
     '/hang-after-headers': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html', 'content-length': '1000' });
       res.write('<p>');

@@ -1,4 +1,3 @@
-import { normalizeDate } from './dates.js';
 import type { DraftQueue, DraftSlot } from './drafts.js';
 import { absoluteSiteUrl } from './links.js';
 import { cleanLinkText, cleanTitle, isHtmlType, looksLikeHttpUrl } from './text.js';
@@ -15,7 +14,7 @@ interface EntryState {
   readonly slot: DraftSlot;
   readonly links: AtomLink[];
   id?: { readonly value: string; readonly base: string | undefined };
-  title?: string | undefined;
+  title?: { readonly text: string; readonly type: string | undefined };
   readonly dates: Map<string, string>;
 }
 
@@ -29,11 +28,15 @@ const FIELDS = new Set(['link', 'title', 'id', 'published', 'issued', 'created',
 
 /** Atom 1.0 and 0.3, with or without the namespace declared. */
 export class AtomHandler implements ElementHandler {
-  title: string | undefined;
+  private feedTitle: string | undefined;
   private readonly feedLinks: AtomLink[] = [];
   private readonly entries = new Map<XmlElement, EntryState>();
 
   constructor(private readonly queue: DraftQueue) {}
+
+  get title(): string | undefined {
+    return this.feedTitle;
+  }
 
   /** The feed's alternate link (an HTML one when there is a choice). */
   get siteUrl(): string | undefined {
@@ -67,8 +70,8 @@ export class AtomHandler implements ElementHandler {
     if (element.local === 'link') {
       (entry?.links ?? this.feedLinks).push(readLink(element, text));
     } else if (element.local === 'title') {
-      if (entry === undefined) this.title ??= cleanTitle(text, element.attrs['type']);
-      else entry.title ??= cleanTitle(text, element.attrs['type']);
+      if (entry === undefined) this.feedTitle ??= cleanTitle(text, element.attrs['type']);
+      else if (text.trim() !== '') entry.title ??= { text, type: element.attrs['type'] };
     } else if (entry !== undefined && element.local === 'id') {
       entry.id ??= { value: text.trim(), base: element.base };
     } else if (entry !== undefined) {
@@ -91,10 +94,9 @@ export class AtomHandler implements ElementHandler {
       draft.link = entry.id.value;
       draft.base = entry.id.base;
     }
-    for (const name of DATE_ELEMENTS) {
-      draft.published ??= normalizeDate(entry.dates.get(name));
-    }
-    if (entry.title !== undefined) draft.title = entry.title;
+    draft.dates = DATE_ELEMENTS.map((name) => entry.dates.get(name));
+    draft.title = entry.title?.text;
+    draft.titleType = entry.title?.type;
     this.queue.close(entry.slot);
   }
 }

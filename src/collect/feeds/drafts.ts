@@ -1,4 +1,4 @@
-import type { EntryCollector, EntryDraft } from './links.js';
+import type { EntryCollector, EntryDraft } from './collector.js';
 
 /** A draft and whether its entry has closed. */
 export interface DraftSlot {

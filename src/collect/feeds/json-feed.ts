@@ -1,5 +1,5 @@
-import { normalizeDate } from './dates.js';
-import { absoluteSiteUrl, type EntryCollector } from './links.js';
+import type { EntryCollector } from './collector.js';
+import { absoluteSiteUrl } from './links.js';
 import { cleanTitle } from './text.js';
 import { FeedError } from './types.js';
 
@@ -11,6 +11,7 @@ const MAX_JSON_DEPTH = 64;
 /** 64 Mi characters: above the 50 MiB a fetched feed may have. */
 const MAX_JSON_LENGTH = 64 * 1024 * 1024;
 
+/** What a JSON Feed says about itself. */
 export interface JsonFeedHead {
   readonly title: string | undefined;
   readonly siteUrl: string | undefined;
@@ -46,14 +47,11 @@ export function readJsonFeed(text: string, baseUrl: string | undefined, collecto
       collector.add({});
       continue;
     }
-    const url = stringField(item, 'url') ?? stringField(item, 'external_url');
-    const published = normalizeDate(stringField(item, 'date_published'));
-    const title = cleanTitle(stringField(item, 'title') ?? '');
     collector.add({
       base,
-      ...(url === undefined ? {} : { link: url }),
-      ...(published === undefined ? {} : { published }),
-      ...(title === undefined ? {} : { title }),
+      link: stringField(item, 'url') ?? stringField(item, 'external_url'),
+      dates: [stringField(item, 'date_published')],
+      title: stringField(item, 'title'),
     });
   }
   return {

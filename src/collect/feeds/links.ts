@@ -1,5 +1,3 @@
-import type { DroppedCounts, FeedEntry } from './types.js';
-
 const HTTP_SCHEME = /^https?:$/;
 const WRITTEN_ABSOLUTE = /^https?:\/\//i;
 
@@ -17,6 +15,7 @@ export function resolveBase(value: string, outer: string | undefined): string | 
   }
 }
 
+/** A link made absolute, or why it cannot be kept (the `dropped` count it goes to). */
 export type LinkVerdict =
   | { readonly ok: true; readonly url: string }
   | { readonly ok: false; readonly reason: 'scheme' | 'invalid' | 'missingLink' };
@@ -44,48 +43,4 @@ export function absoluteLink(written: string | undefined, base: string | undefin
 export function absoluteSiteUrl(written: string | undefined, base: string | undefined): string | undefined {
   const verdict = absoluteLink(written, base);
   return verdict.ok ? verdict.url : undefined;
-}
-
-/** An entry as a format handler found it, before its link is checked. */
-export interface EntryDraft {
-  link?: string | undefined;
-  base?: string | undefined;
-  published?: string | undefined;
-  title?: string | undefined;
-}
-
-/**
- * Turns drafts into entries in document order: checks links, skips exact repeats of
- * a URL already kept, applies the cap, and counts what it leaves out. Memory stays
- * bounded by the cap: past it, repeats are no longer looked for, only counted.
- */
-export class EntryCollector {
-  readonly entries: FeedEntry[] = [];
-  private readonly seen = new Set<string>();
-  private readonly counts = { scheme: 0, invalid: 0, overLimit: 0, missingLink: 0 };
-
-  constructor(private readonly maxEntries: number) {}
-
-  add(draft: EntryDraft): void {
-    const verdict = absoluteLink(draft.link, draft.base);
-    if (!verdict.ok) {
-      this.counts[verdict.reason]++;
-      return;
-    }
-    if (this.seen.has(verdict.url)) return;
-    if (this.entries.length >= this.maxEntries) {
-      this.counts.overLimit++;
-      return;
-    }
-    this.seen.add(verdict.url);
-    this.entries.push({
-      url: verdict.url,
-      ...(draft.published === undefined ? {} : { published: draft.published }),
-      ...(draft.title === undefined ? {} : { title: draft.title }),
-    });
-  }
-
-  get dropped(): DroppedCounts {
-    return { ...this.counts };
-  }
 }

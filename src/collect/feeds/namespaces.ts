@@ -45,6 +45,7 @@ const CONVENTIONAL_PREFIXES: ReadonlyMap<string, string> = new Map([
  */
 export type NamespaceScope = ReadonlyMap<string, string>;
 
+/** The scope outside the root: nothing declared. */
 export const EMPTY_SCOPE: NamespaceScope = new Map();
 
 /** The scope inside an element, given its (lower-cased) attributes. */

@@ -1,9 +1,9 @@
 import { AtomHandler } from './atom.js';
 import { DraftQueue } from './drafts.js';
 import { readJsonFeed } from './json-feed.js';
-import { EntryCollector } from './links.js';
+import { EntryCollector } from './collector.js';
 import { stripBom, stripDoctypes } from './prolog.js';
-import { kindOfRoot } from './roots.js';
+import { kindOfRoot, RSS_1_NAMESPACE } from './roots.js';
 import { RssHandler } from './rss.js';
 import { SitemapHandler } from './sitemap.js';
 import { FeedError, type FeedKind, type ParsedFeed, type ParseFeedOptions } from './types.js';
@@ -34,6 +34,7 @@ export function parseFeed(text: string, baseUrl?: string, options: ParseFeedOpti
 
   let kind: FeedKind | undefined;
   let handler: XmlHandler | undefined;
+  let declaresRss = false;
   const queue = new DraftQueue(collector);
   const chooseRoot = (root: ElementName): XmlHandler | undefined => {
     const rootKind = kindOfRoot(root.local);
@@ -42,10 +43,11 @@ export function parseFeed(text: string, baseUrl?: string, options: ParseFeedOpti
       throw new FeedError(
         root.local === 'html'
           ? 'This is an HTML page, not a feed or sitemap; look for the feed links it announces.'
-          : `The root element is <${root.local.slice(0, 40)}>, not RSS, Atom, RDF or a sitemap.`,
+          : `The root element is <${printable(root.local)}>, not RSS, Atom, RDF or a sitemap.`,
       );
     }
     kind = rootKind;
+    declaresRss = Object.values(root.attrs).some((value) => RSS_1_NAMESPACE.test(value));
     handler =
       rootKind === 'atom'
         ? new AtomHandler(queue)
@@ -59,8 +61,8 @@ export function parseFeed(text: string, baseUrl?: string, options: ParseFeedOpti
   if (kind === undefined || handler === undefined) {
     throw new FeedError('No XML root element was found; the text is not a feed or sitemap.');
   }
-  if (kind === 'rdf' && handler instanceof RssHandler && !handler.foundChannelOrItem) {
-    throw new FeedError('The RDF document has no RSS channel or items; it is not a feed.');
+  if (kind === 'rdf' && handler instanceof RssHandler && !handler.foundChannelOrItem && !declaresRss) {
+    throw new FeedError('The RDF document declares no RSS namespace and has no channel or items; it is not a feed.');
   }
   return result(kind, handler, collector);
 }
@@ -77,4 +79,10 @@ function result(
     entries: collector.entries,
     dropped: collector.dropped,
   };
+}
+
+/** An element name fit for a one-line message: printable, and short. */
+function printable(name: string): string {
+  const cleaned = name.replace(/[^\p{L}\p{N}._:-]/gu, '').slice(0, 40);
+  return cleaned === '' ? '?' : cleaned;
 }

@@ -6,6 +6,9 @@ import type { FeedKind } from './types.js';
  */
 const STRAY_BEFORE_ROOT = new Set(['b', 'br', 'font', 'i', 'strong', 'em', 'span', 'hr']);
 
+/** The RSS 1.0 and 0.9 namespaces: an `rdf:RDF` root declaring one is a feed. */
+export const RSS_1_NAMESPACE = /purl\.org\/rss\/1\.0|netscape\.com\/rdf\/simple\/0\.9/;
+
 /** What a root element makes the document. 'stray' is markup to pass over; null a document of another kind. */
 export function kindOfRoot(localName: string): Exclude<FeedKind, 'json-feed'> | 'stray' | null {
   const local = localName.toLowerCase();

@@ -1,4 +1,3 @@
-import { normalizeDate } from './dates.js';
 import type { DraftQueue, DraftSlot } from './drafts.js';
 import { absoluteSiteUrl } from './links.js';
 import { cleanLinkText, cleanTitle, isHtmlType, looksLikeHttpUrl } from './text.js';
@@ -41,13 +40,17 @@ const CONTAINERS = new Set(['image', 'textinput', 'source', 'author', 'contribut
 
 /** RSS 2.0 (and 0.9x) and RSS 1.0 (RDF) share one reading; their differences are small. */
 export class RssHandler implements ElementHandler {
-  title: string | undefined;
+  private feedTitle: string | undefined;
   private readonly siteLinks: Link[] = [];
   private readonly siteAtomLinks: Link[] = [];
   private readonly items = new Map<XmlElement, ItemState>();
   private sawChannelOrItem = false;
 
   constructor(private readonly queue: DraftQueue) {}
+
+  get title(): string | undefined {
+    return this.feedTitle;
+  }
 
   /** The channel's `<link>`, else its Atom alternate link; the last one wins, as for items. */
   get siteUrl(): string | undefined {
@@ -102,7 +105,7 @@ export class RssHandler implements ElementHandler {
 
   private channelField(element: XmlElement, text: string): void {
     if (element.local === 'title') {
-      this.title ??= cleanTitle(text);
+      this.feedTitle ??= cleanTitle(text);
     } else if (element.ns === '' || element.attrs['href'] === undefined) {
       const href = cleanLinkText(text);
       if (href !== '') this.siteLinks.push({ href, base: element.base });
@@ -124,10 +127,8 @@ export class RssHandler implements ElementHandler {
       draft.link = item.about;
       draft.base = item.base;
     }
-    for (const name of DATE_ELEMENTS) {
-      draft.published ??= normalizeDate(item.dates.get(name));
-    }
-    if (item.title !== undefined) draft.title = item.title;
+    draft.dates = DATE_ELEMENTS.map((name) => item.dates.get(name));
+    draft.title = item.title;
     this.queue.close(item.slot);
   }
 }
@@ -157,7 +158,7 @@ function itemField(item: ItemState, element: XmlElement, text: string): void {
     const isPermaLink = (attrs['ispermalink'] ?? 'true').trim().toLowerCase() === 'true';
     item.guid ??= { value: text.trim(), base, isPermaLink };
   } else if (local === 'title') {
-    item.title ??= cleanTitle(text);
+    if (text.trim() !== '') item.title ??= text;
   } else {
     const key = ns === 'dc' || ns === 'dcterms' ? `${ns}:${local}` : local === 'pubdate' ? local : `atom:${local}`;
     if (!item.dates.has(key)) item.dates.set(key, text);

@@ -1,6 +1,5 @@
-import { normalizeDate } from './dates.js';
 import type { DraftQueue, DraftSlot } from './drafts.js';
-import { cleanLinkText, cleanTitle } from './text.js';
+import { cleanLinkText } from './text.js';
 import type { ElementHandler, ElementName, Role, XmlElement } from './xml-reader.js';
 
 interface UrlState {
@@ -63,8 +62,8 @@ export class SitemapHandler implements ElementHandler {
       url.lastmod ??= text;
     } else if (element.local === 'publication_date') {
       url.newsDate ??= text;
-    } else {
-      url.newsTitle ??= cleanTitle(text);
+    } else if (text.trim() !== '') {
+      url.newsTitle ??= text;
     }
   }
 
@@ -77,9 +76,8 @@ export class SitemapHandler implements ElementHandler {
       draft.link = url.loc.href;
       draft.base = url.loc.base;
     }
-    const published = normalizeDate(url.newsDate) ?? normalizeDate(url.lastmod);
-    if (published !== undefined) draft.published = published;
-    if (url.newsTitle !== undefined) draft.title = url.newsTitle;
+    draft.dates = [url.newsDate, url.lastmod];
+    draft.title = url.newsTitle;
     this.queue.close(url.slot);
   }
 }

@@ -1,5 +1,5 @@
 import { doctypeEnd, stripBom } from './prolog.js';
-import { kindOfRoot } from './roots.js';
+import { kindOfRoot, RSS_1_NAMESPACE } from './roots.js';
 import type { FeedKind } from './types.js';
 
 /**
@@ -15,7 +15,6 @@ const RDF_WINDOW = 64 * 1024;
 
 const JSON_FEED_MARKER = /"version"\s*:\s*"https?:(?:\\?\/){2}jsonfeed\.org\\?\/version\\?\//;
 const TAG_NAME = /^<([A-Za-z_][\w.:-]*)/;
-const RSS_1_NAMESPACE = /purl\.org\/rss\/1\.0|netscape\.com\/rdf\/simple\/0\.9/;
 const RSS_1_ELEMENT = /<(?:[\w.-]+:)?(?:channel|item)[\s>/]/;
 
 /**

@@ -21,6 +21,7 @@ export interface ElementName {
   readonly attrs: Readonly<Record<string, string>>;
 }
 
+/** An open element as handlers see it: its name, the base URL in force, and its place among the roles. */
 export interface XmlElement extends ElementName {
   /** The base URL in effect here: the document's, as changed by any `xml:base` on the way. */
   readonly base: string | undefined;
@@ -51,28 +52,31 @@ export const MAX_DEPTH = 512;
  * RSS elements, so they are not here). Raw HTML pasted into a feed leaves them
  * unclosed; read as void, a thousand `<br>`s in one description do not nest.
  */
-const HTML_VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'meta', 'param', 'track', 'wbr']);
+const VOID_NAMES = ['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'meta', 'param', 'track', 'wbr'];
+// Lower and upper case listed up front: this is asked two or three times per tag.
+const HTML_VOID = new Set([...VOID_NAMES, ...VOID_NAMES.map((name) => name.toUpperCase())]);
 
 /** htmlparser2's stock parser, told about HTML void elements through its documented hook. */
 class FeedParser extends Parser {
   protected override isVoidElement(name: string): boolean {
-    return HTML_VOID.has(name.toLowerCase());
+    return HTML_VOID.has(name);
   }
 }
 
 interface Frame extends XmlElement {
+  role: Role | undefined;
   readonly scope: NamespaceScope;
-  readonly handler: ElementHandler | undefined;
-  readonly collects: boolean;
+  handler: ElementHandler | undefined;
+  collects: boolean;
   text: string;
 }
 
 /**
  * Streams `text` through htmlparser2's XML mode with entity decoding off: we decode
  * text and attributes ourselves (decodeReferences), so DOCTYPE entities are never
- * expanded and nothing is fetched. Returns whether a root element was chosen.
+ * expanded and nothing is fetched.
  */
-export function readXml(text: string, baseUrl: string | undefined, chooseRoot: RootChooser): boolean {
+export function readXml(text: string, baseUrl: string | undefined, chooseRoot: RootChooser): void {
   const stack: Frame[] = [];
   let rootChosen = false;
   let inCdata = false;
@@ -87,38 +91,30 @@ export function readXml(text: string, baseUrl: string | undefined, chooseRoot: R
         const attrs = decodeAttributes(rawAttrs);
         const scope = extendScope(parent?.scope ?? EMPTY_SCOPE, attrs);
         const colon = rawName.indexOf(':');
-        const name: ElementName = {
+        const parentBase = parent === undefined ? baseUrl : parent.base;
+        const xmlBase = attrs['xml:base'];
+        // One object per element, its role filled in once the handler has seen its name.
+        const frame: Frame = {
           ns: namespaceKey(colon < 0 ? '' : rawName.slice(0, colon).toLowerCase(), scope),
           local: rawName.slice(colon + 1).toLowerCase(),
           attrs,
-        };
-        const parentBase = parent === undefined ? baseUrl : parent.base;
-        const xmlBase = attrs['xml:base'];
-        const base = xmlBase === undefined ? parentBase : resolveBase(xmlBase, parentBase);
-
-        // Everything after the root element has closed is ignored: its frames get no handler.
-        let handler = parent?.handler;
-        if (handler === undefined && !rootChosen) {
-          handler = chooseRoot(name);
-          rootChosen = handler !== undefined;
-        }
-        const owner = parent === undefined ? undefined : parent.role === undefined ? parent.owner : parent;
-        const role = handler?.roleOf(name, owner);
-        // Fields one by one: spreading `name` makes V8 build slow dictionary objects.
-        const frame: Frame = {
-          ns: name.ns,
-          local: name.local,
-          attrs,
-          base,
-          role,
-          owner,
+          base: xmlBase === undefined ? parentBase : resolveBase(xmlBase, parentBase),
+          role: undefined,
+          owner: parent === undefined ? undefined : parent.role === undefined ? parent.owner : parent,
           scope,
-          handler,
-          collects: role === 'field' || (role === undefined && parent?.collects === true),
+          handler: parent?.handler,
+          collects: false,
           text: '',
         };
+        // Everything after the root element has closed is ignored: its frames get no handler.
+        if (frame.handler === undefined && !rootChosen) {
+          frame.handler = chooseRoot(frame);
+          rootChosen = frame.handler !== undefined;
+        }
+        frame.role = frame.handler?.roleOf(frame, frame.owner);
+        frame.collects = frame.role === 'field' || (frame.role === undefined && parent?.collects === true);
         stack.push(frame);
-        handler?.opened(frame);
+        frame.handler?.opened(frame);
       },
       ontext(data) {
         const top = stack[stack.length - 1];
@@ -141,7 +137,6 @@ export function readXml(text: string, baseUrl: string | undefined, chooseRoot: R
     { xmlMode: true, decodeEntities: false },
   );
   parser.end(text);
-  return rootChosen;
 }
 
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});

@@ -104,6 +104,16 @@ describe('encodings (F-10)', () => {
     assert.equal(await fetchCode('/labelled?ce=br'), 'FETCH_BAD_RESPONSE');
   });
 
+  it('a gzip stream cut short, or a one-byte deflate body, is a bad response (no hang)', async () => {
+    const cut = zlib.gzipSync(PAGE).subarray(0, 40);
+    const limits = { maxBytes: MiB, truncate: false } as const;
+    await assert.rejects(readBody(Readable.from([cut]), { ...limits, codings: ['gzip'] }), { code: 'FETCH_BAD_RESPONSE' });
+    await assert.rejects(readBody(Readable.from([Buffer.from([0x78])]), { ...limits, codings: ['deflate'] }), { code: 'FETCH_BAD_RESPONSE' });
+    const split = zlib.deflateSync(PAGE);
+    const chunks = [split.subarray(0, 1), split.subarray(1, 2), split.subarray(2)];
+    assert.deepEqual(Buffer.from((await readBody(Readable.from(chunks), { ...limits, codings: ['deflate'] })).body), PAGE);
+  });
+
   it('parses Content-Encoding lists', () => {
     assert.deepEqual(parseContentEncoding(undefined), []);
     assert.deepEqual(parseContentEncoding(' GZIP , identity, br '), ['gzip', 'br']);

@@ -176,10 +176,10 @@ describe('statuses and transport errors (F-12)', () => {
     assert.equal(response.truncated, true);
   });
 
-  it('a reset connection and a refused one are retryable connect failures', async () => {
-    for (const port of [portOf(resetter), closedPort]) {
-      const error = await failure(fetcher().fetch(`http://127.0.0.1:${port}/`));
-      assert.equal(error.code, 'FETCH_CONNECT_FAILED', `port ${port}`);
+  it('a reset, a refused and a dropped connection are retryable connect failures', async () => {
+    for (const url of [`http://127.0.0.1:${portOf(resetter)}/`, `http://127.0.0.1:${closedPort}/`, origin.url('/drop')]) {
+      const error = await failure(fetcher().fetch(url));
+      assert.equal(error.code, 'FETCH_CONNECT_FAILED', url);
       assert.equal(error.retryable, true);
     }
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { redirect, startOrigin, text } from '../../../test/helpers/origin.js';
+import { raw, redirect, startOrigin, text } from '../../../test/helpers/origin.js';
 import type { Origin } from '../../../test/helpers/origin.js';
 import { FetchError } from './errors.js';
 import { createFetcher } from './fetcher.js';
@@ -33,6 +33,7 @@ before(async () => {
     '/fragment-own': redirect('/ok#own', 302),
     '/fragment-loop': redirect('/fragment-loop#again', 302),
     '/bad-location': redirect('http://[not-an-ip/', 302),
+    '/utf8-location': raw(Buffer.concat([Buffer.from('HTTP/1.1 302 Found\r\nLocation: /caf'), Buffer.from('é', 'utf8'), Buffer.from('\r\nContent-Length: 0\r\n\r\n')])),
     '/refresh-self': text('<p>again</p>', { headers: { refresh: '0; url=/refresh-self' } }),
   });
 });
@@ -67,6 +68,12 @@ describe('redirect chains and loops (F-6)', () => {
     const response = await fetcher().fetch(origin.url('/dir/relative'));
     assert.equal(response.url, origin.url('/ok'));
     assert.equal(response.status, 200);
+  });
+
+  it('reads a non-ASCII Location as UTF-8', async () => {
+    const response = await fetcher().fetch(origin.url('/utf8-location'));
+    assert.equal(response.url, origin.url('/caf%C3%A9'));
+    assert.equal(response.status, 404);
   });
 
   it('keeps fragments per RFC 9110: inherited unless the Location has its own', async () => {

@@ -78,6 +78,20 @@ describe('literal addresses never reach a socket (F-2, the measured gap)', () =>
     assert.equal(internal.hits('/'), 0);
   });
 
+  it('every F-2 spelling: blocked, no lookup, no connection', async () => {
+    connects.length = 0;
+    resolved.length = 0;
+    const hosts = ['127.0.0.1', '0x7f000001', '2130706433', '0177.0.0.1', '127.1', '①②⑦.0.0.1', '0', '0.0.0.0', '[::]', '[::1]',
+      '[::ffff:127.0.0.1]', '[::ffff:a9fe:a9fe]', '169.254.169.254', '[fd00:ec2::254]', '100.100.100.200', '10.0.0.1', '172.16.0.1',
+      '192.168.1.1', '198.18.0.1', '224.0.0.1', '255.255.255.255', '[::127.0.0.1]', '[64:ff9b::7f00:1]', '[2002:7f00:1::]'];
+    for (const host of hosts) {
+      assert.equal((await failure(fetcher().fetch(`http://${host}:${internal.port}/`))).code, 'FETCH_BLOCKED_ADDRESS', host);
+    }
+    assert.deepEqual(connects, []);
+    assert.deepEqual(resolved, []);
+    assert.equal(internal.hits('/'), 0);
+  });
+
   it('fetches the allow-listed mock origin, and only on its exact port', async () => {
     const response = await fetcher().fetch(origin.url('/ok'));
     assert.equal(response.status, 200);
@@ -208,6 +222,9 @@ describe('credentials stay with their origin (F-7)', () => {
       origin.url(`/redirect?to=${encodeURIComponent(other.url('/echo-headers'))}`).replace('http://', 'http://user:pass@'),
     );
     assert.equal((JSON.parse(Buffer.from(moved.body).toString()) as Record<string, string>).authorization, undefined);
+    assert.ok(![moved.url, ...moved.redirects].some((url) => url.includes('pass')), 'credentials never appear in results');
+    const error = await failure(fetcher().fetch(`http://user:pass@127.0.0.1:${internal.port}/`));
+    assert.doesNotMatch(JSON.stringify(error), /pass/);
   });
 });
 

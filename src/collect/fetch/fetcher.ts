@@ -14,7 +14,7 @@ import { FetchError } from './errors.js';
 import { exchange } from './hop.js';
 import type { HopResponse, Timeouts } from './hop.js';
 import { basicAuthFromUserinfo, headersForNextHop, nextTarget, wireUrl } from './redirects.js';
-import { checkParsedUrl, parseUrl, portOf } from './url.js';
+import { checkParsedUrl, parseUrl, portOf, safeHref } from './url.js';
 
 /** Called before each hop; may throw a FetchError to stop. The returned function runs when the hop is done. */
 export type BeforeRequest = (url: URL, signal: AbortSignal) => Promise<void | (() => void)>;
@@ -138,7 +138,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     let deadlineAt = Date.now() + timeouts.totalMs;
     for (;;) {
       if (signal.aborted) throw new FetchError('FETCH_ABORTED', 'The fetch was cancelled', { retryable: true });
-      chain.push(url.href);
+      chain.push(safeHref(url));
       checkParsedUrl(url, policy);
       const onWire = wireUrl(url);
       if (seen.has(onWire.href)) {
@@ -184,7 +184,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       if (redirects.length >= maxRedirects) {
         throw new FetchError('FETCH_TOO_MANY_REDIRECTS', `More than ${maxRedirects} redirects starting at ${chain[0] ?? input}`);
       }
-      redirects.push(url.href);
+      redirects.push(safeHref(url));
       headers = headersForNextHop(headers, url, next);
       url = next;
     }
@@ -192,7 +192,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
   async function finalResponse(hop: HopResponse, url: URL, request: FetchRequest, redirects: string[]): Promise<FetchResponse> {
     const ok = hop.status >= 200 && hop.status < 300;
-    const base = { url: url.href, status: hop.status, headers: hop.headers, redirects: [...redirects] };
+    const base = { url: safeHref(url), status: hop.status, headers: hop.headers, redirects: [...redirects] };
     const contentType = hop.header('content-type');
     const typed = contentType === undefined ? base : { ...base, contentType };
     try {

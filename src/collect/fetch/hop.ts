@@ -12,6 +12,7 @@ import { checkDeclaredLength, readBody, wireCapFor } from './body.js';
 import type { BodyLimits, BodyResult } from './body.js';
 import { pinnedConnector } from './connect.js';
 import { FetchError } from './errors.js';
+import { portOf } from './url.js';
 
 /** Response header section limit (undici's default, RELIABILITY.md §1.3). */
 export const MAX_HEADER_BYTES = 16 * 1024;
@@ -148,7 +149,7 @@ export async function exchange<T>(request: HopRequest, consume: (response: HopRe
   const client = new Client(url.origin, {
     connect: pinnedConnector({
       hostname: url.hostname,
-      port: url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port),
+      port: portOf(url),
       tls: url.protocol === 'https:',
       addresses: request.addresses,
       connectTimeoutMs: timeouts.connectMs,
@@ -176,6 +177,7 @@ export async function exchange<T>(request: HopRequest, consume: (response: HopRe
   };
   if (request.signal?.aborted) onCancel();
   request.signal?.addEventListener('abort', onCancel, { once: true });
+  let unreadBody: Readable | undefined;
   try {
     const response = await client.request({
       path: `${url.pathname}${url.search}`,
@@ -187,6 +189,7 @@ export async function exchange<T>(request: HopRequest, consume: (response: HopRe
     });
     state.headersSeen = true;
     const headers = headerList(response.headers);
+    unreadBody = response.body as Readable;
     let bodyRead = false;
     return await consume({
       status: response.statusCode,
@@ -195,6 +198,7 @@ export async function exchange<T>(request: HopRequest, consume: (response: HopRe
       read: async (limits) => {
         if (bodyRead) throw new Error('The body was already read');
         bodyRead = true;
+        unreadBody = undefined;
         try {
           const declared = declaredLength(headers);
           if (!limits.truncate) checkDeclaredLength(declared, wireCapFor(limits));
@@ -211,6 +215,8 @@ export async function exchange<T>(request: HopRequest, consume: (response: HopRe
   } finally {
     clearTimeout(timer);
     request.signal?.removeEventListener('abort', onCancel);
+    // A redirect's body is never read: discard it without an unhandled stream error.
+    unreadBody?.on('error', () => undefined).destroy();
     for (const socket of sockets) socket.destroy();
     void client.destroy().catch(() => undefined);
   }

@@ -35,10 +35,23 @@ function withInheritedFragment(target: URL, current: URL): URL {
   return target;
 }
 
+/**
+ * Header values arrive as latin1 text; servers send non-ASCII Locations as UTF-8 bytes
+ * (as browsers expect), so read them back as UTF-8 when they are valid UTF-8.
+ */
+function headerBytesAsUtf8(text: string): string {
+  if (![...text].some((char) => char.charCodeAt(0) > 0x7f)) return text;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'latin1'));
+  } catch {
+    return text;
+  }
+}
+
 /** Resolves a Location-like value against the current URL, or fails with FETCH_BAD_RESPONSE. */
 function resolveTarget(text: string, current: URL, what: string): URL {
   try {
-    return withInheritedFragment(parseUrl(text, current), current);
+    return withInheritedFragment(parseUrl(headerBytesAsUtf8(text), current), current);
   } catch {
     throw new FetchError('FETCH_BAD_RESPONSE', `${current.host} sent an unusable ${what} "${text.slice(0, 100)}"`);
   }

@@ -15,6 +15,15 @@ export function portOf(url: URL): number {
   return url.protocol === 'https:' ? 443 : 80;
 }
 
+/** The URL as text for messages, chains and results: never with its userinfo (credentials). */
+export function safeHref(url: URL): string {
+  if (url.username === '' && url.password === '') return url.href;
+  const copy = new URL(url.href);
+  copy.username = '';
+  copy.password = '';
+  return copy.href;
+}
+
 /** Parses `input`, throwing FETCH_INVALID_URL (not a raw TypeError) when it is not a URL. */
 export function parseUrl(input: string, base?: URL): URL {
   try {
@@ -33,11 +42,11 @@ export function checkParsedUrl(url: URL, policy: AddressPolicy): URL {
   if (!ALLOWED_SCHEMES.has(url.protocol)) {
     throw new FetchError(
       'FETCH_SCHEME_NOT_ALLOWED',
-      `Scheme ${url.protocol} is not allowed (${url.href.slice(0, 100)}); only http: and https: URLs are fetched`,
+      `Scheme ${url.protocol} is not allowed (${safeHref(url).slice(0, 100)}); only http: and https: URLs are fetched`,
     );
   }
   if (url.hostname === '') {
-    throw new FetchError('FETCH_INVALID_URL', `URL has no host: ${url.href.slice(0, 100)}`);
+    throw new FetchError('FETCH_INVALID_URL', `URL has no host: ${safeHref(url).slice(0, 100)}`);
   }
   if (policy.allowPrivate) return url;
   if (isIpLiteral(url.hostname)) {

@@ -54,13 +54,33 @@ async function memberHeaderLength(file: FileWindow, position: number): Promise<n
 /** The fast path: null when the member is too big for it (or broken: the streaming path then reports where). */
 async function inflateWhole(file: FileWindow, dataStart: number): Promise<{ output: Buffer; consumed: number } | null> {
   const input = await file.view(dataStart, FAST_INPUT);
+  const atEnd = dataStart + input.length >= file.size;
   try {
-    const options = { info: true, maxOutputLength: FAST_OUTPUT, chunkSize: OUT_CHUNK };
+    const chunkSize = outputSizeGuess(input, atEnd) ?? OUT_CHUNK;
+    const options = { info: true, maxOutputLength: FAST_OUTPUT, chunkSize };
     const { buffer, engine } = inflateRawSync(input, options) as unknown as ZlibInfo;
     return { output: buffer, consumed: engine.bytesWritten };
   } catch {
     return null;
   }
+}
+
+const NEXT_MEMBER = Buffer.from([0x1f, 0x8b, 0x08]);
+
+/**
+ * The member's decoded size, read from its trailer's ISIZE where the trailer probably is
+ * (just before the next member's magic bytes, or at the end of the file), plus one byte
+ * so zlib's single output buffer is not filled exactly (which would make it allocate
+ * another). Only a sizing hint: a wrong guess costs a copy, never correctness, since
+ * the inflater finds the real end. Sizing the buffer right avoids allocating 64 KiB for
+ * a 300-byte request record and concatenating pieces for a 100 KiB page.
+ */
+function outputSizeGuess(input: Buffer, atEnd: boolean): number | undefined {
+  const next = input.indexOf(NEXT_MEMBER, 8);
+  const trailerEnd = next >= 0 ? next : atEnd ? input.length : -1;
+  if (trailerEnd < 8) return undefined;
+  const size = input.readUInt32LE(trailerEnd - 4) + 1;
+  return size <= FAST_OUTPUT ? Math.max(64, size) : undefined;
 }
 
 /**

@@ -194,6 +194,27 @@ for (const compression of ['none', 'per-record', 'whole-file'] as const satisfie
   });
 }
 
+describe('HTTP blocks out of the ordinary', () => {
+  it('passes over an interim 100 Continue recorded before the response', () =>
+    withTempDir(async (dir) => {
+      const path = join(dir, 'a.warc');
+      const block = Buffer.concat([Buffer.from('HTTP/1.1 100 Continue\r\n\r\n'), Buffer.from('HTTP/1.1 201 Created\r\nContent-Type: text/plain\r\n\r\ndone')]);
+      await writeWarc(path, [{ type: 'response', targetUri: 'http://a.test/', contentType: 'application/http;msgtype=response', block }]);
+      const [record] = (await readAll(path)).records;
+      assert.equal(record?.http?.status, 201);
+      assert.equal(text(record?.payload), 'done');
+    }));
+
+  it('reads a response without a Content-Type as HTTP, as old writers recorded them', () =>
+    withTempDir(async (dir) => {
+      const path = join(dir, 'a.warc');
+      await writeWarc(path, [{ type: 'response', targetUri: 'http://a.test/', block: 'HTTP/1.1 200 OK\r\n\r\nbody' }]);
+      const [record] = (await readAll(path)).records;
+      assert.equal(record?.http?.status, 200);
+      assert.equal(text(record?.payload), 'body');
+    }));
+});
+
 describe('readWarc options', () => {
   it('refuses a negative or fractional startOffset and maxPayloadBytes', () =>
     withTempDir(async (dir) => {

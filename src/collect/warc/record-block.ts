@@ -41,9 +41,12 @@ export async function readBlock(
   let http: HttpHead | undefined;
   let bodyFound = true;
   if (blockLength > 0 && isHttpResponseBlock(record.type, record.headers)) {
-    const head = await readHttpHead(reader, blockLength);
-    http = head.head;
-    bodyFound = head.bodyFound;
+    do {
+      // An interim response (100 Continue) recorded before the real one is passed over.
+      const head = await readHttpHead(reader, left());
+      http = head.head;
+      bodyFound = head.bodyFound;
+    } while (bodyFound && http && http.status >= 100 && http.status < 200 && http.status !== 101 && left() > 0);
   }
   const withHttp = http ? { http } : {};
   const wanted =
