@@ -3,6 +3,7 @@ import { listFiles } from '../io/inputs.js';
 import type { ItemRow, Outcome, StateCounts, Store } from '../store/store.js';
 import { ReaderPool } from '../workers/pool.js';
 import { outcomeForContent } from './content.js';
+import { FetchError } from './fetch/errors.js';
 import { HostGate, sleep } from './hosts.js';
 import { isWarcFile, loadFromFile, loadFromLine, loadFromNetwork } from './loaders.js';
 import { Network, type NetworkOptions } from './network.js';
@@ -193,14 +194,16 @@ class IngestRun {
   }
 
   private launch(item: ItemRow): void {
-    void this.process(item).finally(() => {
+    void this.process(item).then((again) => {
       this.scheduler.done(item);
+      // Put off (a retry, robots.txt unreachable): queued again, for its time.
+      if (again !== null) this.scheduler.add(again);
       this.wake();
     });
   }
 
   /** Works on one item and commits how it ended; local items commit in the order they started, so a run's results never depend on timing. */
-  private async process(item: ItemRow): Promise<void> {
+  private async process(item: ItemRow): Promise<ItemRow | null> {
     let previous: Promise<void> | null = null;
     let release = () => {};
     if (isLocal(item)) {
@@ -220,28 +223,27 @@ class IngestRun {
         outcome = this.controller.signal.aborted && isAbort(error) ? null : outcomeOf(error, item, this.retry);
       }
       if (previous !== null) await previous;
-      if (outcome !== null) this.commit(item, outcome);
+      return outcome === null ? null : this.commit(item, outcome);
     } catch (error) {
       // The store refused a write (disk full, damaged file): stop, the item stays pending.
       this.fatal ??= error;
       this.controller.abort();
+      return null;
     } finally {
       release();
     }
   }
 
-  private commit(item: ItemRow, outcome: Outcome): void {
+  /** Applies an outcome; returns the item again when it was put off. */
+  private commit(item: ItemRow, outcome: Outcome): ItemRow | null {
     const finished = this.store.finish(item.id, outcome);
     this.states[finished.state]++;
     for (const child of finished.children) this.scheduler.add(child);
     this.accepted(finished.children.length);
-    if (finished.state === 'pending') {
-      const again = this.store.item(item.id);
-      if (again !== null) this.scheduler.add(again);
-    }
     const code = 'code' in outcome ? outcome.code : null;
     const message = 'message' in outcome ? outcome.message : null;
     this.options.onEvent?.({ type: 'finished', id: item.id, kind: item.kind, state: finished.state, code, message, url: item.url, path: item.path });
+    return finished.state === 'pending' ? this.store.item(item.id) : null;
   }
 
   private async work(item: ItemRow, unordered: () => void): Promise<Outcome> {
@@ -367,5 +369,6 @@ class IngestRun {
 }
 
 function isAbort(error: unknown): boolean {
+  if (error instanceof FetchError) return error.code === 'FETCH_ABORTED';
   return error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR' || /abort/i.test(error.message));
 }

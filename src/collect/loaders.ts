@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { constants, gunzipSync } from 'node:zlib';
 import { loadInput } from '../io/inputs.js';
 import type { ItemRow, NewItem } from '../store/store.js';
+import { decodeContentEncoding } from './fetch/body.js';
 import { httpStatusError } from './fetch/errors.js';
 import type { Loaded } from './content.js';
 import type { Network } from './network.js';
@@ -21,7 +22,16 @@ export async function loadFromNetwork(item: ItemRow, network: Network, signal: A
   if (response.status === 304) return { bytes: new Uint8Array(0), url: response.url, path: null, contentType: null, status: 304, headers: response.headers };
   if (response.status < 200 || response.status > 299) throw httpStatusError(response);
   const contentType = response.headers.find(([name]) => name === 'content-type')?.[1] ?? null;
-  return { bytes: response.body, url: response.url, path: null, contentType, status: response.status, headers: response.headers };
+  return { bytes: gunzipFile(response.body, mayBeFeed ? MAX_FEED_BYTES : MAX_PAGE_BYTES), url: response.url, path: null, contentType, status: response.status, headers: response.headers };
+}
+
+/**
+ * A body that is itself a gzip file (a `sitemap.xml.gz` served as application/x-gzip,
+ * not as a Content-Encoding), gunzipped under the same cap.
+ */
+function gunzipFile(bytes: Uint8Array, maxBytes: number): Uint8Array {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  return decodeContentEncoding(bytes, 'gzip', maxBytes);
 }
 
 /** What a local file holds, judged by its first bytes: a web archive is streamed, never loaded whole. */

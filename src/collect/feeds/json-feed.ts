@@ -4,7 +4,7 @@ import { cleanTitle } from './text.js';
 import { FeedError } from './types.js';
 
 /** The JSON Feed marker (versions 1 and 1.1); http is accepted too, as some feeds write it. */
-export const JSON_FEED_VERSION = /^https?:\/\/jsonfeed\.org\/version\//;
+const JSON_FEED_VERSION = /^https?:\/\/jsonfeed\.org\/version\//;
 
 /** JSON nested deeper than this is not a feed; parsing it first would cost seconds (V8 copes, slowly). */
 const MAX_JSON_DEPTH = 64;
