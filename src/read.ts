@@ -47,6 +47,11 @@ export interface UnderstandOptions {
 export interface ReadOptions {
   /** `false` for extraction only (article and metadata); otherwise which understanding stages run. */
   readonly understand?: UnderstandOptions | false;
+  /**
+   * Understand a page only when extraction found an article in it (ingest keeps nothing of
+   * a page that is not one but its raw capture, so understanding it would be wasted).
+   */
+  readonly onlyArticles?: boolean;
 }
 
 // Decoding runs on its own: which of the two pipelines follows depends on what it decoded.
@@ -128,7 +133,8 @@ export function read(input: ReadInput, options: ReadOptions = {}): NewsDoc {
   const finalDoc: NewsDoc = { ...doc, source: { ...doc.source, format: resolved } };
   const extracted = extractPipelines[resolved].run(finalDoc, options);
   const understand = understandPipelineFor(options.understand ?? {});
-  return understand === null ? extracted : understandWithinBudget(extracted, understand, options);
+  if (understand === null || (options.onlyArticles === true && extracted.isArticle === false)) return extracted;
+  return understandWithinBudget(extracted, understand, options);
 }
 
 function chooseFormat(input: ReadInput): 'html' | 'text' | 'auto' {

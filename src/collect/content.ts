@@ -30,6 +30,8 @@ export interface ContentContext {
   readonly depth: number;
   /** Counts entries left out by --since. */
   readonly onFiltered?: (count: number) => void;
+  /** The article already stored from the same bytes, if any: such a copy is not read again. */
+  readonly storedBytes?: (sha256: string) => number | null;
 }
 
 /** Containers deeper than this are read as pages, never expanded: a site → a sitemap index → its sitemaps. */
@@ -56,7 +58,10 @@ export async function outcomeForContent(item: ItemRow, loaded: Loaded, context: 
   const start = head.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{') || start.startsWith('[')) throw new ItemError('NOT_HTML', 'The content is JSON but not a JSON Feed: not a page, feed or sitemap.');
   if (start.startsWith('<?xml') && !looksLikeHtml(start)) throw new ItemError('NOT_HTML', 'The content is XML but not a feed, sitemap or XHTML page.');
+  const copyOf = context.storedBytes?.(sha256) ?? null;
   const userNamed = item.kind === 'url' || item.kind === 'file';
+  const kind: ItemKind = userNamed ? 'page' : item.kind;
+  if (copyOf !== null) return { state: 'duplicate', kind, articleId: copyOf, code: 'DUPLICATE_BYTES' };
   const siteLinks = userNamed && mayExpand ? await siteChildren(loaded, context, false) : [];
   if (siteLinks.length > 0 && loaded.url !== null && isHomePage(loaded.url)) {
     return { state: 'stored', kind: 'site', capture: capture(loaded, sha256), children: siteLinks };
@@ -72,7 +77,6 @@ export async function outcomeForContent(item: ItemRow, loaded: Loaded, context: 
   });
   if (!result.ok) throw new ItemError(result.error.code, result.error.message);
   const facts = result.article;
-  const kind: ItemKind = item.kind === 'url' || item.kind === 'file' ? 'page' : item.kind;
   const rawCapture: Capture = { url: loaded.url, status: loaded.status, headers: loaded.headers, body: facts.raw, size, sha256 };
   if (!facts.isArticle || facts.bodyChars === 0) {
     if (siteLinks.length > 0) return { state: 'stored', kind: 'site', capture: rawCapture, children: siteLinks };

@@ -17,6 +17,9 @@ import { loadFromRecord, pumpWarc, rereadRecord } from './warc-source.js';
 import type { WarcRecord } from './warc/index.js';
 
 /** Files a folder is searched for: pages and text (as `dateline read` takes them), feeds, sitemaps and web archives, optionally gzipped. */
+/** Names that say page or text: such a file is not opened first to look for a web archive. */
+const PAGE_NAME = /\.(html?|xhtml|txt|text)(\.gz)?$/i;
+
 export const INGEST_EXTENSIONS = /\.(html?|xhtml|txt|text|xml|rss|atom|rdf|json|warc)(\.gz)?$/i;
 
 export interface IngestOptions {
@@ -217,8 +220,12 @@ class IngestRun {
         release();
         previous = null;
       };
+      // What depends on earlier items being stored (a revisit) waits for them.
+      const inOrder = async () => {
+        if (previous !== null) await previous;
+      };
       try {
-        outcome = await this.work(item, unordered);
+        outcome = await this.work(item, unordered, inOrder);
       } catch (error) {
         outcome = this.controller.signal.aborted && isAbort(error) ? null : outcomeOf(error, item, this.retry);
       }
@@ -246,19 +253,20 @@ class IngestRun {
     return finished.state === 'pending' ? this.store.item(item.id) : null;
   }
 
-  private async work(item: ItemRow, unordered: () => void): Promise<Outcome> {
+  private async work(item: ItemRow, unordered: () => void, inOrder: () => Promise<void>): Promise<Outcome> {
     const signal = this.controller.signal;
     const context = {
       pool: this.pool,
       depth: this.depthOf(item),
       sitemapsOf: (origin: string) => this.network.sitemaps(origin),
+      storedBytes: (sha256: string) => this.store.findDuplicate({ rawHash: sha256 })?.articleId ?? null,
       onFiltered: (count: number) => this.notice(`${count} entries older than --since left out`),
       ...(this.options.since !== undefined ? { since: this.options.since } : {}),
     };
     switch (item.kind) {
       case 'file': {
         const path = item.path ?? item.key;
-        if (await isWarcFile(path)) {
+        if (!PAGE_NAME.test(path) && (await isWarcFile(path))) {
           unordered();
           await pumpWarc(item, path, {
             store: this.store,
@@ -279,7 +287,10 @@ class IngestRun {
       case 'record': {
         const record = this.records.get(item.id) ?? (await rereadRecord(item));
         this.records.delete(item.id);
-        if (record.type === 'revisit') return this.revisit(record);
+        if (record.type === 'revisit') {
+          await inOrder();
+          return this.revisit(record);
+        }
         const loaded = loadFromRecord(record);
         return outcomeForContent(item, loaded, context);
       }

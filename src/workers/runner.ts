@@ -111,7 +111,7 @@ export class ReadRunner {
   private ensureWorker(): Worker {
     if (this.worker !== null) return this.worker;
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, ...(process.env['DL_YOUNG'] ? { maxYoungGenerationSizeMb: Number(process.env['DL_YOUNG']) } : {}) },
       stdout: false,
       stderr: true, // a worker's stray output never reaches the user's terminal
     });

@@ -26,7 +26,7 @@ port.on('message', (job: ReadJob) => {
         ...(job.contentType !== undefined ? { contentType: job.contentType } : {}),
         format: job.as,
       },
-      { understand: job.understand },
+      { understand: job.understand, onlyArticles: job.mode === 'ingest' },
     );
     if (job.mode === 'render') {
       result = { id: job.id, ok: true, output: renderDoc(doc, job.format, job.pretty) };
