@@ -31,3 +31,8 @@ export type { Diagnostic, DiagnosticCode } from './doc/diagnostics.js';
 export type { Span } from './doc/span.js';
 export type { Stage, Capability } from './pipeline/stage.js';
 export { buildPipeline, type Pipeline } from './pipeline/pipeline.js';
+export { ingest, type IngestOptions, type IngestSummary, type IngestEvent } from './collect/ingest.js';
+export { listSources, type ListOptions, type ListedEntry } from './collect/list.js';
+export type { NetworkOptions } from './collect/network.js';
+export { openStore, SqliteStore } from './store/sqlite/index.js';
+export type { Store, ItemState, ItemKind, ItemRow, StatusReport, StateCounts, ExportedArticle } from './store/store.js';
