@@ -116,7 +116,10 @@ function feedOutcome(loaded: Loaded, sha256: string, context: ContentContext): O
 export function parseContainer(loaded: Loaded): ParsedFeed {
   const text = decodeBytes(loaded.bytes, loaded.contentType ?? undefined).text;
   try {
-    return parseFeed(text, loaded.url ?? undefined);
+    const feed = parseFeed(text, loaded.url ?? undefined);
+    // A local feed file has no address: its relative links are read against the site it names.
+    if (loaded.url === null && feed.dropped.invalid > 0 && feed.siteUrl !== undefined) return parseFeed(text, feed.siteUrl);
+    return feed;
   } catch (error) {
     throw new ItemError('FEED_INVALID', error instanceof Error ? error.message : String(error));
   }

@@ -17,6 +17,16 @@ import { loadFromRecord, pumpWarc, rereadRecord } from './warc-source.js';
 import type { WarcRecord } from './warc/index.js';
 
 /** Files a folder is searched for: pages and text (as `dateline read` takes them), feeds, sitemaps and web archives, optionally gzipped. */
+/**
+ * Heap limit of each reader thread during an ingest, in MiB. Pages are capped at 10 MiB
+ * here (16 for `dateline read`), and a lower limit makes V8 collect sooner, so two readers
+ * and the store stay within a flat few hundred MB; a page that needs more fails with
+ * EXTRACT_OOM rather than swelling the process.
+ */
+const INGEST_READER_HEAP_MB = 384;
+/** Young generation of each reader: measured on 1,971 real pages, 16 MiB takes the peak from ~620 to ~560 MB at the same speed. */
+const INGEST_READER_YOUNG_MB = 16;
+
 /** Names that say page or text: such a file is not opened first to look for a web archive. */
 const PAGE_NAME = /\.(html?|xhtml|txt|text)(\.gz)?$/i;
 
@@ -105,7 +115,12 @@ class IngestRun {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.network = new Network(options.network ?? {});
     const readers = options.readers;
-    this.pool = new ReaderPool(readers, options.readTimeoutMs !== undefined ? { timeoutMs: options.readTimeoutMs } : {});
+    const heapEnv = Number(process.env['DATELINE_MAX_HEAP_MB']);
+    this.pool = new ReaderPool(readers, {
+      ...(options.readTimeoutMs !== undefined ? { timeoutMs: options.readTimeoutMs } : {}),
+      maxHeapMb: Number.isFinite(heapEnv) && heapEnv > 0 ? heapEnv : INGEST_READER_HEAP_MB,
+      maxYoungMb: INGEST_READER_YOUNG_MB,
+    });
     this.scheduler = new Scheduler(this.network.gate ?? new HostGate(), { local: this.pool.size * 8, network: 16 });
     options.signal?.addEventListener('abort', () => this.controller.abort(options.signal?.reason), { once: true });
     if (options.signal?.aborted) this.controller.abort();

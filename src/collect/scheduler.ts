@@ -56,7 +56,7 @@ export class Scheduler {
 
   /** Room for more local items: lets a web archive's reader wait rather than run ahead. */
   get localRoom(): number {
-    return this.limits.local * 2 - (this.local.length - this.localHead) - this.localActive;
+    return this.limits.local - (this.local.length - this.localHead) - this.localActive;
   }
 
   /** The next item that may start now, or null. */

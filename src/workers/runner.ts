@@ -43,9 +43,13 @@ export interface RunnerOptions {
   readonly timeoutMs?: number;
   /** Old-generation heap limit of the worker, in MiB (default 1,024). */
   readonly maxHeapMb?: number;
+  /** Young-generation limit, in MiB (default: V8's). Smaller keeps several readers' memory down. */
+  readonly maxYoungMb?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 7_500;
+/** A reader whose heap has grown past this after an input is replaced by a fresh one. */
+const RECYCLE_HEAP_BYTES = 192 * 1024 * 1024;
 export const DEFAULT_MAX_HEAP_MB = 1024;
 
 interface Pending {
@@ -66,10 +70,12 @@ export class ReadRunner {
   private nextId = 1;
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
+  private readonly maxYoungMb: number | undefined;
 
   constructor(options: RunnerOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxHeapMb = options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
+    this.maxYoungMb = options.maxYoungMb;
   }
 
   /** Starts the worker ahead of the first input, so its start-up overlaps reading files. */
@@ -111,16 +117,23 @@ export class ReadRunner {
   private ensureWorker(): Worker {
     if (this.worker !== null) return this.worker;
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, ...(process.env['DL_YOUNG'] ? { maxYoungGenerationSizeMb: Number(process.env['DL_YOUNG']) } : {}) },
+      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, ...(this.maxYoungMb !== undefined ? { maxYoungGenerationSizeMb: this.maxYoungMb } : {}) },
       stdout: false,
       stderr: true, // a worker's stray output never reaches the user's terminal
     });
-    worker.on('message', (result: ReadResult) => {
+    worker.on('message', (message: ReadResult & { heapBytes?: number }) => {
       const pending = this.pending;
-      if (pending === null || pending.id !== result.id) return;
+      if (pending === null || pending.id !== message.id) return;
       clearTimeout(pending.timer);
       this.pending = null;
-      pending.resolve(result);
+      const { heapBytes, ...result } = message;
+      // A heap grown on a very large page is given back by starting afresh, rather than
+      // kept for the rest of the run (V8 is slow to shrink it): memory stays flat.
+      if (heapBytes !== undefined && heapBytes > RECYCLE_HEAP_BYTES && this.worker === worker) {
+        this.worker = null;
+        void worker.terminate();
+      }
+      pending.resolve(result as ReadResult);
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (this.worker !== worker) return;

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { articleFacts } from '../collect/article-facts.js';
 import { asDatelineError } from '../doc/errors.js';
@@ -39,7 +40,7 @@ port.on('message', (job: ReadJob) => {
     const e = asDatelineError(error);
     result = { id: job.id, ok: false, error: { code: e.code, message: oneLine(e.message) } };
   }
-  port.postMessage(result, transfer);
+  port.postMessage({ ...result, heapBytes: getHeapStatistics().total_heap_size }, transfer);
 });
 
 function oneLine(message: string): string {

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 
 /** How much is read from disk at a time: large enough that syscalls do not dominate. */
-const READ_SIZE = 4 * 1024 * 1024;
+const READ_SIZE = 1024 * 1024;
 
 /**
  * Positional reads over a file through one cached window, so that the gzip and plain
