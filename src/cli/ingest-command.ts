@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { ingest } from '../collect/ingest.js';
 import { listSources } from '../collect/list.js';
@@ -105,7 +106,7 @@ export function parseIngestArgs(argv: readonly string[]): IngestCommand | 'help'
 }
 
 /** `dateline ingest …` (argv after `ingest`). Resolves to the exit status. */
-export async function runIngestCommand(argv: readonly string[], streams: Streams, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
+export async function runIngestCommand(argv: readonly string[], streams: Streams, stdin: Readable = process.stdin): Promise<number> {
   let command: IngestCommand | 'help';
   try {
     command = parseIngestArgs(argv);
@@ -140,7 +141,7 @@ export async function runIngestCommand(argv: readonly string[], streams: Streams
         ...(command.since !== undefined ? { since: command.since } : {}),
         onEntry: (entry) => write(streams.out, `${JSON.stringify(entry)}\n`),
         onError: (source, error) => write(streams.err, `dateline: ${source}: ${error.message} [${error.code}]\n`),
-        stdin: stdin as never,
+        stdin,
       });
       return controller.signal.aborted ? 130 : failures > 0 ? 1 : 0;
     }
@@ -152,7 +153,7 @@ export async function runIngestCommand(argv: readonly string[], streams: Streams
         network,
         signal: controller.signal,
         onEvent: progress.onEvent,
-        stdin: stdin as never,
+        stdin,
         resume: command.resume,
         ...(command.since !== undefined ? { since: command.since } : {}),
         ...(command.watchMinutes !== undefined ? { watchMinutes: command.watchMinutes } : {}),

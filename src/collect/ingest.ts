@@ -2,19 +2,16 @@ import type { Readable } from 'node:stream';
 import { listFiles } from '../io/inputs.js';
 import type { ItemRow, Outcome, StateCounts, Store } from '../store/store.js';
 import { ReaderPool } from '../workers/pool.js';
-import { outcomeForContent } from './content.js';
 import { FetchError } from './fetch/errors.js';
 import { HostGate, sleep } from './hosts.js';
-import { isWarcFile, loadFromFile, loadFromLine, loadFromNetwork } from './loaders.js';
 import { Network, type NetworkOptions } from './network.js';
-import { DEFAULT_RETRY, ItemError, outcomeOf, type RetryPolicy } from './outcomes.js';
+import { DEFAULT_RETRY, outcomeOf, type RetryPolicy } from './outcomes.js';
 import { repollSource } from './polls.js';
 import { isLocal, Scheduler } from './scheduler.js';
 import { resolveSource } from './sources.js';
 import { acceptStdin } from './stdin.js';
-import { urlKey } from './url-key.js';
-import { loadFromRecord, pumpWarc, rereadRecord } from './warc-source.js';
 import type { WarcRecord } from './warc/index.js';
+import { workOn, type WorkContext } from './work.js';
 
 /** Files a folder is searched for: pages and text (as `dateline read` takes them), feeds, sitemaps and web archives, optionally gzipped. */
 /**
@@ -26,9 +23,6 @@ import type { WarcRecord } from './warc/index.js';
 const INGEST_READER_HEAP_MB = 384;
 /** Young generation of each reader: measured on 1,971 real pages, 16 MiB takes the peak from ~620 to ~560 MB at the same speed. */
 const INGEST_READER_YOUNG_MB = 16;
-
-/** Names that say page or text: such a file is not opened first to look for a web archive. */
-const PAGE_NAME = /\.(html?|xhtml|txt|text)(\.gz)?$/i;
 
 export const INGEST_EXTENSIONS = /\.(html?|xhtml|txt|text|xml|rss|atom|rdf|json|warc)(\.gz)?$/i;
 
@@ -240,7 +234,7 @@ class IngestRun {
         if (previous !== null) await previous;
       };
       try {
-        outcome = await this.work(item, unordered, inOrder);
+        outcome = await workOn(item, this.workContext(), { unordered, inOrder });
       } catch (error) {
         outcome = this.controller.signal.aborted && isAbort(error) ? null : outcomeOf(error, item, this.retry);
       }
@@ -268,83 +262,22 @@ class IngestRun {
     return finished.state === 'pending' ? this.store.item(item.id) : null;
   }
 
-  private async work(item: ItemRow, unordered: () => void, inOrder: () => Promise<void>): Promise<Outcome> {
-    const signal = this.controller.signal;
-    const context = {
+  private workContext(): WorkContext {
+    return {
+      store: this.store,
+      network: this.network,
       pool: this.pool,
-      depth: this.depthOf(item),
-      sitemapsOf: (origin: string) => this.network.sitemaps(origin),
-      storedBytes: (sha256: string) => this.store.findDuplicate({ rawHash: sha256 })?.articleId ?? null,
-      onFiltered: (count: number) => this.notice(`${count} entries older than --since left out`),
+      signal: this.controller.signal,
+      records: this.records,
       ...(this.options.since !== undefined ? { since: this.options.since } : {}),
+      enqueue: (row) => {
+        this.scheduler.add(row);
+        this.accepted(1);
+        this.wake();
+      },
+      room: () => this.room(),
+      notice: (message) => this.notice(message),
     };
-    switch (item.kind) {
-      case 'file': {
-        const path = item.path ?? item.key;
-        if (!PAGE_NAME.test(path) && (await isWarcFile(path))) {
-          unordered();
-          await pumpWarc(item, path, {
-            store: this.store,
-            signal,
-            enqueue: (row, record) => {
-              this.records.set(row.id, record);
-              this.scheduler.add(row);
-              this.accepted(1);
-              this.wake();
-            },
-            room: () => this.room(),
-          });
-          if (signal.aborted) throw signal.reason ?? new Error('aborted');
-          return { state: 'stored', kind: 'warc', capture: null, children: [] };
-        }
-        return outcomeForContent(item, await loadFromFile(item), context);
-      }
-      case 'record': {
-        const record = this.records.get(item.id) ?? (await rereadRecord(item));
-        this.records.delete(item.id);
-        if (record.type === 'revisit') {
-          await inOrder();
-          return this.revisit(record);
-        }
-        const loaded = loadFromRecord(record);
-        return outcomeForContent(item, loaded, context);
-      }
-      case 'line':
-        return outcomeForContent(item, loadFromLine(item, this.store.payload(item.id)), context);
-      default: {
-        if (item.kind === 'entry' || item.kind === 'url') {
-          const duplicate = this.store.findDuplicate({ urlKey: item.key });
-          if (duplicate !== null) return { state: 'duplicate', articleId: duplicate.articleId, code: duplicate.code };
-        }
-        const loaded = await loadFromNetwork(item, this.network, signal);
-        if (loaded.url !== null && loaded.url !== item.url) {
-          const duplicate = this.store.findDuplicate({ urlKey: urlKey(loaded.url) });
-          if (duplicate !== null) return { state: 'duplicate', articleId: duplicate.articleId, code: duplicate.code };
-        }
-        const outcome = await outcomeForContent(item, loaded, context);
-        if (outcome.state === 'stored' && (outcome.kind === 'feed' || outcome.kind === 'sitemap') && item.url !== null) {
-          const header = (name: string) => loaded.headers?.find(([key]) => key === name)?.[1] ?? null;
-          this.store.savePoll({ url: item.url, etag: header('etag'), lastModified: header('last-modified'), polledAt: new Date().toISOString(), status: loaded.status ?? 200 });
-        }
-        return outcome;
-      }
-    }
-  }
-
-  /** A revisit record repeats an earlier capture: a duplicate of the article stored from it, when there is one. */
-  private revisit(record: WarcRecord): Outcome {
-    const target = record.headers.find(([name]) => name === 'warc-refers-to-target-uri')?.[1] ?? record.targetUri;
-    const key = target === undefined ? null : urlKey(target);
-    const duplicate = key === null ? null : this.store.findDuplicate({ urlKey: key });
-    if (duplicate !== null) return { state: 'duplicate', articleId: duplicate.articleId, code: duplicate.code };
-    throw new ItemError('REVISIT_UNRESOLVED', 'The record revisits a capture that is not in the store.');
-  }
-
-  /** How many feeds, sitemaps or sites lie above an item. */
-  private depthOf(item: ItemRow): number {
-    let depth = 0;
-    for (let parent = item.parentId; parent !== null && depth < 8; depth++) parent = this.store.item(parent)?.parentId ?? null;
-    return depth;
   }
 
   private async room(): Promise<void> {

@@ -84,7 +84,7 @@ async function listFile(path: string, source: string, network: Network, options:
     }
     return;
   }
-  const loaded = await loadFromFile({ key: path, path } as never);
+  const loaded = await loadFromFile(path);
   await listLoaded(loaded, source, 0, true, network, options, fail);
 }
 

@@ -61,8 +61,7 @@ export async function isWarcFile(path: string): Promise<boolean> {
 }
 
 /** A local file's bytes (gunzipped), capped. */
-export async function loadFromFile(item: ItemRow): Promise<Loaded> {
-  const path = item.path ?? item.key;
+export async function loadFromFile(path: string): Promise<Loaded> {
   const loaded = await loadInput({ kind: 'file', path }, { maxBytes: MAX_FEED_BYTES });
   return { bytes: loaded.bytes, url: null, path, contentType: null, status: null, headers: null };
 }

@@ -38,7 +38,7 @@ export async function repollSource(root: ItemRow, context: BackgroundContext): P
       });
       if (loaded.status === 304) return;
     } else {
-      loaded = await loadFromFile(root);
+      loaded = await loadFromFile(root.path ?? root.key);
     }
     const feed = parseContainer(loaded);
     const children = entriesOf(feed, { ...(context.since !== undefined ? { since: context.since } : {}) });

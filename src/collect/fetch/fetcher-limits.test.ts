@@ -5,9 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startOrigin, text } from '../../../test/helpers/origin.js';
 import type { Origin } from '../../../test/helpers/origin.js';
-import { FetchError } from './errors.js';
 import { createFetcher } from './fetcher.js';
 import type { FetcherOptions } from './fetcher.js';
+import { failure } from '../../../test/helpers/fetch-failure.js';
 
 // undici's header and body timers are coarse (about ±0.5 s below one second), hence the spread.
 const TIMEOUTS = { connectMs: 400, headersMs: 400, bodyMs: 400, totalMs: 2500 };
@@ -30,16 +30,6 @@ function fetcher(extra: FetcherOptions = {}): ReturnType<typeof createFetcher> {
     maxBytes: MiB,
     ...extra,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof FetchError, `expected a FetchError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('the fetch succeeded');
 }
 
 async function listen(server: Server): Promise<Server> {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { raw, redirect, startOrigin, text } from '../../../test/helpers/origin.js';
 import type { Origin } from '../../../test/helpers/origin.js';
-import { FetchError } from './errors.js';
 import { createFetcher } from './fetcher.js';
 import { headersForNextHop, parseRefresh } from './redirects.js';
+import { failure } from '../../../test/helpers/fetch-failure.js';
 
 let origin: Origin;
 
@@ -14,16 +14,6 @@ function fetcher(): ReturnType<typeof createFetcher> {
     onConnect: (address) => assert.equal(address, '127.0.0.1'),
     timeouts: { connectMs: 1000, headersMs: 1000, bodyMs: 1000, totalMs: 3000 },
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof FetchError, `expected a FetchError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('the fetch succeeded');
 }
 
 before(async () => {

@@ -5,6 +5,7 @@ import type { Origin } from '../../../test/helpers/origin.js';
 import { FetchError } from './errors.js';
 import { createFetcher } from './fetcher.js';
 import type { FetcherOptions } from './fetcher.js';
+import { failure } from '../../../test/helpers/fetch-failure.js';
 
 let origin: Origin;
 let other: Origin;
@@ -45,16 +46,6 @@ function fetcher(extra: FetcherOptions = {}): ReturnType<typeof createFetcher> {
     timeouts: { connectMs: 1000, headersMs: 1000, bodyMs: 1000, totalMs: 3000 },
     ...extra,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof FetchError, `expected a FetchError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('the fetch succeeded');
 }
 
 before(async () => {
