@@ -33,6 +33,7 @@ describe('ingest: feeds, sites and sitemaps from a loopback server', { timeout: 
     `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><link>${base}/</link>` +
     paths.map((path, i) => `<item><title>Item ${i}</title><link>${path.startsWith('/') ? base + path : path}</link><pubDate>Mon, 0${1 + (i % 9)} Jun 2020 10:00:00 GMT</pubDate></item>`).join('') +
     '</channel></rss>';
+  let watched = ['/a/9.html'];
   const FEED = ['/a/1.html', '/a/2.html', '/private/3.html', '/missing.html', '/flaky.html', '/moved.html', '/a/1.html?utm_source=rss', '/listing.html'];
 
   const options = (): IngestOptions => ({
@@ -80,6 +81,13 @@ describe('ingest: feeds, sites and sitemaps from a loopback server', { timeout: 
         res.end();
       }),
       '/listing.html': log(text(listPage(2), { headers: { 'content-type': 'text/html' } })),
+      '/watched.xml': log((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.end(rss(watched));
+      }),
+      '/a/9.html': log(page(9)),
+      '/a/10.html': log(page(10)),
+      '/down.html': log(text('down for maintenance', { status: 503 })),
     });
     base = `http://news.test:${origin.port}`;
     store = openStore(join(dir, 'web.db'));
@@ -139,6 +147,49 @@ describe('ingest: feeds, sites and sitemaps from a loopback server', { timeout: 
     const status = store.status();
     assert.equal(status.kinds['sitemap']?.stored, 1);
     assert.equal(status.articles, 7);
+  });
+
+  it('--watch polls the feed again and takes up what is new, until stopped', async () => {
+    const controller = new AbortController();
+    let polls = 0;
+    const run = ingest([`${base}/watched.xml`], {
+      ...options(),
+      watchMinutes: 0.005,
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'finished' && event.url?.endsWith('/a/9.html')) watched = ['/a/9.html', '/a/10.html'];
+        if (event.type === 'finished' && event.url?.endsWith('/a/10.html')) controller.abort();
+        if (event.type === 'accepted') polls++;
+      },
+    });
+    const summary = await Promise.race([run, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('watch never saw the new entry')), 20_000))]);
+    assert.equal(summary.interrupted, true);
+    assert.ok(polls >= 2);
+    const urls = [...store.exportArticles()].map((a) => a.url);
+    assert.ok(urls.includes(`${base}/a/10.html`), 'the entry that appeared later was stored');
+  });
+
+  it('a host that keeps failing is suspended, its items stay pending, and other hosts go on', async () => {
+    const other = `http://other.test:${origin.port}`;
+    const own = openStore(join(dir, 'breaker.db'));
+    try {
+      const downs = [1, 2, 3, 4, 5, 6].map((i) => `${base}/down.html?n=${i}`);
+      const summary = await ingest([...downs, `${other}/a/2.html`], {
+        ...options(),
+        store: own,
+        network: { ...options().network, fetcher: { ...options().network!.fetcher, resolver: async (host) => (host.endsWith('.test') ? ['127.0.0.1'] : []) } },
+        retry: { maxAttempts: 3, baseMs: 10, capMs: 20 },
+        maxWaitMs: 500,
+      });
+      const status = own.status();
+      assert.equal(status.states.stored, 1, 'the other host was not held up');
+      assert.ok(status.states.pending > 0, 'items of the suspended host wait, not fail');
+      assert.ok(status.states.failed < downs.length, JSON.stringify(status.states));
+      assert.equal(summary.sources.pending, status.states.pending);
+      assert.ok(origin.hits('/down.html') <= 5 + 1, `${origin.hits('/down.html')} requests to a suspended host`);
+    } finally {
+      own.close();
+    }
   });
 
   it('--list prints the entries in feed order and fetches no article', async () => {
