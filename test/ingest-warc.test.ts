@@ -24,6 +24,8 @@ function records(): WarcRecordSpec[] {
     request('https://archive.test/a/1.html'),
     response('https://archive.test/a/1.html', { headers: [HTML], body: html(1) }),
     response('https://archive.test/a/2.html', { headers: [HTML, ['Content-Encoding', 'gzip']], body: gzipSync(html(2)), chunkSize: 1000 }),
+    // Stored decoded by the archiver, with the Content-Encoding header kept.
+    response('https://archive.test/a/11.html', { headers: [HTML, ['Content-Encoding', 'gzip']], body: html(11) }),
     response('https://archive.test/gone.html', { status: 404, headers: [HTML], body: 'not here' }),
     response('https://archive.test/logo.jpg', { headers: [['Content-Type', 'image/jpeg']], body: new Uint8Array(5000).fill(7) }),
     response('https://archive.test/old.html', { status: 301, headers: [['Location', '/a/1.html']] }),
@@ -53,11 +55,11 @@ describe('ingest: web archives', { timeout: 120_000 }, () => {
       const status = store.status();
       assert.equal(status.states.pending, 0);
       assert.equal(summary.states.failed, 0);
-      // 13 records that are inputs (not the warcinfo, request or metadata), and the archive itself.
+      // 14 records that are inputs (not the warcinfo, request or metadata), and the archive itself.
       assert.equal(status.kinds['warc']?.stored, 1);
       const records = Object.values(status.kinds).reduce((n, k) => n + Object.values(k).reduce((a, b) => a + (b ?? 0), 0), 0) - 1;
-      assert.equal(records, 13);
-      assert.equal(status.articles, 8, 'a/1, a/2 (gzip, chunked), a/3 (resource), a/4–a/8');
+      assert.equal(records, 14);
+      assert.equal(status.articles, 9, 'a/1, a/2 (gzip, chunked), a/11 (decoded already), a/3 (resource), a/4–a/8');
       assert.equal(status.codes['HTTP_404'], 1);
       assert.equal(status.codes['HTTP_301'], 1);
       assert.equal(status.codes['NOT_HTML'], 1);
@@ -80,7 +82,7 @@ describe('ingest: web archives', { timeout: 120_000 }, () => {
       const status = store.status();
       assert.equal(status.codes['WARC_TRUNCATED'], 1);
       assert.equal(status.kinds['file']?.failed, 1, 'the archive itself');
-      assert.equal(status.articles, 7, 'all but the last, cut, record');
+      assert.equal(status.articles, 8, 'all but the last, cut, record');
       assert.equal(status.states.pending, 0);
     } finally {
       store.close();

@@ -67,6 +67,13 @@ function wantsPayload(record: { type: string; headers: readonly (readonly [strin
   return record.http.status === 200 && textual(header(record.http.headers, 'content-type'));
 }
 
+/** Gzip's magic bytes, or a zlib header: the start of a compressed body. */
+function looksCompressed(bytes: Uint8Array): boolean {
+  const [a, b] = bytes;
+  if (a === 0x1f && b === 0x8b) return true;
+  return a !== undefined && b !== undefined && (a & 0x0f) === 8 && ((a << 8) | b) % 31 === 0;
+}
+
 function textual(type: string | undefined): boolean {
   return type === undefined || /^\s*(text\/|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml|json))/i.test(type) || type.trim() === '';
 }
@@ -99,8 +106,11 @@ export function loadFromRecord(record: WarcRecord): Loaded {
   try {
     bytes = http === undefined ? record.payload : decodeContentEncoding(record.payload, header(headers, 'content-encoding'), MAX_PAGE_BYTES);
   } catch (error) {
-    if (error instanceof FetchError) throw new ItemError(error.code, error.message);
-    throw error;
+    if (!(error instanceof FetchError)) throw error;
+    // Some archivers store the body already decoded but keep the Content-Encoding header:
+    // a body that is plainly not compressed is taken as it is.
+    if (error.code === 'FETCH_BAD_RESPONSE' && !looksCompressed(record.payload)) bytes = record.payload;
+    else throw new ItemError(error.code, error.message);
   }
   return { bytes, url: record.targetUri ?? null, path: null, contentType, status: http?.status ?? null, headers };
 }
