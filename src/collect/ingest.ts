@@ -3,7 +3,7 @@ import { listFiles } from '../io/inputs.js';
 import type { ItemRow, Outcome, StateCounts, Store } from '../store/store.js';
 import { ReaderPool } from '../workers/pool.js';
 import { FetchError } from './fetch/errors.js';
-import { HostGate, sleep } from './hosts.js';
+import { sleep } from './hosts.js';
 import { Network, type NetworkOptions } from './network.js';
 import { DEFAULT_RETRY, outcomeOf, type RetryPolicy } from './outcomes.js';
 import { repollSource } from './polls.js';
@@ -108,14 +108,13 @@ class IngestRun {
     this.store = options.store;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.network = new Network(options.network ?? {});
-    const readers = options.readers;
     const heapEnv = Number(process.env['DATELINE_MAX_HEAP_MB']);
-    this.pool = new ReaderPool(readers, {
+    this.pool = new ReaderPool(options.readers, {
       ...(options.readTimeoutMs !== undefined ? { timeoutMs: options.readTimeoutMs } : {}),
       maxHeapMb: Number.isFinite(heapEnv) && heapEnv > 0 ? heapEnv : INGEST_READER_HEAP_MB,
       maxYoungMb: INGEST_READER_YOUNG_MB,
     });
-    this.scheduler = new Scheduler(this.network.gate ?? new HostGate(), { local: this.pool.size * 8, network: 16 });
+    this.scheduler = new Scheduler(this.network.gate, { local: this.pool.size * 8, network: 16 });
     options.signal?.addEventListener('abort', () => this.controller.abort(options.signal?.reason), { once: true });
     if (options.signal?.aborted) this.controller.abort();
   }
@@ -128,9 +127,7 @@ class IngestRun {
       if (spec.root !== null) this.store.accept(source.id, null, [spec.root]);
       if (spec.kind === 'folder') await this.acceptFolder(source.id, arg);
       if (spec.kind === 'stdin') this.inBackground(() => acceptStdin(source.id, this.options.stdin ?? process.stdin, this.backgroundContext()));
-      for (const root of this.store.roots(source.id)) {
-        if (root.kind === 'feed' || root.kind === 'sitemap') this.inBackground(() => repollSource(root, this.backgroundContext()));
-      }
+      for (const root of this.store.roots(source.id)) this.inBackground(() => repollSource(root, this.backgroundContext()));
     }
     const pending = this.options.resume === true ? this.store.allPending() : this.store.pending(this.sourceIds);
     for (const item of pending) this.scheduler.add(item);
@@ -183,19 +180,18 @@ class IngestRun {
     }
   }
 
+  /** Waits until `ms` pass, an item ends, or the run is stopped. */
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
-      const onAbort = () => done();
-      this.controller.signal.addEventListener('abort', onAbort, { once: true });
-      function done() {
+      const signal = this.controller.signal;
+      const done = () => {
         clearTimeout(timer);
+        signal.removeEventListener('abort', done);
         resolve();
-      }
-      this.wakeUp = () => {
-        this.controller.signal.removeEventListener('abort', onAbort);
-        done();
       };
+      const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
+      signal.addEventListener('abort', done, { once: true });
+      this.wakeUp = done;
     });
   }
 

@@ -201,7 +201,7 @@ export interface Store {
   item(id: number): ItemRow | null;
   /** A line of standard input kept with its item. */
   payload(itemId: number): Uint8Array | null;
-  /** The items (of any source) a source's items led to: feed entries, archive records. */
+  /** The source's stored feeds and sitemaps, to be polled again for new entries. */
   roots(sourceId: number): ItemRow[];
   /** The stored article an address or canonical URL already names, or the same bytes, if any. */
   findDuplicate(keys: { readonly urlKey?: string | null; readonly rawHash?: string | null }): { articleId: number; code: DuplicateCode } | null;

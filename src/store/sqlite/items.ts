@@ -74,10 +74,10 @@ export class ItemTable {
     return this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM items WHERE state = 'pending' ORDER BY id`).all() as ItemRow[];
   }
 
-  /** The source's stored containers (feeds, sitemaps, sites) that can be polled again. */
+  /** The source's stored feeds and sitemaps, to be polled again (a site's are among them). */
   roots(sourceId: number): ItemRow[] {
     return this.db
-      .prepare(`SELECT ${ITEM_COLUMNS} FROM items WHERE source_id = ? AND state = 'stored' AND kind IN ('feed', 'sitemap', 'site') ORDER BY id`)
+      .prepare(`SELECT ${ITEM_COLUMNS} FROM items WHERE source_id = ? AND state = 'stored' AND kind IN ('feed', 'sitemap') ORDER BY id`)
       .all(sourceId) as ItemRow[];
   }
 
