@@ -80,6 +80,32 @@ describe('ingest: a folder of pages', { timeout: 120_000 }, () => {
     }
   });
 
+  it('a full disk stops the run with STORE_FAILED; what was not saved stays pending, and reads go on', async () => {
+    const path = join(dir, 'full.db');
+    const store = openStore(path);
+    try {
+      const db = (store as unknown as { db: { pragma(sql: string, options?: { simple: boolean }): unknown } }).db;
+      const used = db.pragma('page_count', { simple: true }) as number;
+      // Room for a few more pages only: the disk "fills" a few articles in.
+      db.pragma(`max_page_count = ${used + 40}`);
+      await assert.rejects(ingest([pages], { store, readers: 1 }), (error: Error & { code?: string }) => error.code === 'STORE_FAILED');
+      const status = store.status();
+      assert.ok(status.states.pending > 0, 'the items not saved are still pending');
+      assert.ok(status.states.stored > 0, 'those saved before the disk filled are kept');
+    } finally {
+      store.close();
+    }
+    // Room again (a bigger disk): the same ingest finishes the job.
+    const again = openStore(path);
+    try {
+      await ingest([pages], { store: again, readers: 2 });
+      assert.equal(again.status().states.pending, 0);
+      assert.equal(again.status().articles, plan.articles);
+    } finally {
+      again.close();
+    }
+  });
+
   it('a second writer is refused while the first holds the store', () => {
     const store = openStore(join(dir, 'a.db'));
     try {
