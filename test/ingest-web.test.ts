@@ -27,6 +27,7 @@ describe('ingest: feeds, sites and sitemaps from a loopback server', { timeout: 
   let base = '';
   const starts: { path: string; at: number; ifNoneMatch?: string }[] = [];
   let flaky = 0;
+  let feedDown = false;
 
   const page = (i: number): Handler => text(articlePage(wikinews()[i]!, 0, `${base}/a/${i}.html`), { headers: { 'content-type': 'text/html; charset=utf-8' } });
   const rss = (paths: string[]) =>
@@ -54,6 +55,10 @@ describe('ingest: feeds, sites and sitemaps from a loopback server', { timeout: 
     origin = await startOrigin({
       '/robots.txt': log(text(`User-agent: *\nDisallow: /private/\n\nSitemap: http://news.test:PORT/sitemap.xml.gz\n`)),
       '/feed.xml': log((req, res) => {
+        if (feedDown) {
+          res.writeHead(500);
+          return void res.end();
+        }
         if (req.headers['if-none-match'] === '"v1"') {
           res.writeHead(304, { etag: '"v1"' });
           return void res.end();
@@ -132,6 +137,23 @@ describe('ingest: feeds, sites and sitemaps from a loopback server', { timeout: 
     assert.deepEqual(summary.states, { pending: 0, stored: 0, duplicate: 0, skipped: 0, failed: 0 });
     assert.deepEqual(store.status().states, before.states);
     assert.equal(starts.filter((s) => s.path === '/feed.xml').at(-1)?.ifNoneMatch, '"v1"');
+  });
+
+  it('a feed that fails when polled again is shown by status, and nothing else changes', async () => {
+    feedDown = true;
+    try {
+      const before = store.status();
+      await ingest([`${base}/feed.xml`], options());
+      const status = store.status();
+      assert.deepEqual(status.states, before.states);
+      assert.equal(status.failedPolls.length, 1);
+      assert.equal(status.failedPolls[0]?.url, `${base}/feed.xml`);
+      assert.match(status.failedPolls[0]?.error ?? '', /^FETCH_HTTP_500/);
+    } finally {
+      feedDown = false;
+    }
+    await ingest([`${base}/feed.xml`], options());
+    assert.equal(store.status().failedPolls.length, 0, 'a poll that works again clears it');
   });
 
   it("a site's home page leads to its feed; an article already stored is a duplicate", async () => {

@@ -8,8 +8,9 @@ import { storePath, write, type Streams } from './streams.js';
 export const STATUS_HELP = `Usage: dateline status [--db FILE] [--json]
 
 How the store's inputs stand: items per state (pending, stored, duplicate, skipped,
-failed), per kind, per reason code and per source, and the last errors. --json prints
-one object: {"states": {...}, "codes": {...}, "kinds": {...}, "articles", "sources": [...],
+failed), per kind, per reason code and per source, the feeds and sitemaps whose last
+poll failed, and the last errors. --json prints one object: {"states": {...},
+"codes": {...}, "kinds": {...}, "articles", "sources": [...], "failedPolls": [...],
 "lastErrors": [...]}.`;
 
 export const EXPORT_HELP = `Usage: dateline export [--db FILE]
@@ -90,6 +91,10 @@ export function renderStatus(db: string, report: StatusReport): string {
       lines.push(`         ${counts(source.states)}${source.lastSuccessAt !== null ? ` · last success ${source.lastSuccessAt}` : ''}`);
       if (source.lastError !== null) lines.push(`         last error ${source.lastError.at}: ${source.lastError.code} ${source.lastError.message}`);
     }
+  }
+  if (report.failedPolls.length > 0) {
+    lines.push('Feeds and sitemaps whose last poll failed:');
+    for (const poll of report.failedPolls) lines.push(`  ${poll.url} (${poll.polledAt ?? 'never'}): ${poll.error}`);
   }
   if (report.lastErrors.length > 0) {
     lines.push('Last errors:');

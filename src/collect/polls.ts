@@ -46,6 +46,19 @@ export async function repollSource(root: ItemRow, context: BackgroundContext): P
   } catch (error) {
     if (context.signal.aborted) return;
     const where = root.url ?? root.path ?? root.key;
-    context.notice(`Polling ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: unknown }).code;
+    if (root.url !== null) {
+      const poll = context.store.poll(root.url);
+      context.store.savePoll({
+        url: root.url,
+        etag: poll?.etag ?? null,
+        lastModified: poll?.lastModified ?? null,
+        polledAt: new Date().toISOString(),
+        status: 0,
+        error: typeof code === 'string' ? `${code}: ${message}` : message,
+      });
+    }
+    context.notice(`Polling ${where} failed: ${message}`);
   }
 }

@@ -164,6 +164,8 @@ export interface StatusReport {
   readonly codes: Record<string, number>;
   readonly articles: number;
   readonly sources: readonly SourceStatus[];
+  /** Feeds and sitemaps whose last poll failed, with why. */
+  readonly failedPolls: readonly { readonly url: string; readonly polledAt: string | null; readonly error: string }[];
   readonly lastErrors: readonly { readonly id: number; readonly url: string | null; readonly path: string | null; readonly code: string; readonly message: string; readonly attempts: number; readonly at: string }[];
 }
 
@@ -209,7 +211,8 @@ export interface Store {
   finish(itemId: number, outcome: Outcome): Finished;
   /** The conditional-GET state of a feed or sitemap last time it was fetched. */
   poll(url: string): PollState | null;
-  savePoll(state: PollState & { readonly status: number }): void;
+  /** Records a poll: its conditional-GET state, its HTTP status, and the error when it failed (status 0). */
+  savePoll(state: PollState & { readonly status: number; readonly error?: string }): void;
   status(): StatusReport;
   /** Items per state over some sources: how a run's sources stand as a whole. */
   counts(sourceIds: readonly number[]): StateCounts;

@@ -84,11 +84,11 @@ export class SqliteStore implements Store {
     );
   }
 
-  savePoll(state: PollState & { readonly status: number }): void {
+  savePoll(state: PollState & { readonly status: number; readonly error?: string }): void {
     this.guard(() =>
       this.db
-        .prepare('INSERT OR REPLACE INTO polls (url, etag, last_modified, polled_at, status) VALUES (?, ?, ?, ?, ?)')
-        .run(state.url, state.etag, state.lastModified, state.polledAt, state.status),
+        .prepare('INSERT OR REPLACE INTO polls (url, etag, last_modified, polled_at, status, error) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(state.url, state.etag, state.lastModified, state.polledAt, state.status, state.error ?? null),
     );
   }
 

@@ -141,4 +141,8 @@ export const MIGRATIONS: readonly string[] = [
     started_at TEXT NOT NULL
   );
   `,
+  // 2: why the last poll of a feed or sitemap failed, so `status` can show it.
+  `
+  ALTER TABLE polls ADD COLUMN error TEXT;
+  `,
 ];

@@ -48,6 +48,9 @@ export function statusReport(db: Db, lastErrors = 10): StatusReport {
       states: countsById.get(source.id) ?? emptyCounts(),
       lastError: (lastErrorOf.get(source.id) as SourceStatus['lastError'] | undefined) ?? null,
     })),
+    failedPolls: db
+      .prepare(`SELECT url, polled_at AS polledAt, error FROM polls WHERE error IS NOT NULL ORDER BY polled_at DESC LIMIT ?`)
+      .all(lastErrors) as StatusReport['failedPolls'],
     lastErrors: db
       .prepare(
         `SELECT id, url, path, code, coalesce(message, '') AS message, attempts, updated_at AS at FROM items
