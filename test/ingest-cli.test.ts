@@ -68,7 +68,8 @@ describe('dateline ingest, status and export', { timeout: 300_000 }, () => {
       feed,
       `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><link href="https://news.test/"/>
       <entry><title>One</title><link href="https://news.test/1"/><updated>2024-05-02T10:00:00Z</updated></entry>
-      <entry><title>Two</title><link href="/2"/><published>2024-04-01T10:00:00Z</published></entry></feed>`,
+      <entry><title>Two</title><link href="/2"/><published>2024-04-01T10:00:00Z</published></entry>
+      <entry><title>Bad</title><link href="javascript:alert(1)"/></entry></feed>`,
     );
     const run = await runCli(['ingest', '--list', '--db', join(dir, 'never.db'), feed]);
     assert.equal(run.status, 0, run.stderr);
@@ -78,6 +79,7 @@ describe('dateline ingest, status and export', { timeout: 300_000 }, () => {
       ['https://news.test/1', 'https://news.test/2'],
     );
     assert.equal(lines[0]?.source, feed);
+    assert.match(run.stderr, /1 entry left out \(1 not http\(s\)\)/, 'nothing is left out silently');
     const since = await runCli(['ingest', '--list', '--since', '2024-05-01', feed]);
     assert.equal(since.stdout.trim().split('\n').length, 1, 'entries before --since are left out');
   });

@@ -141,6 +141,7 @@ export async function runIngestCommand(argv: readonly string[], streams: Streams
         ...(command.since !== undefined ? { since: command.since } : {}),
         onEntry: (entry) => write(streams.out, `${JSON.stringify(entry)}\n`),
         onError: (source, error) => write(streams.err, `dateline: ${source}: ${error.message} [${error.code}]\n`),
+        onNotice: (source, message) => write(streams.err, `dateline: ${source}: ${message}\n`),
         stdin,
       });
       return controller.signal.aborted ? 130 : failures > 0 ? 1 : 0;

@@ -28,8 +28,8 @@ export interface ContentContext {
   readonly sitemapsOf?: (origin: string) => Promise<string[]>;
   /** How many containers lie above this item (a feed in a sitemap index in a site…). */
   readonly depth: number;
-  /** Counts entries left out by --since. */
-  readonly onFiltered?: (count: number) => void;
+  /** Says which entries of a feed or sitemap were left out, and why (--since, not http(s), unparseable, over the cap). */
+  readonly onLeftOut?: (message: string) => void;
   /** The article already stored from the same bytes, if any: such a copy is not read again. */
   readonly storedBytes?: (sha256: string) => number | null;
 }
@@ -107,7 +107,7 @@ export async function outcomeForContent(item: ItemRow, loaded: Loaded, context: 
 
 function feedOutcome(loaded: Loaded, sha256: string, context: ContentContext): Outcome {
   const feed = parseContainer(loaded);
-  const children = entriesOf(feed, context);
+  const children = entriesOf(feed, context, loaded.url ?? loaded.path ?? 'a feed');
   const kind: ItemKind = feed.kind === 'sitemap' || feed.kind === 'sitemap-index' ? 'sitemap' : 'feed';
   return { state: 'stored', kind, capture: capture(loaded, sha256), children };
 }
@@ -126,7 +126,7 @@ export function parseContainer(loaded: Loaded): ParsedFeed {
 }
 
 /** A feed's or sitemap's entries as new items, in document order, less those older than --since. */
-export function entriesOf(feed: ParsedFeed, context: Pick<ContentContext, 'since' | 'onFiltered'>): NewItem[] {
+export function entriesOf(feed: ParsedFeed, context: Pick<ContentContext, 'since' | 'onLeftOut'>, where = 'a feed'): NewItem[] {
   const childKind: ItemKind = feed.kind === 'sitemap-index' ? 'sitemap' : 'entry';
   const items: NewItem[] = [];
   let filtered = 0;
@@ -140,8 +140,25 @@ export function entriesOf(feed: ParsedFeed, context: Pick<ContentContext, 'since
     const host = hostOf(entry.url);
     items.push({ key, kind: childKind, url: entry.url, ...(host !== null ? { host } : {}), ...(entry.published !== undefined ? { published: entry.published } : {}) });
   }
-  if (filtered > 0) context.onFiltered?.(filtered);
+  const reasons = leftOut(feed, filtered);
+  if (reasons !== null) context.onLeftOut?.(`${where}: ${reasons}`);
   return items;
+}
+
+/** The entries of a feed that were not taken, in words, or null when none were left out. */
+export function leftOut(feed: ParsedFeed, olderThanSince = 0): string | null {
+  const { scheme, invalid, overLimit, missingLink } = feed.dropped;
+  const counts: [number, string][] = [
+    [olderThanSince, 'older than --since'],
+    [scheme, 'not http(s)'],
+    [invalid, 'with a link that does not parse'],
+    [missingLink, 'with no link'],
+    [overLimit, 'past the 50,000-entry limit'],
+  ];
+  const total = counts.reduce((n, [count]) => n + count, 0);
+  if (total === 0) return null;
+  const parts = counts.filter(([count]) => count > 0).map(([count, why]) => `${count} ${why}`);
+  return `${total} ${total === 1 ? 'entry' : 'entries'} left out (${parts.join(', ')})`;
 }
 
 /** A site's feeds (from its page's <link rel=alternate>), or failing that the sitemaps its robots.txt lists. */

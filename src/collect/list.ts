@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { asDatelineError } from '../doc/errors.js';
 import { listFiles } from '../io/inputs.js';
 import type { Loaded } from './content.js';
-import { parseContainer } from './content.js';
+import { leftOut, parseContainer } from './content.js';
 import { discoverFeedLinks, sniffFeedKind } from './feeds/index.js';
 import { FetchError } from './fetch/errors.js';
 import { INGEST_EXTENSIONS } from './ingest.js';
@@ -30,6 +30,8 @@ export interface ListOptions {
   readonly stdin?: Readable;
   readonly onEntry: (entry: ListedEntry) => void | Promise<void>;
   readonly onError: (source: string, error: { code: string; message: string }) => void | Promise<void>;
+  /** Entries of a feed or sitemap that were not listed, and why (not http(s), unparseable…). */
+  readonly onNotice?: (source: string, message: string) => void | Promise<void>;
 }
 
 /** A sitemap index → its sitemaps → their pages, and no deeper. */
@@ -100,6 +102,8 @@ async function listLoaded(
   const head = new TextDecoder().decode(loaded.bytes.subarray(0, 16 * 1024));
   if (sniffFeedKind(head) !== null) {
     const feed = parseContainer(loaded);
+    const dropped = leftOut(feed);
+    if (dropped !== null) await options.onNotice?.(loaded.url ?? loaded.path ?? source, dropped);
     for (const entry of feed.entries) {
       if (options.signal?.aborted) return;
       if (options.since !== undefined && entry.published !== undefined && Date.parse(entry.published) < options.since.getTime()) continue;

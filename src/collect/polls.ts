@@ -41,7 +41,7 @@ export async function repollSource(root: ItemRow, context: BackgroundContext): P
       loaded = await loadFromFile(root.path ?? root.key);
     }
     const feed = parseContainer(loaded);
-    const children = entriesOf(feed, { ...(context.since !== undefined ? { since: context.since } : {}) });
+    const children = entriesOf(feed, { ...(context.since !== undefined ? { since: context.since } : {}), onLeftOut: context.notice }, root.url ?? root.path ?? root.key);
     context.add(context.store.accept(root.sourceId, root.id, children));
   } catch (error) {
     if (context.signal.aborted) return;

@@ -40,7 +40,7 @@ export async function workOn(item: ItemRow, context: WorkContext, ordering: Orde
     depth: depthOf(item, context.store),
     sitemapsOf: (origin) => context.network.sitemaps(origin),
     storedBytes: (sha256) => context.store.findDuplicate({ rawHash: sha256 })?.articleId ?? null,
-    onFiltered: (count) => context.notice(`${count} entries older than --since left out`),
+    onLeftOut: (message) => context.notice(message),
     ...(context.since !== undefined ? { since: context.since } : {}),
   };
   switch (item.kind) {
