@@ -5,6 +5,7 @@ import { looksLikeHtml, sniffBinary } from '../stages/decode/sniff.js';
 import type { Capture, ItemKind, ItemRow, NewItem, Outcome } from '../store/store.js';
 import type { ReaderPool } from '../workers/pool.js';
 import { discoverFeedLinks, parseFeed, sniffFeedKind, type ParsedFeed } from './feeds/index.js';
+import { MAX_PAGE_BYTES } from './loaders.js';
 import { ItemError } from './outcomes.js';
 import { hostOf, isHomePage, trustedCanonicalKey, urlKey } from './url-key.js';
 
@@ -58,6 +59,7 @@ export async function outcomeForContent(item: ItemRow, loaded: Loaded, context: 
   const start = head.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{') || start.startsWith('[')) throw new ItemError('NOT_HTML', 'The content is JSON but not a JSON Feed: not a page, feed or sitemap.');
   if (start.startsWith('<?xml') && !looksLikeHtml(start)) throw new ItemError('NOT_HTML', 'The content is XML but not a feed, sitemap or XHTML page.');
+  if (size > MAX_PAGE_BYTES) throw new ItemError(loaded.url === null ? 'INPUT_TOO_LARGE' : 'FETCH_TOO_LARGE', `The page is ${Math.round(size / 1024 / 1024)} MiB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MiB limit for a page (feeds and sitemaps may be up to 50 MiB).`);
   const copyOf = context.storedBytes?.(sha256) ?? null;
   const userNamed = item.kind === 'url' || item.kind === 'file';
   const kind: ItemKind = userNamed ? 'page' : item.kind;
