@@ -84,6 +84,28 @@ describe('dateline ingest, status and export', { timeout: 300_000 }, () => {
     assert.equal(since.stdout.trim().split('\n').length, 1, 'entries before --since are left out');
   });
 
+  it('--list on a sitemap index whose sitemaps cannot be fetched lists them as themselves, and says why', async () => {
+    const index = join(dir, 'sitemap-index.xml');
+    writeFileSync(
+      index,
+      `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <sitemap><loc>http://127.0.0.1:9/sitemap-1.xml</loc><lastmod>2024-05-31</lastmod></sitemap>
+      <sitemap><loc>http://10.0.0.1/sitemap-2.xml</loc></sitemap></sitemapindex>`,
+    );
+    const run = await runCli(['ingest', '--list', index]);
+    assert.equal(run.status, 1, 'a sitemap that could not be fetched is a failure');
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { url: string; kind?: string; published?: string });
+    assert.deepEqual(
+      lines.map((l) => [l.url, l.kind]),
+      [
+        ['http://127.0.0.1:9/sitemap-1.xml', 'sitemap'],
+        ['http://10.0.0.1/sitemap-2.xml', 'sitemap'],
+      ],
+    );
+    assert.equal(lines[0]?.published, '2024-05-31');
+    assert.equal((run.stderr.match(/\[FETCH_BLOCKED_ADDRESS\]/g) ?? []).length, 2);
+  });
+
   it('Ctrl-C stops after the current items are saved; the same command then finishes the job', async () => {
     const db = join(dir, 'interrupted.db');
     const child = spawn(process.execPath, [CLI, 'ingest', '--db', db, '--jobs', '1', pages], { stdio: ['ignore', 'ignore', 'pipe'] });

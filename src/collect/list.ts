@@ -21,6 +21,8 @@ export interface ListedEntry {
   /** The source, as the user named it (for a folder: the file). */
   readonly source: string;
   readonly published?: string;
+  /** `sitemap` for a sitemap an index names that could not be fetched: listed as itself, so nothing the index names goes unlisted. */
+  readonly kind?: 'sitemap';
 }
 
 export interface ListOptions {
@@ -113,6 +115,7 @@ async function listLoaded(
           await listLoaded(await fetchLoaded(network, entry.url, options), source, depth + 1, false, network, options, fail);
         } catch (error) {
           await fail(entry.url, error);
+          await options.onEntry({ url: entry.url, source, kind: 'sitemap', ...(entry.published !== undefined ? { published: entry.published } : {}) });
         }
         continue;
       }
