@@ -6,11 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CLI, runCli } from './helpers/cli.js';
+import { CLI, REPO_ROOT, runCli } from './helpers/cli.js';
 import { writePageFolder } from './helpers/pages.js';
 
 describe('dateline ingest, status and export', { timeout: 300_000 }, () => {
@@ -104,6 +106,28 @@ describe('dateline ingest, status and export', { timeout: 300_000 }, () => {
     );
     assert.equal(lines[0]?.published, '2024-05-31');
     assert.equal((run.stderr.match(/\[FETCH_BLOCKED_ADDRESS\]/g) ?? []).length, 2);
+  });
+
+  it('dateline read takes an address, through the same guarded fetcher', async () => {
+    const page = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'pages', 'agency-byline', 'source.html'));
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/2025/05/16/funicular`;
+    try {
+      const allowed = await runCli(['read', '--allow-private', url]);
+      assert.equal(allowed.status, 0, allowed.stderr);
+      const article = JSON.parse(allowed.stdout) as { headline: string; source: { url: string } };
+      assert.match(article.headline, /funicular/);
+      assert.equal(article.source.url, url);
+      const blocked = await runCli(['read', url]);
+      assert.equal(blocked.status, 1);
+      assert.match(blocked.stderr, /\[FETCH_BLOCKED_ADDRESS\]/);
+    } finally {
+      server.close();
+    }
   });
 
   it('Ctrl-C stops after the current items are saved; the same command then finishes the job', async () => {

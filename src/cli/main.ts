@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { asDatelineError } from '../doc/errors.js';
-import { fetchPage } from '../collect/fetch-page.js';
+import { loadFromNetwork } from '../collect/loaders.js';
 import { FetchError } from '../collect/fetch/errors.js';
 import { Network } from '../collect/network.js';
 import { ItemError } from '../collect/outcomes.js';
@@ -14,12 +14,9 @@ import { ReadRunner, type RenderJob, type RenderResult } from '../workers/runner
 import { runTagCommand } from './tag.js';
 import { runIngestCommand } from './ingest-command.js';
 import { runStoreCommand } from './store-commands.js';
+import { write, type Streams } from './streams.js';
 
-/** Where the command writes; replaceable for tests. */
-export interface Streams {
-  readonly out: NodeJS.WritableStream;
-  readonly err: NodeJS.WritableStream;
-}
+export type { Streams } from './streams.js';
 
 /**
  * `dateline read <input...>`: argv → inputs (io) → `read()` in a worker → formatter.
@@ -111,8 +108,9 @@ async function load(ref: InputRef, maxBytes: number, web: () => Network): Promis
   const started = performance.now();
   try {
     if (ref.kind === 'url') {
-      const page = await fetchPage(ref.path, web(), maxBytes);
-      return { ok: true, loaded: { path: ref.path, bytes: page.bytes, gzipped: false, url: page.url, ...(page.contentType !== null ? { contentType: page.contentType } : {}) }, loadMs: performance.now() - started };
+      const page = await loadFromNetwork(ref.path, web(), { maxBytes });
+      const url = page.url ?? ref.path;
+      return { ok: true, loaded: { path: ref.path, bytes: page.bytes, gzipped: false, url, ...(page.contentType !== null ? { contentType: page.contentType } : {}) }, loadMs: performance.now() - started };
     }
     return { ok: true, loaded: await loadInput(ref, { maxBytes }), loadMs: performance.now() - started };
   } catch (error) {
@@ -125,12 +123,6 @@ function header(format: OutputFormat, path: string): string {
   if (format === 'json') return '';
   if (format === 'html') return `<!-- dateline: ${path.replace(/--/g, '- -')} -->\n`;
   return `==> ${path} <==\n`;
-}
-
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    stream.write(text, () => resolve());
-  });
 }
 
 function isMain(): boolean {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadNerTagger } from '../io/ner-model.js';
 import type { NerTagger } from '../stages/ner/index.js';
 import { namesOf } from '../stages/ner/tags.js';
+import { write, type Streams } from './streams.js';
 
 export const TAG_HELP = `Usage: dateline tag --conll FILE
 
@@ -11,10 +12,6 @@ predicted entity tag (IOB2: B-PER, I-ORG, O, ...) appended to each token line, s
 can be scored with conlleval or any other scorer. FILE may be - for standard input.
 Only the word column is read; POS, chunk and gold columns are kept as they are.`;
 
-interface Streams {
-  readonly out: NodeJS.WritableStream;
-  readonly err: NodeJS.WritableStream;
-}
 
 /** `dateline tag --conll FILE` (argv after `tag`). Resolves to the exit status. */
 export async function runTagCommand(argv: readonly string[], streams: Streams): Promise<number> {
@@ -90,10 +87,4 @@ function appendColumn(line: string, tag: string): string {
   const cr = line.endsWith('\r');
   const body = cr ? line.slice(0, -1) : line;
   return `${body}${body.includes('\t') ? '\t' : ' '}${tag}${cr ? '\r' : ''}`;
-}
-
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(text, (error) => (error ? reject(error) : resolve()));
-  });
 }

@@ -64,7 +64,7 @@ export async function outcomeForContent(item: ItemRow, loaded: Loaded, context: 
   const userNamed = item.kind === 'url' || item.kind === 'file';
   const kind: ItemKind = userNamed ? 'page' : item.kind;
   if (copyOf !== null) return { state: 'duplicate', kind, articleId: copyOf, code: 'DUPLICATE_BYTES' };
-  const siteLinks = userNamed && mayExpand ? await siteChildren(loaded, context, false) : [];
+  const siteLinks = userNamed && mayExpand ? await siteChildren(loaded, context) : [];
   if (siteLinks.length > 0 && loaded.url !== null && isHomePage(loaded.url)) {
     return { state: 'stored', kind: 'site', capture: capture(loaded, sha256), children: siteLinks };
   }
@@ -163,8 +163,11 @@ export function leftOut(feed: ParsedFeed, olderThanSince = 0): string | null {
   return `${total} ${total === 1 ? 'entry' : 'entries'} left out (${parts.join(', ')})`;
 }
 
-/** A site's feeds (from its page's <link rel=alternate>), or failing that the sitemaps its robots.txt lists. */
-async function siteChildren(loaded: Loaded, context: ContentContext, withSitemaps = true): Promise<NewItem[]> {
+/**
+ * The feeds a page announces (<link rel=alternate>); for a site's home page with none,
+ * the sitemaps its robots.txt lists. Empty for a page with no address.
+ */
+export async function siteLinks(loaded: Loaded, sitemapsOf?: (origin: string) => Promise<string[]>): Promise<{ url: string; kind: 'feed' | 'sitemap' }[]> {
   if (loaded.url === null) return [];
   let text: string;
   try {
@@ -173,12 +176,14 @@ async function siteChildren(loaded: Loaded, context: ContentContext, withSitemap
     return [];
   }
   const feeds = discoverFeedLinks(text, loaded.url);
-  let links: { url: string; kind: 'feed' | 'sitemap' }[] = feeds.map((url) => ({ url, kind: 'feed' as const }));
-  if (links.length === 0 && (withSitemaps || isHomePage(loaded.url)) && context.sitemapsOf !== undefined) {
-    const sitemaps = await context.sitemapsOf(new URL(loaded.url).origin).catch(() => []);
-    links = sitemaps.map((url) => ({ url, kind: 'sitemap' as const }));
-  }
-  return links.flatMap(({ url, kind }) => {
+  if (feeds.length > 0 || !isHomePage(loaded.url) || sitemapsOf === undefined) return feeds.map((url) => ({ url, kind: 'feed' }));
+  const sitemaps = await sitemapsOf(new URL(loaded.url).origin).catch(() => []);
+  return sitemaps.map((url) => ({ url, kind: 'sitemap' }));
+}
+
+/** A site's feeds or sitemaps as new items. */
+async function siteChildren(loaded: Loaded, context: ContentContext): Promise<NewItem[]> {
+  return (await siteLinks(loaded, context.sitemapsOf)).flatMap(({ url, kind }) => {
     const key = urlKey(url);
     const host = hostOf(url);
     return key === null ? [] : [{ key, kind, url, ...(host !== null ? { host } : {}) }];

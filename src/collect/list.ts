@@ -4,16 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { asDatelineError } from '../doc/errors.js';
 import { listFiles } from '../io/inputs.js';
 import type { Loaded } from './content.js';
-import { leftOut, parseContainer } from './content.js';
-import { discoverFeedLinks, sniffFeedKind } from './feeds/index.js';
+import { leftOut, parseContainer, siteLinks } from './content.js';
+import { sniffFeedKind } from './feeds/index.js';
 import { FetchError } from './fetch/errors.js';
 import { INGEST_EXTENSIONS } from './ingest.js';
-import { isWarcFile, loadFromFile, MAX_FEED_BYTES, parseInputLine } from './loaders.js';
+import { isWarcFile, loadFromFile, loadFromNetwork, MAX_FEED_BYTES, parseInputLine } from './loaders.js';
 import { Network, type NetworkOptions } from './network.js';
 import { ItemError } from './outcomes.js';
 import { resolveSource } from './sources.js';
-import { decodeBytes } from '../stages/decode/decode.js';
-import { isHomePage } from './url-key.js';
 import { readWarc } from './warc/index.js';
 
 export interface ListedEntry {
@@ -124,12 +122,10 @@ async function listLoaded(
     return;
   }
   const self = loaded.url ?? (loaded.path !== null ? pathToFileURL(loaded.path).href : null);
-  if (userNamed && loaded.url !== null && depth === 0) {
-    const text = decodeBytes(loaded.bytes, loaded.contentType ?? undefined).text;
-    let links = discoverFeedLinks(text, loaded.url);
-    if (links.length === 0 && isHomePage(loaded.url)) links = await network.sitemaps(new URL(loaded.url).origin).catch(() => []);
+  if (userNamed && depth === 0) {
+    const links = await siteLinks(loaded, (origin) => network.sitemaps(origin));
     if (links.length > 0) {
-      for (const link of links) {
+      for (const { url: link } of links) {
         try {
           await listLoaded(await fetchLoaded(network, link, options), source, depth + 1, false, network, options, fail);
         } catch (error) {
@@ -142,11 +138,8 @@ async function listLoaded(
   if (self !== null) await options.onEntry({ url: self, source });
 }
 
-async function fetchLoaded(network: Network, url: string, options: ListOptions): Promise<Loaded> {
-  const response = await network.get(url, { maxBytes: MAX_FEED_BYTES, ...(options.signal !== undefined ? { signal: options.signal } : {}) });
-  if (response.status < 200 || response.status > 299) throw new ItemError(`FETCH_HTTP_${response.status}`, `The server answered ${response.status}.`);
-  const contentType = response.headers.find(([name]) => name === 'content-type')?.[1] ?? null;
-  return { bytes: response.body, url: response.url, path: null, contentType, status: response.status, headers: response.headers };
+function fetchLoaded(network: Network, url: string, options: ListOptions): Promise<Loaded> {
+  return loadFromNetwork(url, network, { maxBytes: MAX_FEED_BYTES, ...(options.signal !== undefined ? { signal: options.signal } : {}) });
 }
 
 async function listStdin(options: ListOptions): Promise<void> {

@@ -14,15 +14,30 @@ export const MAX_PAGE_BYTES = 10 * 1024 * 1024;
 /** Largest feed or sitemap (sitemaps.org: 50 MB uncompressed). */
 export const MAX_FEED_BYTES = 50 * 1024 * 1024;
 
-/** Fetches a network item: one attempt, with its redirects, through robots.txt and the host's turn. */
-export async function loadFromNetwork(item: ItemRow, network: Network, signal: AbortSignal, headers: Record<string, string> = {}): Promise<Loaded> {
-  const url = item.url ?? item.key;
-  const mayBeFeed = item.kind !== 'entry';
-  const response = await network.get(url, { maxBytes: mayBeFeed ? MAX_FEED_BYTES : MAX_PAGE_BYTES, signal, headers });
+/** The size cap for a network item: a feed entry is a page; anything else may turn out to be a feed or sitemap. */
+export function maxBytesFor(item: ItemRow): number {
+  return item.kind === 'entry' ? MAX_PAGE_BYTES : MAX_FEED_BYTES;
+}
+
+/**
+ * Fetches an address: one attempt, with its redirects, through robots.txt and the host's
+ * turn. A 304 (to a conditional request) comes back empty; any other status outside 2xx
+ * is a FetchError.
+ */
+export async function loadFromNetwork(
+  url: string,
+  network: Network,
+  request: { readonly maxBytes: number; readonly signal?: AbortSignal; readonly headers?: Record<string, string> },
+): Promise<Loaded> {
+  const response = await network.get(url, {
+    maxBytes: request.maxBytes,
+    ...(request.signal !== undefined ? { signal: request.signal } : {}),
+    ...(request.headers !== undefined ? { headers: request.headers } : {}),
+  });
   if (response.status === 304) return { bytes: new Uint8Array(0), url: response.url, path: null, contentType: null, status: 304, headers: response.headers };
   if (response.status < 200 || response.status > 299) throw httpStatusError(response);
   const contentType = response.headers.find(([name]) => name === 'content-type')?.[1] ?? null;
-  return { bytes: gunzipFile(response.body, mayBeFeed ? MAX_FEED_BYTES : MAX_PAGE_BYTES), url: response.url, path: null, contentType, status: response.status, headers: response.headers };
+  return { bytes: gunzipFile(response.body, request.maxBytes), url: response.url, path: null, contentType, status: response.status, headers: response.headers };
 }
 
 /**

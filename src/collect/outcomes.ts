@@ -37,7 +37,7 @@ const SKIP_CODES = new Set([
   'REVISIT_UNRESOLVED',
 ]);
 
-export function isSkipCode(code: string): boolean {
+function isSkipCode(code: string): boolean {
   return SKIP_CODES.has(code) || /^HTTP_\d{3}$/.test(code);
 }
 

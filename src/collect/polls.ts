@@ -1,6 +1,6 @@
 import type { ItemRow, Store } from '../store/store.js';
 import { entriesOf, parseContainer, type Loaded } from './content.js';
-import { loadFromFile, loadFromNetwork } from './loaders.js';
+import { loadFromFile, loadFromNetwork, maxBytesFor } from './loaders.js';
 import type { Network } from './network.js';
 
 /** What a background task of a run (polling, reading standard input) may do. */
@@ -27,7 +27,7 @@ export async function repollSource(root: ItemRow, context: BackgroundContext): P
       const headers: Record<string, string> = {};
       if (poll?.etag) headers['if-none-match'] = poll.etag;
       if (poll?.lastModified) headers['if-modified-since'] = poll.lastModified;
-      loaded = await loadFromNetwork(root, context.network, context.signal, headers);
+      loaded = await loadFromNetwork(root.url, context.network, { maxBytes: maxBytesFor(root), signal: context.signal, headers });
       const header = (name: string) => loaded.headers?.find(([key]) => key === name)?.[1] ?? null;
       context.store.savePoll({
         url: root.url,

@@ -45,11 +45,6 @@ export class Scheduler {
     else this.enqueue(item);
   }
 
-  /** Items waiting (not started), including those put off. */
-  get waiting(): number {
-    return this.local.length - this.localHead + this.deferred.length + [...this.byHost.values()].reduce((n, list) => n + list.length, 0);
-  }
-
   get active(): number {
     return this.localActive + this.networkActive;
   }

@@ -1,7 +1,7 @@
 import type { ItemRow, Outcome, Store } from '../store/store.js';
 import type { ReaderPool } from '../workers/pool.js';
 import { outcomeForContent, type ContentContext } from './content.js';
-import { isWarcFile, loadFromFile, loadFromLine, loadFromNetwork } from './loaders.js';
+import { isWarcFile, loadFromFile, loadFromLine, loadFromNetwork, maxBytesFor } from './loaders.js';
 import type { Network } from './network.js';
 import { ItemError } from './outcomes.js';
 import { urlKey } from './url-key.js';
@@ -84,7 +84,7 @@ async function fromNetwork(item: ItemRow, context: WorkContext, content: Content
     const duplicate = context.store.findDuplicate({ urlKey: item.key });
     if (duplicate !== null) return { state: 'duplicate', articleId: duplicate.articleId, code: duplicate.code };
   }
-  const loaded = await loadFromNetwork(item, context.network, context.signal);
+  const loaded = await loadFromNetwork(item.url ?? item.key, context.network, { maxBytes: maxBytesFor(item), signal: context.signal });
   if (loaded.url !== null && loaded.url !== item.url) {
     const duplicate = context.store.findDuplicate({ urlKey: urlKey(loaded.url) });
     if (duplicate !== null) return { state: 'duplicate', articleId: duplicate.articleId, code: duplicate.code };

@@ -7,7 +7,6 @@
 
 /** Where an accepted input stands. Every item ends in exactly one of the last four. */
 export type ItemState = 'pending' | 'stored' | 'duplicate' | 'skipped' | 'failed';
-export const ITEM_STATES: readonly ItemState[] = ['pending', 'stored', 'duplicate', 'skipped', 'failed'];
 
 /**
  * What an item is. `url` and `file` are named by the user and become `page`, `feed`,

@@ -24,11 +24,6 @@ export class ReaderPool {
     return this.all.length;
   }
 
-  /** Readers free right now. */
-  get free(): number {
-    return this.idle.length;
-  }
-
   async read(job: Omit<IngestJob, 'id'>): Promise<IngestResult> {
     const runner = this.idle.pop() ?? (await new Promise<ReadRunner>((resolve) => this.waiting.push(resolve)));
     try {
