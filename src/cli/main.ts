@@ -13,6 +13,7 @@ import { renderErrorJson, type OutputFormat } from './render.js';
 import { ReadRunner, type RenderJob, type RenderResult } from '../workers/runner.js';
 import { runTagCommand } from './tag.js';
 import { runIngestCommand } from './ingest-command.js';
+import { runServeCommand } from './serve-command.js';
 import { runStoreCommand } from './store-commands.js';
 import { write, type Streams } from './streams.js';
 
@@ -25,6 +26,7 @@ export type { Streams } from './streams.js';
 export async function runCli(argv: readonly string[], streams: Streams = { out: process.stdout, err: process.stderr }): Promise<number> {
   if (argv[0] === 'tag') return runTagCommand(argv.slice(1), streams);
   if (argv[0] === 'ingest') return runIngestCommand(argv.slice(1), streams);
+  if (argv[0] === 'serve') return runServeCommand(argv.slice(1), streams);
   if (argv[0] === 'status' || argv[0] === 'export') return runStoreCommand(argv[0], argv.slice(1), streams);
   let command: Command;
   try {

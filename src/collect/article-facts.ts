@@ -17,6 +17,10 @@ export interface ArticleFacts {
   readonly siteName: string | null;
   readonly language: string | null;
   readonly canonicalUrl: string | null;
+  /** The place its dateline names. */
+  readonly dateline: string | null;
+  /** The body text, for the search index. */
+  readonly body: string;
   /** Length of the body text, in characters. */
   readonly bodyChars: number;
   /** SHA-256 of the body with whitespace collapsed: the same text at another address has the same hash. */
@@ -48,6 +52,8 @@ export function articleFacts(doc: NewsDoc, raw: Uint8Array): ArticleFacts {
     siteName: json.siteName,
     language: json.language,
     canonicalUrl: json.canonicalUrl,
+    dateline: json.dateline?.place ?? null,
+    body: json.body,
     bodyChars: json.body.length,
     textHash: createHash('sha256').update(normalised).digest('hex'),
     doc: deflate(Buffer.from(serialised, 'utf8'), DOC_LEVEL),

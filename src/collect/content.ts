@@ -3,6 +3,7 @@ import { deflateRawSync } from 'node:zlib';
 import { decodeBytes } from '../stages/decode/decode.js';
 import { looksLikeHtml, sniffBinary } from '../stages/decode/sniff.js';
 import type { Capture, ItemKind, ItemRow, NewItem, Outcome } from '../store/store.js';
+import { articleSite } from '../store/site.js';
 import type { ReaderPool } from '../workers/pool.js';
 import { discoverFeedLinks, parseFeed, sniffFeedKind, type ParsedFeed } from './feeds/index.js';
 import { MAX_PAGE_BYTES } from './loaders.js';
@@ -99,7 +100,10 @@ export async function outcomeForContent(item: ItemRow, loaded: Loaded, context: 
       headline: facts.headline,
       published: facts.published,
       siteName: facts.siteName,
+      site: articleSite(url, facts.siteName),
       language: facts.language,
+      dateline: facts.dateline,
+      body: facts.body,
       doc: facts.doc,
       entities: facts.entities,
       quotes: facts.quotes,

@@ -112,7 +112,13 @@ export interface ArticleRecord {
   readonly headline: string | null;
   readonly published: string | null;
   readonly siteName: string | null;
+  /** What search filters and facets call its site: see `articleSite`. */
+  readonly site: string | null;
   readonly language: string | null;
+  /** The place its dateline names ("Samarkand"), when it has one. */
+  readonly dateline: string | null;
+  /** The body text, for the search index. */
+  readonly body: string;
   /** The JSON object `dateline read` prints, serialised, deflate-compressed. */
   readonly doc: Uint8Array;
   readonly entities: readonly EntityRow[];
@@ -200,6 +206,8 @@ export interface Store {
   /** Every pending item of any source. */
   allPending(): ItemRow[];
   item(id: number): ItemRow | null;
+  /** The item a source holds under a key (as `accept` keyed it), if any. */
+  findItem(sourceKey: string, itemKey: string): ItemRow | null;
   /** A line of standard input kept with its item. */
   payload(itemId: number): Uint8Array | null;
   /** The source's stored feeds and sitemaps, to be polled again for new entries. */

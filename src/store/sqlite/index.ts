@@ -1,7 +1,10 @@
 import type { DuplicateCode, ExportedArticle, Finished, ItemRow, ItemState, StateCounts, NewItem, Outcome, PollState, SourceKind, SourceRow, StatusReport, Store } from '../store.js';
+import type { EntityList, EntityPage, EntityQuery, SearchPage, SearchQuery, StoreReader, StoredArticle, Timeline, TimelineInterval } from '../queries.js';
+import { Browse } from './browse.js';
 import { ItemTable } from './items.js';
 import { openDatabase, releaseWriterLock, storeError, takeWriterLock, type Db } from './open.js';
 import { exportedArticles, statusReport } from './report.js';
+import { ArticleSearch } from './search.js';
 import { Transitions } from './transitions.js';
 
 export interface SqliteStoreOptions {
@@ -13,10 +16,12 @@ export interface SqliteStoreOptions {
  * The embedded store: one SQLite file, WAL, one writer at a time (an ingest takes the
  * writer lock; readers never wait for it). See `openDatabase` for the durability choice.
  */
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, StoreReader {
   private readonly db: Db;
   private readonly items: ItemTable;
   private readonly transitions: Transitions;
+  private readonly searcher: ArticleSearch;
+  private readonly browser: Browse;
   private readonly writer: boolean;
   private closed = false;
 
@@ -30,6 +35,8 @@ export class SqliteStore implements Store {
       if (this.writer) takeWriterLock(this.db);
       this.items = new ItemTable(this.db);
       this.transitions = new Transitions(this.db, this.items);
+      this.searcher = new ArticleSearch(this.db);
+      this.browser = new Browse(this.db);
     } catch (error) {
       this.db.close();
       throw storeError(error, path);
@@ -54,6 +61,10 @@ export class SqliteStore implements Store {
 
   item(id: number): ItemRow | null {
     return this.guard(() => this.items.item(id));
+  }
+
+  findItem(sourceKey: string, itemKey: string): ItemRow | null {
+    return this.guard(() => this.items.byKey(sourceKey, itemKey));
   }
 
   payload(itemId: number): Uint8Array | null {
@@ -109,6 +120,26 @@ export class SqliteStore implements Store {
 
   exportArticles(): Iterable<ExportedArticle> {
     return exportedArticles(this.db);
+  }
+
+  search(query: SearchQuery): SearchPage {
+    return this.guard(() => this.searcher.search(query));
+  }
+
+  timeline(query: SearchQuery, interval: TimelineInterval): Timeline {
+    return this.guard(() => this.searcher.timeline(query, interval));
+  }
+
+  article(id: number): StoredArticle | null {
+    return this.guard(() => this.browser.article(id));
+  }
+
+  entities(query: EntityQuery): EntityList {
+    return this.guard(() => this.browser.entities(query));
+  }
+
+  entity(id: number, quoteCursor?: string): EntityPage | null {
+    return this.guard(() => this.browser.entity(id, quoteCursor));
   }
 
   close(): void {

@@ -81,6 +81,10 @@ export class ItemTable {
       .all(sourceId) as ItemRow[];
   }
 
+  byKey(sourceKey: string, key: string): ItemRow | null {
+    return (this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM items WHERE source_id = (SELECT id FROM sources WHERE key = ?) AND key = ?`).get(sourceKey, key) as ItemRow | undefined) ?? null;
+  }
+
   item(id: number): ItemRow | null {
     return (this.selectItem.get(id) as ItemRow | undefined) ?? null;
   }

@@ -1,10 +1,17 @@
+import { inflateRawSync } from 'node:zlib';
+import { articleSite } from '../site.js';
+import type { Db } from './open.js';
+
+/** A migration is SQL, or a step that also needs to read what is stored (to fill a new index). */
+export type Migration = string | ((db: Db) => void);
+
 /**
  * The schema, as numbered migrations. The store's version is SQLite's `user_version`;
  * each migration runs in one transaction with its version bump, so a kill in the
  * middle leaves the previous version whole and the next start runs it again.
  * Append only: never edit a migration that has shipped.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   // 1: sources, items and their states, raw captures, articles and their index rows.
   `
   CREATE TABLE sources (
@@ -145,4 +152,48 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE polls ADD COLUMN error TEXT;
   `,
+  // 3: search. Each article's headline and body in an FTS5 index (rowid = article id); its
+  // dateline place, site and number of quotes as filterable columns; each entity's article
+  // count kept as articles arrive (entity lists sort without counting) and the last word of
+  // its name (a surname alone finds the person).
+  `
+  ALTER TABLE articles ADD COLUMN dateline TEXT;
+  ALTER TABLE articles ADD COLUMN site TEXT;
+  ALTER TABLE articles ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0;
+  UPDATE articles SET quotes = (SELECT count(*) FROM quotes WHERE quotes.article_id = articles.id);
+  CREATE INDEX articles_site ON articles(site, published);
+  CREATE INDEX articles_dateline ON articles(dateline COLLATE NOCASE, published);
+  CREATE INDEX articles_language ON articles(language, published);
+  CREATE INDEX articles_newest ON articles(coalesce(published, '') DESC, id DESC);
+  CREATE VIRTUAL TABLE article_search USING fts5(headline, body, tokenize = 'porter unicode61 remove_diacritics 2');
+  ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE entities ADD COLUMN last_word TEXT;
+  UPDATE entities SET articles = (SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = entities.id);
+  CREATE INDEX entities_type_articles ON entities(type, articles DESC, id);
+  CREATE INDEX entities_last_word ON entities(type, last_word);
+  CREATE INDEX quotes_speaker_kind ON quotes(speaker_entity_id, kind);
+  `,
+  fillSearchIndex,
 ];
+
+/** Articles stored before migration 3: their search rows, dateline and site, from the stored article JSON. */
+function fillSearchIndex(db: Db): void {
+  const rows = db.prepare('SELECT id, url, doc FROM articles WHERE id NOT IN (SELECT rowid FROM article_search)').iterate() as Iterable<{ id: number; url: string | null; doc: Uint8Array }>;
+  const insert = db.prepare('INSERT INTO article_search (rowid, headline, body) VALUES (?, ?, ?)');
+  const update = db.prepare('UPDATE articles SET dateline = ?, site = ? WHERE id = ?');
+  const entities = db.prepare('SELECT id, key FROM entities').all() as { id: number; key: string }[];
+  const setLastWord = db.prepare('UPDATE entities SET last_word = ? WHERE id = ?');
+  for (const entity of entities) setLastWord.run(lastWord(entity.key), entity.id);
+  const pending: { id: number; url: string | null; json: { headline: string | null; body: string; siteName: string | null; dateline: { place: string } | null } }[] = [];
+  for (const row of rows) pending.push({ id: row.id, url: row.url, json: JSON.parse(inflateRawSync(row.doc).toString('utf8')) as (typeof pending)[number]['json'] });
+  for (const { id, url, json } of pending) {
+    insert.run(id, json.headline ?? '', json.body);
+    update.run(json.dateline?.place ?? null, articleSite(url, json.siteName), id);
+  }
+}
+
+/** The last word of a lower-cased name: what a surname search looks up. */
+export function lastWord(key: string): string {
+  const words = key.trim().split(/\s+/u);
+  return words[words.length - 1] ?? key;
+}

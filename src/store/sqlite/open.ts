@@ -45,12 +45,13 @@ function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) throw tooNew(current);
   for (let version = current; version < MIGRATIONS.length; version++) {
-    const sql = MIGRATIONS[version]!;
+    const migration = MIGRATIONS[version]!;
     db.transaction(() => {
       // Re-read inside the write lock: another process may have migrated meanwhile.
       const now = db.pragma('user_version', { simple: true }) as number;
       if (now > version) return;
-      db.exec(sql);
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
   }

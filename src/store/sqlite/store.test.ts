@@ -17,7 +17,10 @@ const article = (urlKey: string | null, canonicalKey: string | null = null): Art
   headline: 'A headline',
   published: '2024-05-01',
   siteName: null,
+  site: null,
   language: 'en',
+  dateline: null,
+  body: 'Putin said we will go on.',
   doc: new Uint8Array([0x03, 0x00]), // deflate-raw of an empty input
   entities: [{ localId: 0, type: 'PER', name: 'Vladimir Putin', roles: ['Russian President'], acronyms: [], mentions: [{ start: 0, end: 5 }] }],
   quotes: [{ start: 10, end: 20, text: 'we will go on', kind: 'direct', cue: 'said', speakerMention: 'Putin', speakerLocalId: 0, attribution: 'cue' }],

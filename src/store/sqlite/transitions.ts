@@ -1,5 +1,6 @@
 import type { ArticleRecord, Capture, DuplicateCode, Finished, ItemRow, Outcome } from '../store.js';
 import type { ItemTable } from './items.js';
+import { lastWord } from './migrations.js';
 import type { Db } from './open.js';
 
 /**
@@ -12,6 +13,8 @@ export class Transitions {
   private readonly update;
   private readonly insertCapture;
   private readonly insertArticle;
+  private readonly insertSearch;
+  private readonly countEntity;
   private readonly upsertEntity;
   private readonly insertArticleEntity;
   private readonly insertMention;
@@ -32,11 +35,13 @@ export class Transitions {
       'INSERT INTO captures (item_id, url, status, headers, body, size, sha256, captured_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertArticle = db.prepare(
-      `INSERT INTO articles (item_id, capture_id, url, url_key, canonical_key, raw_hash, text_hash, headline, published, site_name, language, doc, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO articles (item_id, capture_id, url, url_key, canonical_key, raw_hash, text_hash, headline, published, site_name, site, language, dateline, quotes, doc, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.insertSearch = db.prepare('INSERT INTO article_search (rowid, headline, body) VALUES (?, ?, ?)');
+    this.countEntity = db.prepare('UPDATE entities SET articles = articles + 1 WHERE id = ?');
     this.upsertEntity = db
-      .prepare('INSERT INTO entities (type, key, name) VALUES (?, ?, ?) ON CONFLICT (type, key) DO UPDATE SET key = excluded.key RETURNING id')
+      .prepare('INSERT INTO entities (type, key, name, last_word) VALUES (?, ?, ?, ?) ON CONFLICT (type, key) DO UPDATE SET key = excluded.key RETURNING id')
       .pluck();
     this.insertArticleEntity = db.prepare(
       'INSERT INTO article_entities (article_id, local_id, entity_id, name, roles, acronyms, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -132,14 +137,21 @@ export class Transitions {
         article.headline,
         article.published,
         article.siteName,
+        article.site,
         article.language,
+        article.dateline,
+        article.quotes.length,
         article.doc,
         now,
       ).lastInsertRowid,
     );
+    this.insertSearch.run(articleId, article.headline ?? '', article.body);
     const globalIds = new Map<number, number>();
     for (const entity of article.entities) {
-      const entityId = this.upsertEntity.get(entity.type, entity.name.toLowerCase(), entity.name) as number;
+      const key = entity.name.toLowerCase();
+      const entityId = this.upsertEntity.get(entity.type, key, entity.name, lastWord(key)) as number;
+      // Two local entities of one article can share a name; the article counts once.
+      if (![...globalIds.values()].includes(entityId)) this.countEntity.run(entityId);
       globalIds.set(entity.localId, entityId);
       this.insertArticleEntity.run(articleId, entity.localId, entityId, entity.name, JSON.stringify(entity.roles), JSON.stringify(entity.acronyms), entity.mentions.length);
       for (const mention of entity.mentions) this.insertMention.run(articleId, entity.localId, mention.start, mention.end);

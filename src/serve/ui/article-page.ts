@@ -1,0 +1,121 @@
+/**
+ * One stored article: headline, byline and where it came from, the clean text with its
+ * entities and quotes marked, then what Dateline understood of it (people, organisations,
+ * places, quotes, times) and the page furniture it set aside.
+ */
+import type { ArticleJson } from '../../output/json.js';
+import type { EntityJson } from '../../output/understanding.js';
+import type { EntityKind, StoredArticle } from '../../store/queries.js';
+import { attrUrl, html, joinHtml, type SafeHtml } from './html.js';
+import { articleBody, entityLink, speakerMarker, type EntityIds } from './article-body.js';
+import { layout } from './layout.js';
+import { dateTime, externalLink, headlineText, kindOfType, plural } from './parts.js';
+
+export interface ArticleView {
+  readonly article: StoredArticle;
+  /** The article JSON (`article.json`, parsed). */
+  readonly json: ArticleJson;
+}
+
+const LICENCE_URL = 'https://creativecommons.org/licenses/by/2.5/';
+
+function isWikinews(url: string | null): boolean {
+  const safe = attrUrl(url);
+  if (safe === null) return false;
+  const host = new URL(safe).hostname.toLowerCase();
+  return host === 'wikinews.org' || host.endsWith('.wikinews.org');
+}
+
+function header(article: StoredArticle, json: ArticleJson, original: string | null): SafeHtml {
+  const authors = json.authors.map((author) => author.name).filter((name) => name.trim() !== '');
+  const site = json.siteName ?? article.site;
+  const facts = [
+    site !== null && site !== '' && html`<span class="site">${site}</span>`,
+    json.published !== null && html`<span>Published ${dateTime(json.published.value)}</span>`,
+    json.modified !== null && json.modified.value !== json.published?.value && html`<span>Updated ${dateTime(json.modified.value)}</span>`,
+  ].filter((part): part is SafeHtml => part !== false);
+  const dateline = json.dateline;
+  return html`<header class="article-header">
+<h1>${headlineText(json.headline)}</h1>
+${authors.length > 0 && html`<p class="byline">By ${joinHtml(authors, ', ')}</p>`}
+${facts.length > 0 && html`<p class="article-meta">${joinHtml(facts, html`<span class="sep" aria-hidden="true"> · </span>`)}</p>`}
+${dateline !== null && html`<p class="article-dateline">Dateline: <span class="dateline">${dateline.text}</span>${dateline.place !== '' && html` (place: ${dateline.place})`}</p>`}
+${original !== null && html`<p class="original">${externalLink(original, 'Read the original')}${attrUrl(original) !== null && html` <span class="url">${original}</span>`}</p>`}
+</header>`;
+}
+
+const ENTITY_SECTIONS: readonly { kind: EntityKind; title: string }[] = [
+  { kind: 'person', title: 'People' },
+  { kind: 'organisation', title: 'Organisations' },
+  { kind: 'place', title: 'Places' },
+  { kind: 'other', title: 'Other names' },
+];
+
+function entityItem(entity: EntityJson, entityIds: EntityIds): SafeHtml {
+  const kind = kindOfType(entity.type);
+  const roles = [...new Set(entity.roles.map((role) => role.text))];
+  return html`<li>${entityLink(entityIds[entity.id], `entity entity-${kind}`, entity.name)}${roles.length > 0 && html` <span class="roles">(${joinHtml(roles, ', ')})</span>`} <span class="mention-count">${plural(entity.mentions.length, 'mention')}</span></li>`;
+}
+
+function entitySections(json: ArticleJson, entityIds: EntityIds): SafeHtml[] {
+  return ENTITY_SECTIONS.flatMap(({ kind, title }) => {
+    const entities = json.entities.filter((entity) => kindOfType(entity.type) === kind);
+    if (entities.length === 0) return [];
+    return [html`<section class="entity-list" aria-labelledby="list-${kind}"><h2 id="list-${kind}">${title}</h2><ul>${entities.map((entity) => entityItem(entity, entityIds))}</ul></section>`];
+  });
+}
+
+function quotesSection(json: ArticleJson, entityIds: EntityIds): SafeHtml | null {
+  if (json.quotes.length === 0) return null;
+  const items = json.quotes.map(
+    (quote) =>
+      html`<li><q class="quote quote-${quote.kind}">${quote.text}</q> ${speakerMarker(quote, entityIds) ?? html`<span class="speaker">— speaker unknown</span>`} <span class="quote-kind">(${quote.kind})</span></li>`,
+  );
+  return html`<section class="quote-list" aria-labelledby="list-quotes"><h2 id="list-quotes">Quotes</h2><ol>${items}</ol></section>`;
+}
+
+function timesSection(json: ArticleJson): SafeHtml | null {
+  if (json.times.length === 0) return null;
+  const items = json.times.map((time) => {
+    const resolved = time.value !== undefined ? html` → ${dateTime(time.value)}` : time.unresolved !== undefined && html` <span class="unresolved">(not resolved: ${time.unresolved})</span>`;
+    return html`<li>${time.text}${resolved}${time.relative && html` <span class="relative">relative</span>`}</li>`;
+  });
+  return html`<section class="time-list" aria-labelledby="list-times"><h2 id="list-times">Times</h2><ul>${items}</ul></section>`;
+}
+
+function furnitureSection(json: ArticleJson): SafeHtml | null {
+  const furniture = json.furniture;
+  if (furniture.length === 0) return null;
+  const items = furniture.map(
+    (block) =>
+      html`<li><span class="furniture-kind">${block.kind}</span>: <span class="furniture-text">${block.text}</span> <span class="furniture-reason">Why: ${block.reason}</span></li>`,
+  );
+  return html`<details class="furniture"><summary>${plural(furniture.length, 'block')} set aside as page furniture</summary><ul>${items}</ul></details>`;
+}
+
+function wikinewsCredit(json: ArticleJson, url: string): SafeHtml {
+  const date = json.published !== null ? json.published.value.slice(0, 10) : 'undated';
+  return html`<p class="credit">"${headlineText(json.headline)}", Wikinews, ${date}, ${externalLink(url)}, <a href="${LICENCE_URL}" rel="license">CC BY 2.5</a></p>`;
+}
+
+/** The article page as a full document. */
+export function articlePage(view: ArticleView): SafeHtml {
+  const { article, json } = view;
+  const entityIds = article.entityIds;
+  const original = article.url ?? json.canonicalUrl ?? json.source.url ?? null;
+  const language = json.language !== null && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(json.language) ? html` lang="${json.language}"` : null;
+  const body = html`<article class="article">
+${header(article, json, original)}
+<div class="article-text"${language}>
+${articleBody(json, entityIds)}
+</div>
+${original !== null && isWikinews(original) && wikinewsCredit(json, original)}
+</article>
+<div class="understanding">
+${entitySections(json, entityIds)}
+${quotesSection(json, entityIds)}
+${timesSection(json)}
+${furnitureSection(json)}
+</div>`;
+  return layout({ title: headlineText(json.headline), body });
+}

@@ -1,0 +1,122 @@
+import { DatelineError } from '../../doc/errors.js';
+import type { EntityKind, SearchQuery } from '../queries.js';
+import { parseSearch } from '../search-syntax.js';
+import { lastWord } from './migrations.js';
+import type { Db } from './open.js';
+
+/** The tagger's entity types as the API and UI name them. */
+export const TYPE_OF_KIND: Readonly<Record<EntityKind, string>> = { person: 'PER', organisation: 'ORG', place: 'LOC', other: 'MISC' };
+export const KIND_OF_TYPE: Readonly<Record<string, EntityKind>> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
+
+/**
+ * A search's conditions on `articles a`, as SQL with bound parameters. The text query is
+ * kept apart (`match`), since how it joins depends on the sort.
+ */
+export interface ArticleFilter {
+  /** FTS5 expression the article must match, or null. */
+  readonly match: string | null;
+  /** Words to highlight in snippets. */
+  readonly terms: readonly string[];
+  /** Conditions on `a`, AND-ed; each `?` bound from `params` in order. */
+  readonly where: readonly string[];
+  readonly params: readonly unknown[];
+  /** The filters cannot match anything (a name no entity has, a query with nothing searchable). */
+  readonly none: boolean;
+  /** The query text had nothing to search for. */
+  readonly emptyText: boolean;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/u;
+
+export function articleFilter(db: Db, query: SearchQuery): ArticleFilter {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let none = false;
+  let match: string | null = null;
+  let terms: readonly string[] = [];
+  let emptyText = false;
+
+  if (query.q !== undefined && query.q.trim() !== '') {
+    const parsed = parseSearch(query.q);
+    if (parsed.empty) {
+      none = true;
+      emptyText = true;
+    }
+    match = parsed.match;
+    terms = parsed.terms;
+    if (parsed.exclude !== null) {
+      where.push('a.id NOT IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)');
+      params.push(parsed.exclude);
+    }
+  }
+  const mentioned = (kind: EntityKind, name: string | undefined): void => {
+    if (name === undefined) return;
+    const ids = entityIdsNamed(db, kind, name);
+    if (ids.length === 0 && kind !== 'place') none = true;
+    const inIds = `a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN (${ids.map(() => '?').join(', ')}))`;
+    if (kind === 'place') {
+      // A place filter also finds the stories datelined there.
+      where.push(ids.length === 0 ? 'a.dateline = ? COLLATE NOCASE' : `(${inIds} OR a.dateline = ? COLLATE NOCASE)`);
+      params.push(...ids, name.trim());
+    } else if (ids.length > 0) {
+      where.push(inIds);
+      params.push(...ids);
+    }
+  };
+  mentioned('person', query.person);
+  mentioned('organisation', query.org);
+  mentioned('place', query.place);
+  if (query.speaker !== undefined) {
+    const ids = entityIdsNamed(db, 'person', query.speaker);
+    if (ids.length === 0) none = true;
+    else {
+      where.push(`a.id IN (SELECT article_id FROM quotes WHERE speaker_entity_id IN (${ids.map(() => '?').join(', ')}))`);
+      params.push(...ids);
+    }
+  }
+  if (query.site !== undefined) {
+    where.push('a.site = ?');
+    params.push(query.site.trim().toLowerCase());
+  }
+  if (query.lang !== undefined) {
+    // "en" also finds "en-GB".
+    where.push("(a.language = ? OR a.language LIKE ? || '-%')");
+    params.push(query.lang, query.lang);
+  }
+  if (query.from !== undefined) {
+    where.push('a.published >= ?');
+    params.push(day('from', query.from));
+  }
+  if (query.to !== undefined) {
+    // Published strings are ISO dates or date-times; anything on the day itself sorts below the next day.
+    where.push("a.published < date(?, '+1 day')");
+    params.push(day('to', query.to));
+  }
+  if (query.hasQuotes === true) where.push('a.quotes > 0');
+  return { match, terms, where, params, none, emptyText };
+}
+
+/**
+ * Entities of a kind with this name: the exact canonical name, case-insensitively, else
+ * those whose name ends with it as a word ("Putin" finds "Vladimir Putin"), so a search by
+ * surname works. A name is never matched inside a word.
+ */
+export function entityIdsNamed(db: Db, kind: EntityKind, name: string): number[] {
+  const key = name.trim().toLowerCase().replace(/\s+/gu, ' ');
+  if (key === '') return [];
+  const type = TYPE_OF_KIND[kind];
+  const exact = db.prepare('SELECT id FROM entities WHERE type = ? AND key = ?').pluck().all(type, key) as number[];
+  if (exact.length > 0) return exact;
+  const candidates = db.prepare('SELECT id, key FROM entities WHERE type = ? AND last_word = ? ORDER BY articles DESC LIMIT 50').all(type, lastWord(key)) as {
+    id: number;
+    key: string;
+  }[];
+  return candidates.filter((entity) => entity.key.endsWith(` ${key}`)).map((entity) => entity.id);
+}
+
+function day(name: string, value: string): string {
+  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new DatelineError('QUERY_INVALID', `${name}: expected a day as YYYY-MM-DD, got "${value.slice(0, 40)}".`);
+  }
+  return value;
+}
