@@ -36,3 +36,18 @@ export { listSources, type ListOptions, type ListedEntry } from './collect/list.
 export type { NetworkOptions } from './collect/network.js';
 export { openStore, SqliteStore } from './store/sqlite/index.js';
 export type { Store, ItemState, ItemKind, ItemRow, StatusReport, StateCounts, ExportedArticle } from './store/store.js';
+export { startServer, type ServeOptions, type RunningServer } from './serve/server.js';
+export type {
+  SearchQuery,
+  SearchPage,
+  SearchHit,
+  Facets,
+  Timeline,
+  StoredArticle,
+  EntityQuery,
+  EntityList,
+  EntityPage,
+  EntitySummary,
+  AttributedQuote,
+  StoreReader,
+} from './store/queries.js';

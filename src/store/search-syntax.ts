@@ -72,9 +72,11 @@ const SPACE = /\s/;
 function tokenize(text: string): { tokens: string[]; end: number } {
   const tokens: string[] = [];
   let end = 0;
-  for (const found of text.matchAll(TOKEN)) {
+  // exec on the one shared regex: matchAll would clone (and recompile) it for every word.
+  TOKEN.lastIndex = 0;
+  for (let found = TOKEN.exec(text); found !== null; found = TOKEN.exec(text)) {
     tokens.push(found[0]);
-    end = found.index + found[0].length;
+    end = TOKEN.lastIndex;
   }
   return { tokens, end };
 }

@@ -47,14 +47,28 @@ function repeatedSpeakers(quotes: readonly QuoteJson[]): Set<QuoteJson> {
   return repeated;
 }
 
+const OPENING_MARKS = new Set(['"', '\u201c', '\u2018', "'", '\u00ab', '\u201e', '\u201a', '\u2039']);
+const CLOSING_MARKS = new Set(['"', '\u201d', '\u2019', "'", '\u00bb', '\u201c', '\u203a']);
+
+/**
+ * The quote's span with its quotation marks, when the text has them on both sides: the
+ * quotes stage leaves them out, but the speaker's name belongs after the closing one.
+ */
+function withQuotationMarks(text: string, quote: QuoteJson): { start: number; end: number } {
+  const before = text.charAt(quote.start - 1);
+  const after = text.charAt(quote.end);
+  return quote.start > 0 && OPENING_MARKS.has(before) && CLOSING_MARKS.has(after)
+    ? { start: quote.start - 1, end: quote.end + 1 }
+    : { start: quote.start, end: quote.end };
+}
+
 function quoteLayer(json: ArticleJson, entityIds: EntityIds): MarkLayer {
   const repeated = repeatedSpeakers(json.quotes);
   const marks: Mark[] = json.quotes.map((quote) => {
     const marker = repeated.has(quote) ? null : speakerMarker(quote, entityIds);
     const direct = quote.kind === 'direct' || quote.kind === 'partial';
     return {
-      start: quote.start,
-      end: quote.end,
+      ...withQuotationMarks(json.text, quote),
       wrap: (inner, part) =>
         html`${direct ? html`<q class="quote quote-${quote.kind}">${inner}</q>` : html`<span class="quote quote-${quote.kind}">${inner}</span>`}${part.last && marker !== null && html` ${marker}`}`,
     };

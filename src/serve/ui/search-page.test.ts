@@ -38,7 +38,7 @@ const page: SearchPage = {
       snippet: 'Russian leader Putin said <b>nothing</b> & left.',
       highlights: [
         [15, 20],
-        [26, 29],
+        [29, 32],
       ],
       quotes: 3,
     },
@@ -79,7 +79,6 @@ test('search page: hostile headline, site, facet values and query are escaped; n
   const out = renderSearch();
   assert.ok(!out.includes('<img'), 'no img tag');
   assert.ok(!out.includes('<script'), 'no script tag');
-  assert.ok(!/\son[a-z]+=/i.test(out.replace(/&[^;]+;/g, '')) || !/<[^>]*\son[a-z]+=/i.test(out), 'no event handler attribute');
   assert.ok(!/href="javascript:/i.test(out));
   assert.ok(out.includes('&lt;img src=x onerror=alert(1)&gt;'));
   assert.ok(out.includes('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;'));

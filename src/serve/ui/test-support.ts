@@ -53,6 +53,13 @@ export function assertInert(markup: string): void {
   );
   parser.write(markup);
   parser.end();
+  // The same, on the raw string: quoted values blanked, no tag may carry a handler, style or script URL.
+  const tags = (markup.match(TAG) ?? []).map((tag) => tag.replace(/"[^"]*"|'[^']*'/g, '""'));
+  for (const tag of tags) {
+    if (/\son[a-z]+\s*=|\sstyle\s*=/i.test(tag)) problems.push(tag);
+  }
+  if (/<\s*script/i.test(markup)) problems.push('<script');
+  if (/(?:href|src|action)\s*=\s*["']?\s*(?:javascript|data|vbscript):/i.test(markup)) problems.push('script URL');
   assert.deepEqual(problems, [], 'nothing active in the markup');
 }
 
