@@ -26,10 +26,17 @@ const ALL = ROWS.map((_, i) => i + 1);
 const matching = db.prepare('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid').pluck();
 after(() => db.close());
 
+/** Outside its quoted strings, an expression may only hold AND, OR, brackets and prefix stars. */
+function assertOnlyOurSyntax(expression: string): void {
+  const bare = expression.replace(/"(?:[^"]|"")*"/g, '');
+  assert.match(bare, /^(?:[\s()*]|AND|OR)*$/, expression);
+}
+
 /** The rows a query returns, as the store will run it: what matches, minus what is excluded. */
 function find(text: string): number[] {
   const { match, exclude } = parseSearch(text);
   if (match === null && exclude === null) return [];
+  for (const expression of [match, exclude]) if (expression !== null) assertOnlyOurSyntax(expression);
   const candidates = match === null ? ALL : (matching.all(match) as number[]);
   const excluded = new Set(exclude === null ? [] : (matching.all(exclude) as number[]));
   return candidates.filter((id) => !excluded.has(id));
@@ -37,12 +44,6 @@ function find(text: string): number[] {
 
 function expectRows(cases: readonly (readonly [string, readonly number[]])[]): void {
   for (const [text, rows] of cases) assert.deepEqual(find(text), rows, `${JSON.stringify(text)} → ${JSON.stringify(parseSearch(text))}`);
-}
-
-/** Outside its quoted strings, an expression may only hold AND, OR, brackets and prefix stars. */
-function assertOnlyOurSyntax(expression: string): void {
-  const bare = expression.replace(/"(?:[^"]|"")*"/g, '');
-  assert.match(bare, /^(?:[\s()*]|AND|OR)*$/, expression);
 }
 
 describe('parseSearch: the documented syntax', () => {

@@ -35,7 +35,8 @@ const MAX_TERMS = 64;
  * - A code point Unicode 6.1 had not assigned is a token character, whatever it became
  *   later: 🤔 (Unicode 8) is a token where 😀 (6.1) is punctuation, and so are the
  *   combining marks of scripts added since. Hence \p{Cn} below, and the ranges of
- *   characters assigned after 6.1 that are not letters today.
+ *   characters assigned after 6.1 that are not letters today (each range widened over
+ *   the letters around it, which are token characters anyway, to keep the list short).
  * - Some combining accents (a subset of U+0300–U+0331) continue a token but cannot start
  *   one, so `cafe\u0301` is one token; every other combining mark splits a word, which
  *   is why Devanagari words come apart at their vowel signs.
@@ -133,7 +134,10 @@ function lex(text: string): Term[] {
   return terms;
 }
 
-/** A quoted FTS5 string: keywords, column filters and `^` inside it are just text. */
+/**
+ * A quoted FTS5 string: keywords, column filters and `^` inside it are just text. Tokens
+ * cannot hold a `"` (it separates), but doubling it keeps that true by construction.
+ */
 function render(term: Term): string {
   return `"${term.tokens.join(' ').replaceAll('"', '""')}"${term.prefix ? '*' : ''}`;
 }
