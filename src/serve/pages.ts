@@ -42,7 +42,7 @@ export async function registerPages(app: FastifyInstance, options: { readonly po
       const { cursor: _cursor, limit: _limit, ...filters } = query;
       const [page, timeline] = await Promise.all([pool.run('search', query), pool.run('timeline', filters, 'week')]);
       const queryString = (changes: Record<string, string | null>) => hrefWith('/', params, changes);
-      const title = query.q === undefined ? 'Search' : `${query.q} – search`;
+      const title = query.q === undefined || query.q.trim() === '' ? 'Search' : `Search: ${query.q}`;
       return html(reply, layout({ title, body: searchPage({ query, page, timeline, queryString }), ...(query.q !== undefined ? { query: query.q } : {}), active: 'search' }));
     },
   );

@@ -49,17 +49,17 @@ function repeatedSpeakers(quotes: readonly QuoteJson[]): Set<QuoteJson> {
 
 const OPENING_MARKS = new Set(['"', '\u201c', '\u2018', "'", '\u00ab', '\u201e', '\u201a', '\u2039']);
 const CLOSING_MARKS = new Set(['"', '\u201d', '\u2019', "'", '\u00bb', '\u201c', '\u203a']);
+const CLOSING_PUNCTUATION = new Set([',', '.', '!', '?', ';', ':', '\u2026']);
 
 /**
  * The quote's span with its quotation marks, when the text has them on both sides: the
  * quotes stage leaves them out, but the speaker's name belongs after the closing one.
  */
 function withQuotationMarks(text: string, quote: QuoteJson): { start: number; end: number } {
-  const before = text.charAt(quote.start - 1);
-  const after = text.charAt(quote.end);
-  return quote.start > 0 && OPENING_MARKS.has(before) && CLOSING_MARKS.has(after)
-    ? { start: quote.start - 1, end: quote.end + 1 }
-    : { start: quote.start, end: quote.end };
+  if (quote.start <= 0 || !OPENING_MARKS.has(text.charAt(quote.start - 1))) return { start: quote.start, end: quote.end };
+  // The closing mark may follow the sentence's own punctuation: “… direction,” Xi told.
+  const skip = CLOSING_PUNCTUATION.has(text.charAt(quote.end)) ? 1 : 0;
+  return CLOSING_MARKS.has(text.charAt(quote.end + skip)) ? { start: quote.start - 1, end: quote.end + skip + 1 } : { start: quote.start, end: quote.end };
 }
 
 function quoteLayer(json: ArticleJson, entityIds: EntityIds): MarkLayer {

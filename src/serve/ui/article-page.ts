@@ -8,9 +8,9 @@ import type { EntityJson } from '../../output/understanding.js';
 import type { EntityKind, StoredArticle } from '../../store/queries.js';
 import { attrUrl, html, joinHtml, type SafeHtml } from './html.js';
 import { articleBody, entityLink, speakerMarker, type EntityIds } from './article-body.js';
-import { layout } from './layout.js';
 import { dateTime, externalLink, headlineText, kindOfType, plural } from './parts.js';
 
+/** What the article page shows: the stored article and its JSON, parsed. */
 export interface ArticleView {
   readonly article: StoredArticle;
   /** The article JSON (`article.json`, parsed). */
@@ -98,13 +98,13 @@ function wikinewsCredit(json: ArticleJson, url: string): SafeHtml {
   return html`<p class="credit">"${headlineText(json.headline)}", Wikinews, ${date}, ${externalLink(url)}, <a href="${LICENCE_URL}" rel="license">CC BY 2.5</a></p>`;
 }
 
-/** The article page as a full document. */
+/** The article page's content, for `layout` to frame. */
 export function articlePage(view: ArticleView): SafeHtml {
   const { article, json } = view;
   const entityIds = article.entityIds;
   const original = article.url ?? json.canonicalUrl ?? json.source.url ?? null;
   const language = json.language !== null && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(json.language) ? html` lang="${json.language}"` : null;
-  const body = html`<article class="article">
+  return html`<article class="article">
 ${header(article, json, original)}
 <div class="article-text"${language}>
 ${articleBody(json, entityIds)}
@@ -117,5 +117,4 @@ ${quotesSection(json, entityIds)}
 ${timesSection(json)}
 ${furnitureSection(json)}
 </div>`;
-  return layout({ title: headlineText(json.headline), body });
 }

@@ -5,9 +5,9 @@
  */
 import type { AttributedQuote, EntityPage } from '../../store/queries.js';
 import { html, type SafeHtml } from './html.js';
-import { layout } from './layout.js';
 import { articleHref, articleItem, dateTime, entityHref, headlineText, kindLabel, plural, searchHrefFor } from './parts.js';
 
+/** What the entity page shows. */
 export interface EntityView {
   readonly entity: EntityPage;
   /** The URL of the next page of the person's quotes, or null on the last. */
@@ -21,7 +21,7 @@ function rolesSection(entity: EntityPage): SafeHtml | null {
   );
   return html`<section aria-labelledby="roles-heading">
 <h2 id="roles-heading">Roles</h2>
-<div class="table-wrap"><table>
+<div class="table-wrap" role="region" aria-labelledby="roles-heading" tabindex="0"><table>
 <caption class="visually-hidden">Roles articles give ${entity.name}, with how many articles give each and when</caption>
 <thead><tr><th scope="col">Role</th><th scope="col">Articles</th><th scope="col">First</th><th scope="col">Last</th></tr></thead>
 <tbody>${rows}</tbody>
@@ -67,10 +67,10 @@ ${total > articles.length && html`<p class="section-note">The newest ${articles.
 </section>`;
 }
 
-/** The entity page as a full document. */
+/** The entity page's content, for `layout` to frame. */
 export function entityPage(view: EntityView): SafeHtml {
   const { entity, nextQuotesHref } = view;
-  const body = html`<div class="entity-page">
+  return html`<div class="entity-page">
 <h1><span class="entity entity-${entity.type}">${entity.name}</span></h1>
 <p class="entity-summary"><span class="entity-kind">${kindLabel(entity.type)}</span> · named in ${plural(entity.articles, 'article')}</p>
 <p><a href="${searchHrefFor(entity.type, entity.name)}">Search the articles that name ${entity.name}</a></p>
@@ -80,5 +80,4 @@ ${coMentionedSection(entity)}
 ${articlesSection('recent-heading', 'Recent articles', entity.recentArticles, entity.articles)}
 ${entity.type === 'place' && articlesSection('datelined-heading', 'Datelined here', entity.datelined, entity.datelinedCount)}
 </div>`;
-  return layout({ title: entity.name, body });
 }

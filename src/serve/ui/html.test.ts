@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { SafeHtml, attrUrl, escapeHtml, html, joinHtml, render } from './html.js';
@@ -91,4 +92,14 @@ test('attrUrl: what it returns is still escaped when interpolated into an attrib
   const out = render(html`<a href="${url}">x</a>`);
   assertSafeMarkup(out);
   assert.ok(!out.includes('<script'));
+});
+
+test('templates: every interpolated attribute value is quoted (escaping protects quoted values only)', () => {
+  const folder = new URL('.', import.meta.url);
+  const sources = readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
+  assert.ok(sources.length > 5);
+  for (const name of sources) {
+    const source = readFileSync(new URL(name, folder), 'utf8');
+    assert.doesNotMatch(source, /=\$\{/, `${name}: an attribute interpolated without quotes`);
+  }
 });

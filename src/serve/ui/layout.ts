@@ -1,6 +1,7 @@
 /** The frame every page sits in: header with search, navigation, main content, footer with credits. */
 import { html, type SafeHtml } from './html.js';
 
+/** What a page puts in the frame. */
 export interface LayoutOptions {
   /** The page's own title; " · Dateline" is added. */
   readonly title: string;

@@ -23,6 +23,7 @@ export interface Mark {
   readonly wrap: (inner: SafeHtml, part: MarkPart) => SafeHtml;
 }
 
+/** Marks of one kind; layers are given outermost first. */
 export interface MarkLayer {
   readonly marks: readonly Mark[];
   /** May a mark of this layer hold another of the same layer (a quote in a quote: yes; a link in a link: no)? */
@@ -68,7 +69,8 @@ function firstAfter(boundaries: readonly number[], offset: number): number {
 }
 
 function sortedUnique(values: Iterable<number>): number[] {
-  return [...new Set(values)].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, without a comparator call per pair.
+  return Array.from(Float64Array.from(new Set(values)).sort());
 }
 
 /** The layer's marks clipped to the text and split at every boundary strictly inside them. */
@@ -116,7 +118,7 @@ function resolveLayer(pieces: Piece[], nests: boolean): Piece[] {
  * can be rendered alone from the pieces inside it.
  */
 export function arrangeMarks(text: string, layers: readonly MarkLayer[], cuts: readonly number[] = []): Piece[] {
-  let boundaries = sortedUnique(cuts.map((cut) => snap(text, cut, 'left')));
+  let boundaries = sortedUnique(cuts.filter(Number.isFinite).map((cut) => snap(text, Math.trunc(cut), 'left')));
   const all: Piece[] = [];
   layers.forEach((layer, rank) => {
     const kept = resolveLayer(splitLayer(text, layer, rank, boundaries), layer.nests);

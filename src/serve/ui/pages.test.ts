@@ -136,9 +136,8 @@ test('sources page: totals, kinds, codes, sources, failed polls and errors in ta
   assert.ok(plain.includes(`FETCH_TIMEOUT ${XSS_IMG}`));
   assert.ok(plain.includes('Feeds whose last poll failed'));
   assert.ok(plain.includes(`/tmp/${XSS_SCRIPT}`));
-  assert.ok(out.includes('aria-current="page">Sources</a>'));
   for (const scope of attributeValues(out, 'th', 'scope')) assert.ok(scope === 'col' || scope === 'row');
-  assert.equal(out.match(/<th(?![^>]*scope=)/g), null, 'every header cell has a scope');
+  assert.equal(out.match(/<th(?=[\s>])(?![^>]*scope=)/g), null, 'every header cell has a scope');
 });
 
 test('sources page: an empty store says how to start', () => {

@@ -2,9 +2,12 @@
 import type { EntityKind, ArticleRef } from '../../store/queries.js';
 import { attrUrl, html, joinHtml, type SafeHtml } from './html.js';
 
+/** Made once: a formatter per call costs more than the page around it. */
+const NUMBER_FORMAT = new Intl.NumberFormat('en');
+
 /** "1 article", "3 articles". */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  return `${NUMBER_FORMAT.format(count)} ${count === 1 ? one : many}`;
 }
 
 /** A date or date-time as a `<time>`: the day shown (2024-05-01), the full value kept for machines. */
@@ -47,6 +50,7 @@ const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
   other: 'Other name',
 };
 
+/** The kind as a page names it ("Person", "Other name"). */
 export function kindLabel(kind: EntityKind): string {
   return KIND_LABELS[kind];
 }

@@ -29,6 +29,7 @@ export function effectiveSort(query: SearchQuery): SearchSort {
   return query.sort ?? (hasText(query) ? 'relevance' : 'newest');
 }
 
+/** True when the search has words to search for. */
 export function hasText(query: SearchQuery): boolean {
   return query.q !== undefined && query.q.trim() !== '';
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SearchPage, SearchQuery, Timeline } from '../../store/queries.js';
 import { render } from './html.js';
+import { layout } from './layout.js';
 import { defaultExportHref, searchPage, type SearchView } from './search-page.js';
 import { timelineChart } from './timeline-chart.js';
 import { assertSafeMarkup, attributeValues, textOf } from './test-support.js';
@@ -83,6 +84,9 @@ test('search page: hostile headline, site, facet values and query are escaped; n
   assert.ok(out.includes('&lt;img src=x onerror=alert(1)&gt;'));
   assert.ok(out.includes('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.ok(!out.includes('lang="&quot;'), 'a bad language tag is left out');
+  const hostileWords = renderSearch({ query: { q: XSS_SCRIPT, site: XSS_IMG } });
+  assert.ok(hostileWords.includes('<h1>Articles matching <q>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</q></h1>'));
+  assert.ok(attributeValues(hostileWords, 'input', 'value').includes(XSS_SCRIPT), 'the filter form keeps the words');
 });
 
 test('search page: results link to their article, show meta, and highlight exactly the given ranges', () => {
@@ -106,13 +110,16 @@ test('search page: facets add a filter, link to the entity, and the filter form 
   const names = attributeValues(out, 'input', 'name').concat(attributeValues(out, 'select', 'name'));
   for (const name of ['q', 'person', 'org', 'place', 'site', 'lang', 'from', 'to', 'speaker', 'hasQuotes', 'sort']) assert.ok(names.includes(name), name);
   assert.deepEqual(attributeValues(out, 'input', 'type').filter((type) => type === 'date').length, 2);
-  assert.deepEqual(attributeValues(out, 'form', 'action'), ['/', '/']);
+  assert.deepEqual(attributeValues(out, 'form', 'action'), ['/']);
   assert.ok(attributeValues(out, 'input', 'value').includes(XSS_SCRIPT), 'the filter value reads back as typed');
   assert.ok(out.includes('name="hasQuotes" value="true" checked'));
-  // Every control has a label pointing at it.
-  const ids = attributeValues(out, 'input', 'id').concat(attributeValues(out, 'select', 'id'));
-  const labelled = attributeValues(out, 'label', 'for');
+  // In its frame, as the server sends it: every control has a label pointing at it, and ids are unique.
+  const framed = render(layout({ title: 'Search', body: searchPage({ query, page, timeline, queryString: queryStringFor(query) }), query: query.q ?? '', active: 'search' }));
+  assertSafeMarkup(framed);
+  const ids = attributeValues(framed, 'input', 'id').concat(attributeValues(framed, 'select', 'id'));
+  const labelled = attributeValues(framed, 'label', 'for');
   for (const id of ids) assert.ok(labelled.includes(id), `label for ${id}`);
+  assert.equal(new Set(attributeValues(framed, '*', 'id')).size, attributeValues(framed, '*', 'id').length, 'ids are unique');
 });
 
 test('search page: chips remove one filter, sort toggles, next page and downloads keep the search', () => {

@@ -1,14 +1,15 @@
 /** The search page: the filters, the results with highlighted snippets, facets, the timeline and downloads. */
 import type { FacetValue, SearchHit, SearchPage, SearchQuery, Timeline } from '../../store/queries.js';
 import { html, type SafeHtml } from './html.js';
-import { layout } from './layout.js';
 import { highlight } from './marks.js';
 import { articleHref, dateTime, entityHref, headlineText, plural } from './parts.js';
 import { activeFilters, filterForm, hasFilters, hasText, sortToggle, type QueryStringFn } from './search-filters.js';
 import { timelineChart } from './timeline-chart.js';
 
+/** The formats search results download in. */
 export type ExportFormat = 'csv' | 'jsonl';
 
+/** What the search page shows, and how it builds links to other searches. */
 export interface SearchView {
   readonly query: SearchQuery;
   readonly page: SearchPage;
@@ -29,7 +30,7 @@ export const EXPORT_PATH = '/api/v1/search/export';
 export function defaultExportHref(queryString: QueryStringFn, format: ExportFormat): string {
   const url = queryString({ format, cursor: null });
   const question = url.indexOf('?');
-  return question < 0 ? `${EXPORT_PATH}?format=${format}` : `${EXPORT_PATH}${url.slice(question)}`;
+  return question < 0 ? `${EXPORT_PATH}?${new URLSearchParams({ format }).toString()}` : `${EXPORT_PATH}${url.slice(question)}`;
 }
 
 /** A language tag fit for a `lang` attribute, or null. */
@@ -114,12 +115,12 @@ function downloads(view: SearchView): SafeHtml {
   return html`<p class="downloads">Download all matching articles: <a href="${href('csv')}" download>CSV</a> · <a href="${href('jsonl')}" download>JSON Lines</a></p>`;
 }
 
-/** The search page as a full document. */
+/** The search page's content, for `layout` to frame (title, search box text, `active: 'search'`). */
 export function searchPage(view: SearchView): SafeHtml {
   const { query, page, timeline, queryString } = view;
   const words = hasText(query) ? (query.q ?? '').trim() : '';
   const heading = words !== '' ? html`Articles matching <q>${words}</q>` : html`All articles`;
-  const body = html`<div class="search-page">
+  return html`<div class="search-page">
 <div class="search-main">
 <h1>${heading}</h1>
 ${activeFilters(query, queryString)}
@@ -141,5 +142,4 @@ ${filterForm(query, page.facets)}
 ${facetsSection(view)}
 </aside>
 </div>`;
-  return layout({ title: words !== '' ? `Search: ${words}` : 'Search', body, query: query.q ?? '', active: 'search' });
 }

@@ -6,7 +6,6 @@
  */
 import type { SourceStatus, StateCounts, StatusReport } from '../../store/store.js';
 import { html, type SafeHtml } from './html.js';
-import { layout } from './layout.js';
 import { externalLink, plural, timestamp } from './parts.js';
 
 const STATES: readonly (keyof StateCounts)[] = ['stored', 'duplicate', 'skipped', 'failed', 'pending'];
@@ -22,7 +21,7 @@ function stateCells(counts: Partial<StateCounts>): SafeHtml[] {
 function tableSection(id: string, title: string, head: SafeHtml, rows: readonly SafeHtml[], empty: string): SafeHtml {
   return html`<section aria-labelledby="${id}">
 <h2 id="${id}">${title}</h2>
-${rows.length === 0 ? html`<p class="empty">${empty}</p>` : html`<div class="table-wrap"><table><thead>${head}</thead><tbody>${rows}</tbody></table></div>`}
+${rows.length === 0 ? html`<p class="empty">${empty}</p>` : html`<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table><thead>${head}</thead><tbody>${rows}</tbody></table></div>`}
 </section>`;
 }
 
@@ -30,7 +29,7 @@ function totalsSection(report: StatusReport): SafeHtml {
   return html`<section aria-labelledby="totals-heading">
 <h2 id="totals-heading">All inputs</h2>
 <p>${plural(report.articles, 'article')} stored, from ${plural(report.sources.length, 'source')}.</p>
-<div class="table-wrap"><table>
+<div class="table-wrap" role="region" aria-labelledby="totals-heading" tabindex="0"><table>
 <thead><tr><td></td>${stateHeaders()}</tr></thead>
 <tbody><tr><th scope="row">Items</th>${stateCells(report.states)}</tr></tbody>
 </table></div>
@@ -83,9 +82,9 @@ function recentErrorsSection(report: StatusReport): SafeHtml | null {
   return tableSection('errors-heading', 'Recent errors', head, rows, '');
 }
 
-/** The sources page as a full document. */
+/** The sources page's content, for `layout` to frame (`active: 'sources'`). */
 export function sourcesPage(report: StatusReport): SafeHtml {
-  const body = html`<div class="sources-page">
+  return html`<div class="sources-page">
 <h1>Sources</h1>
 ${totalsSection(report)}
 ${sourcesSection(report)}
@@ -94,5 +93,4 @@ ${codesSection(report)}
 ${failedPollsSection(report)}
 ${recentErrorsSection(report)}
 </div>`;
-  return layout({ title: 'Sources', body, active: 'sources' });
 }

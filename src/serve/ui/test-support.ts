@@ -76,14 +76,14 @@ export function textOf(markup: string): string {
   return markup.replace(TAG, '').replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
 }
 
-/** The values of one attribute across the markup, decoded. */
+/** The values of one attribute on one element (or `*`, any) across the markup, decoded. */
 export function attributeValues(markup: string, element: string, attribute: string): string[] {
   const values: string[] = [];
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         const value = attributes[attribute];
-        if (name === element && value !== undefined) values.push(value);
+        if ((element === '*' || name === element) && value !== undefined) values.push(value);
       },
     },
     { decodeEntities: true },
