@@ -50,13 +50,27 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
 
   app.get(
     '/api/v1/search/export',
-    { schema: { summary: 'Download search results as CSV or JSON Lines', querystring: ExportParams, produces: ['text/csv', 'application/x-ndjson'], response: errors }, config: limited(options.limits.searches) },
+    {
+      schema: {
+        summary: 'Download search results as CSV or JSON Lines',
+        querystring: ExportParams,
+        response: {
+          200: {
+            description: 'Every result, up to `max`: CSV with a header row, or one JSON object a line (the fields of a search result).',
+            content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
+          },
+          ...errors,
+        },
+      },
+      config: limited(options.limits.searches),
+    },
     async (request, reply) => {
       const { format, max, ...rest } = request.query as Static<typeof ExportParams>;
       const query = searchQuery(rest);
       reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="dateline-search.${format}"`);
-      return reply.send(Readable.from(exportLines(pool, query, format, max ?? 10_000)));
+      const lines = await exportLines(pool, query, format, max ?? 10_000);
+      return reply.send(Readable.from(lines));
     },
   );
 
@@ -108,7 +122,8 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
       bodyLimit: INGEST_BODY_LIMIT,
       schema: { summary: 'Ingest a URL, a page or text', security: [{ bearer: [] }], querystring: NoParams, body: IngestBody, response: { 200: IngestResponse, 401: ErrorResponse, ...errors } },
       config: limited(options.limits.writes),
-      preValidation: async (request) => checkToken(request, options.token),
+      // Checked before the body is read: no one without the token makes the server parse 12 MiB.
+      onRequest: async (request) => checkToken(request, options.token),
     },
     async (request) => {
       const body = request.body as Static<typeof IngestBody>;

@@ -122,7 +122,8 @@ function validationMessage(error: FastifyError): string {
 
 function sendError(request: FastifyRequest, reply: FastifyReply, error: HttpError): FastifyReply {
   reply.code(error.status);
-  if (error.status === 429 || error.status === 503) reply.header('retry-after', '5');
+  // The rate limiter sets its own Retry-After (the time left in its window); keep it.
+  if ((error.status === 429 || error.status === 503) && !reply.hasHeader('retry-after')) reply.header('retry-after', '5');
   if (request.url.startsWith('/api/')) return reply.type('application/json; charset=utf-8').send({ error: { code: error.code, message: error.message } });
   return reply.type('text/html; charset=utf-8').send(render(errorPage(error.status, error.code, error.message)));
 }

@@ -115,7 +115,9 @@ export function entityIdsNamed(db: Db, kind: EntityKind, name: string): number[]
 }
 
 function day(name: string, value: string): string {
-  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  // Date.parse takes 2020-02-31 as 2 March: a real day prints back as itself.
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (!DAY.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
     throw new DatelineError('QUERY_INVALID', `${name}: expected a day as YYYY-MM-DD, got "${value.slice(0, 40)}".`);
   }
   return value;
