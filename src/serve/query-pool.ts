@@ -26,6 +26,8 @@ export interface QueryPoolOptions {
   readonly maxQueued?: number;
 }
 
+const MAX_FAILURES_IN_A_ROW = 5;
+
 interface Job {
   readonly request: QueryRequest;
   readonly resolve: (value: unknown) => void;
@@ -50,6 +52,8 @@ export class QueryPool {
   private readonly maxQueued: number;
   private nextId = 1;
   private closed = false;
+  /** Readers that failed in a row without answering anything: a store that cannot be opened must not respawn forever. */
+  private failuresInARow = 0;
 
   constructor(private readonly options: QueryPoolOptions) {
     this.deadlineMs = options.deadlineMs ?? 2000;
@@ -60,6 +64,7 @@ export class QueryPool {
 
   run<M extends Method>(method: M, ...args: Parameters<Readers[M]>): Promise<ReturnType<Readers[M]>> {
     if (this.closed) return Promise.reject(new DatelineError('STORE_FAILED', 'The server is shutting down.'));
+    if (this.readers.length === 0) return Promise.reject(new DatelineError('STORE_FAILED', 'The store cannot be read; check the server\'s store file and restart it.'));
     if (this.queue.length >= this.maxQueued) return Promise.reject(new DatelineError('STORE_BUSY', 'The server is answering too many queries at once; try again shortly.'));
     return new Promise((resolve, reject) => {
       const request = { id: this.nextId++, method, args } as QueryRequest;
@@ -80,12 +85,16 @@ export class QueryPool {
     worker.on('message', (response: QueryResponse) => {
       const job = reader.job;
       if (job === null || job.request.id !== response.id) return;
+      this.failuresInARow = 0;
       this.release(reader);
       if (response.ok) job.resolve(response.value);
       else job.reject(new DatelineError(response.error.code, response.error.message));
       this.dispatch();
     });
-    worker.on('error', (error) => this.replace(reader, new DatelineError('STORE_FAILED', `A store reader failed: ${error.message}`)));
+    worker.on('error', (error) => {
+      this.failuresInARow += 1;
+      this.replace(reader, new DatelineError('STORE_FAILED', `A store reader failed: ${error.message}`));
+    });
     worker.on('exit', () => {
       if (!this.closed && this.readers.includes(reader)) this.replace(reader, new DatelineError('STORE_FAILED', 'A store reader stopped unexpectedly.'));
     });
@@ -121,6 +130,11 @@ export class QueryPool {
     void reader.worker.terminate();
     job?.reject(error);
     if (this.closed) return;
+    if (this.failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+      // The store itself is the problem (deleted, damaged): answer every query with the error instead of spinning.
+      if (this.readers.length === 0) for (const waiting of this.queue.splice(0)) waiting.reject(error);
+      return;
+    }
     this.readers.push(this.spawn());
     this.dispatch();
   }
