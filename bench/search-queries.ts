@@ -13,11 +13,14 @@ export interface DescribedQuery {
   readonly query: SearchQuery;
 }
 
-/** Words too common to be worth a search of their own. */
+/** Words too common to be worth a search of their own, nor a phrase of only them. */
 const STOPWORDS = new Set(
-  'about after also been before being between both could does down during each even first from have having here into just like made many more most much must never only other over said same says should since some such than that their them then there these they this those through under until very were what when where which while will with would your year years'.split(
-    ' ',
-  ),
+  (
+    'a an and are as at be but by can for had has he her his in is it its not of on one or our out she the to two was we who you ' +
+    'about after also been before being between both could does down during each even first from have having here into just like made many more most ' +
+    'much must never only other over said same says should since some such than that their them then there these they this those through under until ' +
+    'very were what when where which while will with would your year years'
+  ).split(' '),
 );
 
 /** How many queries of each kind, in the order they are drawn. */
@@ -44,7 +47,8 @@ export function describedQueries(reader: StoreReader, seed = 9): DescribedQuery[
     bodies.push(json.body);
     if (json.language !== null) languages.set(json.language, (languages.get(json.language) ?? 0) + 1);
   }
-  const wordsOf = (body: string): string[] => (body.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !STOPWORDS.has(word));
+  // Words in Latin script only, so the set reads the same to anyone looking at it; the bodies still come from every language.
+  const wordsOf = (body: string): string[] => (body.toLowerCase().match(/\p{Script=Latin}{4,}/gu) ?? []).filter((word) => !STOPWORDS.has(word));
   const articleWords = bodies.map((body) => [...new Set(wordsOf(body))]);
   const df = new Map<string, number>();
   for (const words of articleWords) for (const word of words) df.set(word, (df.get(word) ?? 0) + 1);
@@ -61,7 +65,7 @@ export function describedQueries(reader: StoreReader, seed = 9): DescribedQuery[
       const words = pick(bodies).split(/\s+/u);
       const at = Math.floor(random() * words.length);
       const run = words.slice(at, at + (maybe(0.5) ? 2 : 3));
-      if (run.length >= 2 && run.every((word) => /^\p{L}{2,}$/u.test(word)) && !run.every((word) => STOPWORDS.has(word.toLowerCase()))) return `"${run.join(' ')}"`;
+      if (run.length >= 2 && run.every((word) => /^\p{Script=Latin}+$/u.test(word)) && !run.every((word) => STOPWORDS.has(word.toLowerCase()))) return `"${run.join(' ')}"`;
     }
     return `"${pick(common)} ${pick(common)}"`;
   };

@@ -6,7 +6,7 @@
  * lengthened by paragraphs of other real articles so no two texts are the same.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { deflateRawSync, gunzipSync, inflateRawSync } from 'node:zlib';
@@ -67,9 +67,18 @@ function* corpusInputs(): Generator<{ origin: string; input: ReadInput }> {
     const url = existsSync(truth) ? (JSON.parse(readFileSync(truth, 'utf8')) as { url?: string }).url : undefined;
     yield { origin: `wcxb:${name}`, input: { bytes: gunzipSync(readFileSync(join(wcxb, 'html', name))), path: name, ...(url ? { url } : {}) } };
   }
+  // PolNeAR's texts open with the title plus a full stop of the corpus's making; the title as published is in its metadata.
+  const polnear = join(data, 'quotes', 'polnear');
+  const rows = readFileSync(join(polnear, 'metadata.train_dev.tsv'), 'utf8').split('\n').map((line) => line.split('\t'));
+  const titles = new Map(rows.map((cols) => [cols[1] ?? '', cols[7] ?? '']));
   for (const split of ['train', 'dev']) {
-    const dir = join(data, 'quotes', 'polnear', split, 'text');
-    for (const name of readdirSync(dir).sort()) yield { origin: `polnear:${name}`, input: { content: readFileSync(join(dir, name), 'utf8'), path: name, format: 'text' } };
+    const dir = join(polnear, split, 'text');
+    for (const name of readdirSync(dir).sort()) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      const title = titles.get(name.replace(/\.txt$/, ''));
+      const content = title ? `${title}${text.slice(Math.max(0, text.indexOf('\n')))}` : text;
+      yield { origin: `polnear:${name}`, input: { content, path: name, format: 'text' } };
+    }
   }
   const jsonl = [join(data, 'news-clustering', 'hamborg-news-cluster', 'articles.jsonl'), WIKINEWS];
   for (const file of jsonl) {
@@ -116,20 +125,13 @@ async function loadCorpus(): Promise<CorpusArticle[]> {
 }
 
 const SITE_WORDS = ['daily', 'morning', 'evening', 'city', 'national', 'global', 'metro', 'valley', 'coast', 'northern'];
-const SITE_NOUNS = ['herald', 'times', 'post', 'gazette', 'tribune', 'courier', 'observer', 'chronicle', 'ledger', 'journal'];
-const SITE_MORE = ['record', 'sentinel', 'dispatch', 'report', 'news', 'wire', 'bulletin', 'standard', 'examiner', 'star'];
+const SITE_NOUNS = 'herald times post gazette tribune courier observer chronicle ledger journal record sentinel dispatch report news wire bulletin standard examiner star'.split(' ');
 const TLDS = ['com', 'co.uk', 'net', 'org', 'com.au', 'ca', 'ie', 'co.nz'];
 
 /** 200 made-up news sites, with the names their pages would give. */
 function sites(): { domain: string; name: string }[] {
-  const nouns = [...SITE_NOUNS, ...SITE_MORE];
-  return SITE_WORDS.flatMap((word, i) =>
-    nouns.map((noun, j) => ({ domain: `${word}${noun}.${TLDS[(i + j) % TLDS.length]!}`, name: `${cap(word)} ${cap(noun)}` })),
-  );
-}
-
-function cap(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+  const cap = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+  return SITE_WORDS.flatMap((word, i) => SITE_NOUNS.map((noun, j) => ({ domain: `${word}${noun}.${TLDS[(i + j) % TLDS.length]!}`, name: `${cap(word)} ${cap(noun)}` })));
 }
 
 const FIRST_DAY = Date.UTC(2018, 0, 1);
@@ -237,9 +239,11 @@ function placedDoc(article: CorpusArticle, place: { url: string; published: stri
     blocks.push({ kind: 'paragraph', start: text.length, end: text.length + paragraph.length });
     text += paragraph;
   }
+  // Read from its address now, not from a file of the corpus.
+  const { path: _path, ...source } = json.source;
   const placed: ArticleJson = {
     ...json,
-    source: { ...json.source, url: place.url },
+    source: { ...source, url: place.url },
     published: { value: place.published, source: json.published?.source ?? 'meta' },
     siteName: place.siteName,
     canonicalUrl: place.url,
