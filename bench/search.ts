@@ -8,7 +8,7 @@
  *    once to warm up, then 3 rounds through `StoreReader.search`. Latency per kind and
  *    overall, and searches per second. Beside it, the same set through a naive baseline:
  *    plain FTS5 `ORDER BY rank LIMIT 20` and a `count(*)`, no filters, no facets.
- * 3. Twenty users: the HTTP server in this process on 127.0.0.1, autocannon with 20
+ * 3. Twenty users: the HTTP server in a process of its own on 127.0.0.1, autocannon with 20
  *    connections cycling over the set's API addresses.
  * Bars (issue 9): one-user p95 ≤ 50 ms; ≥ 200 searches/s at 20 users with p99 ≤ 250 ms.
  *
@@ -18,7 +18,8 @@
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { startServer } from '../src/serve/server.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { SearchQuery, StoreReader } from '../src/store/queries.js';
 import { openStore } from '../src/store/sqlite/index.js';
 import { describedQueries, toSearchUrl, type DescribedQuery } from './search-queries.js';
@@ -112,18 +113,22 @@ function baselineSearch(path: string): { run: (query: SearchQuery) => unknown; c
 }
 
 async function httpRun(path: string, urls: readonly string[], duration: number): Promise<CannonResult> {
-  // The per-address rate limit is off: every connection comes from 127.0.0.1, and it is the search capacity being measured.
-  const server = await startServer({ db: path, host: '127.0.0.1', port: 0, searchesPerMinute: 0 });
+  const server = spawn(process.execPath, [fileURLToPath(new URL('./search-server.js', import.meta.url)), path], { stdio: ['pipe', 'pipe', 'inherit'] });
   try {
+    const url = await new Promise<string>((resolve, reject) => {
+      server.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+      server.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
+    });
     let next = 0;
     return await autocannon({
-      url: server.url,
+      url,
       connections: CONNECTIONS,
       duration,
       requests: [{ method: 'GET', setupRequest: (request: Record<string, unknown>) => ({ ...request, path: urls[next++ % urls.length] }) }],
     });
   } finally {
-    await server.close();
+    server.stdin.end();
+    await new Promise((resolve) => server.once('exit', resolve));
   }
 }
 

@@ -15,7 +15,7 @@ export class Browse {
   constructor(private readonly db: Db) {}
 
   article(id: number): StoredArticle | null {
-    const row = this.db.prepare('SELECT id, url, site, ingested_at AS ingestedAt, doc FROM articles WHERE id = ?').get(id) as
+    const row = this.db.prepare('SELECT a.id AS id, a.url AS url, a.site AS site, a.ingested_at AS ingestedAt, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id WHERE a.id = ?').get(id) as
       | { id: number; url: string | null; site: string | null; ingestedAt: string; doc: Uint8Array }
       | undefined;
     if (row === undefined) return null;

@@ -62,7 +62,7 @@ export function statusReport(db: Db, lastErrors = 10): StatusReport {
 
 /** Stored articles in the order they were stored, one at a time (the store may be large). */
 export function* exportedArticles(db: Db): Iterable<ExportedArticle> {
-  const rows = db.prepare('SELECT id, url, ingested_at AS ingestedAt, doc FROM articles ORDER BY id').iterate() as Iterable<{
+  const rows = db.prepare('SELECT a.id AS id, a.url AS url, a.ingested_at AS ingestedAt, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id ORDER BY a.id').iterate() as Iterable<{
     id: number;
     url: string | null;
     ingestedAt: string;

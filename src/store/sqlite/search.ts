@@ -1,19 +1,17 @@
 import type { Facets, FacetValue, SearchHit, SearchPage, SearchQuery, SearchSort, Timeline, TimelineInterval } from '../queries.js';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
 import { articleFilter, type ArticleFilter } from './filters.js';
+import { snippetsFor } from '../snippet.js';
+import { FACET_TYPES } from './migrations.js';
 import type { Db } from './open.js';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 /** Facets count over this many of the best results: enough to show what a result set is about, bounded in cost on any collection. */
-export const FACET_SAMPLE = 500;
+export const FACET_SAMPLE = 200;
 const FACET_SIZE = 10;
-const SNIPPET_TOKENS = 32;
-const OPENING_CHARS = 240;
-const MARK_OPEN = '\u0001';
-const MARK_CLOSE = '\u0002';
-/** FTS5 wraps matched words in these: control characters no extracted text contains. */
-const MARKERS = new RegExp(`([${MARK_OPEN}${MARK_CLOSE}])`, 'u');
+/** Enough of a body for the snippet of a search without words (see snippetOf). */
+const OPENING_CHARS = 400;
 
 /** One ordering of a result set: how to select it, sort it, and resume after a row. */
 interface Plan {
@@ -22,6 +20,8 @@ interface Plan {
   readonly where: string;
   readonly params: readonly unknown[];
   readonly order: string;
+  /** The article id of a row. */
+  readonly id: string;
   /** The row's sort key, selected as `k`. */
   readonly key: string;
   /** Condition for rows after a cursor; binds `after(key, id)`. */
@@ -75,36 +75,47 @@ export class ArticleSearch {
   private rows(plan: Plan, after: [string | number | null, number] | null, limit: number): { id: number; k: string | number | null }[] {
     const where = after === null ? plan.where : `${plan.where} AND ${plan.after}`;
     const params = after === null ? plan.params : [...plan.params, ...plan.afterParams(after[0], after[1])];
-    const sql = `SELECT a.id AS id, ${plan.key} AS k FROM ${plan.from} WHERE ${where} ORDER BY ${plan.order} LIMIT ?`;
+    const sql = `SELECT ${plan.id} AS id, ${plan.key} AS k FROM ${plan.from} WHERE ${where} ORDER BY ${plan.order} LIMIT ?`;
     return this.db.prepare(sql).all(...params, limit) as { id: number; k: string | number | null }[];
   }
 
   private count(filter: ArticleFilter): number {
-    // Counting needs no ranking: the plain membership form is the cheap one.
+    // Counting needs no ranking; with no other condition the index alone counts.
+    if (filter.match !== null && filter.where.length === 0) {
+      return this.db.prepare('SELECT count(*) FROM article_search WHERE article_search MATCH ?').pluck().get(filter.match) as number;
+    }
     const counted = planFor(filter, 'newest');
     return this.db.prepare(`SELECT count(*) FROM ${counted.from} WHERE ${counted.where}`).pluck().get(...counted.params) as number;
   }
 
   private facets(ids: readonly number[]): Facets {
     if (ids.length === 0) return { people: [], organisations: [], places: [], sites: [], over: 0 };
-    const list = JSON.stringify(ids);
-    const entityRows = this.db
-      .prepare(
-        `SELECT e.id AS id, e.name AS value, e.type AS type, count(*) AS count
-         FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-         WHERE ae.article_id IN (SELECT value FROM json_each(?)) AND e.type IN ('PER', 'ORG', 'LOC')
-         GROUP BY e.id ORDER BY count DESC, e.id`,
-      )
-      .all(list) as (FacetValue & { type: string; id: number })[];
-    const byType = (type: string): FacetValue[] =>
-      entityRows
-        .filter((row) => row.type === type)
-        .slice(0, FACET_SIZE)
-        .map(({ id, value, count }) => ({ value, id, count }));
-    const sites = this.db
-      .prepare('SELECT site AS value, count(*) AS count FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND site IS NOT NULL GROUP BY site ORDER BY count DESC, site LIMIT ?')
-      .all(list, FACET_SIZE) as FacetValue[];
-    return { people: byType('PER'), organisations: byType('ORG'), places: byType('LOC'), sites, over: ids.length };
+    const rows = this.db.prepare('SELECT site, entity_set AS entities FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+      site: string | null;
+      entities: Buffer | null;
+    }[];
+    const entityCounts = new Map<number, number>();
+    const siteCounts = new Map<string, number>();
+    for (const row of rows) {
+      if (row.site !== null) siteCounts.set(row.site, (siteCounts.get(row.site) ?? 0) + 1);
+      if (row.entities === null) continue;
+      const codes = new Uint32Array(row.entities.buffer, row.entities.byteOffset, row.entities.byteLength >>> 2);
+      for (const code of codes) entityCounts.set(code, (entityCounts.get(code) ?? 0) + 1);
+    }
+    const byType: [number, number][][] = FACET_TYPES.map(() => []);
+    for (const entry of entityCounts) byType[entry[0] % 4]?.push(entry);
+    const tops = byType.map((entries) => topOf(entries).map(([code, count]) => ({ id: Math.floor(code / 4), count })));
+    const names = new Map(
+      (this.db.prepare('SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(tops.flat().map((top) => top.id))) as { id: number; name: string }[]).map((row) => [row.id, row.name]),
+    );
+    const named = (top: readonly { id: number; count: number }[]): FacetValue[] => top.flatMap(({ id, count }) => (names.has(id) ? [{ value: names.get(id)!, id, count }] : []));
+    return {
+      people: named(tops[0] ?? []),
+      organisations: named(tops[1] ?? []),
+      places: named(tops[2] ?? []),
+      sites: topOf([...siteCounts]).map(([value, count]) => ({ value, count })),
+      over: ids.length,
+    };
   }
 
   private hits(ids: readonly number[], filter: ArticleFilter): SearchHit[] {
@@ -113,35 +124,49 @@ export class ArticleSearch {
     const rows = this.db
       .prepare('SELECT id, headline, url, published, site, dateline, language, quotes FROM articles WHERE id IN (SELECT value FROM json_each(?))')
       .all(list) as Omit<SearchHit, 'snippet' | 'highlights'>[];
-    const snippets = new Map<number, string>();
-    if (filter.match !== null) {
-      const found = this.db
-        .prepare(
-          `SELECT rowid AS id, snippet(article_search, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-           FROM article_search WHERE article_search MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-        )
-        .all(filter.match, list) as { id: number; snippet: string }[];
-      for (const row of found) snippets.set(row.id, row.snippet);
-    }
-    const missing = ids.filter((id) => !snippets.has(id));
-    if (missing.length > 0) {
-      const openings = this.db
-        .prepare(`SELECT rowid AS id, substr(body, 1, ${OPENING_CHARS + 40}) AS body FROM article_search WHERE rowid IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(missing)) as { id: number; body: string }[];
-      for (const row of openings) snippets.set(row.id, opening(row.body));
-    }
+    // Without words to find, the opening is enough: read no more of the body than it needs.
+    const bodyColumn = filter.terms.length === 0 ? `substr(body, 1, ${OPENING_CHARS})` : 'body';
+    const bodies = new Map(
+      (this.db.prepare(`SELECT rowid AS id, ${bodyColumn} AS body FROM article_search WHERE rowid IN (SELECT value FROM json_each(?))`).all(list) as { id: number; body: string }[]).map((row) => [
+        row.id,
+        row.body,
+      ]),
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
+    const snippetOf = snippetsFor(filter.terms);
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row === undefined ? [] : [{ ...row, ...marked(snippets.get(id) ?? '') }];
+      return row === undefined ? [] : [{ ...row, ...snippetOf(bodies.get(id) ?? '') }];
     });
   }
+}
+
+/** The FACET_SIZE largest counts, ties broken by key so pages are stable. Most counts are 1: those are only sorted when too few are larger. */
+function topOf<K extends number | string>(counts: [K, number][]): [K, number][] {
+  const order = (a: [K, number], b: [K, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const many = counts.filter((entry) => entry[1] > 1);
+  const pool = many.length >= FACET_SIZE ? many : counts;
+  return pool.sort(order).slice(0, FACET_SIZE);
 }
 
 function planFor(filter: ArticleFilter, requested: SearchSort | undefined): Plan {
   const sort: SearchSort = filter.match === null ? 'newest' : (requested ?? 'relevance');
   const conditions = [...filter.where];
   const params: unknown[] = [];
+  if (filter.match !== null && sort === 'relevance' && conditions.length === 0) {
+    // The index alone: FTS5 ranks without visiting the articles table (about 2× faster).
+    return {
+      sort,
+      from: 'article_search s',
+      where: 'article_search MATCH ?',
+      params: [filter.match],
+      order: 's.rank, s.rowid',
+      id: 's.rowid',
+      key: 's.rank',
+      after: '(s.rank > ? OR (s.rank = ? AND s.rowid > ?))',
+      afterParams: (key, id) => [key, key, id],
+    };
+  }
   if (filter.match !== null && sort === 'relevance') {
     return {
       sort,
@@ -149,6 +174,7 @@ function planFor(filter: ArticleFilter, requested: SearchSort | undefined): Plan
       where: ['article_search MATCH ?', ...conditions].join(' AND '),
       params: [filter.match, ...filter.params],
       order: 's.rank, a.id',
+      id: 'a.id',
       key: 's.rank',
       after: '(s.rank > ? OR (s.rank = ? AND a.id > ?))',
       afterParams: (key, id) => [key, key, id],
@@ -165,6 +191,7 @@ function planFor(filter: ArticleFilter, requested: SearchSort | undefined): Plan
     where: conditions.length === 0 ? '1' : conditions.join(' AND '),
     params,
     order: "coalesce(a.published, '') DESC, a.id DESC",
+    id: 'a.id',
     key: "coalesce(a.published, '')",
     after: "(coalesce(a.published, '') < ? OR (coalesce(a.published, '') = ? AND a.id < ?))",
     afterParams: (key, id) => [key, key, id],
@@ -174,29 +201,6 @@ function planFor(filter: ArticleFilter, requested: SearchSort | undefined): Plan
 function emptyPage(filter: ArticleFilter): SearchPage {
   const page: SearchPage = { results: [], total: 0, facets: { people: [], organisations: [], places: [], sites: [], over: 0 }, next: null };
   return filter.emptyText ? { ...page, note: 'The query has no words to search for: search looks for words made of letters and numbers.' } : page;
-}
-
-/** A snippet's text and where its marked words are, with the markers taken out. */
-function marked(snippet: string): { snippet: string; highlights: [number, number][] } {
-  let text = '';
-  const highlights: [number, number][] = [];
-  let open = -1;
-  for (const part of snippet.split(MARKERS)) {
-    if (part === MARK_OPEN) open = text.length;
-    else if (part === MARK_CLOSE) {
-      if (open >= 0 && text.length > open) highlights.push([open, text.length]);
-      open = -1;
-    } else text += part;
-  }
-  return { snippet: text, highlights };
-}
-
-/** The start of an article, cut at a word boundary. */
-function opening(body: string): string {
-  const flat = body.replace(/\s+/gu, ' ').trim();
-  if (flat.length <= OPENING_CHARS) return flat;
-  const cut = flat.lastIndexOf(' ', OPENING_CHARS);
-  return `${flat.slice(0, cut > OPENING_CHARS / 2 ? cut : OPENING_CHARS)}…`;
 }
 
 function mondayOf(day: string): string {

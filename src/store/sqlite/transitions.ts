@@ -1,6 +1,6 @@
 import type { ArticleRecord, Capture, DuplicateCode, Finished, ItemRow, Outcome } from '../store.js';
 import type { ItemTable } from './items.js';
-import { lastWord } from './migrations.js';
+import { lastWord, packEntitySet } from './migrations.js';
 import type { Db } from './open.js';
 
 /**
@@ -14,7 +14,9 @@ export class Transitions {
   private readonly insertCapture;
   private readonly insertArticle;
   private readonly insertSearch;
+  private readonly insertDoc;
   private readonly countEntity;
+  private readonly setEntitySet;
   private readonly upsertEntity;
   private readonly insertArticleEntity;
   private readonly insertMention;
@@ -35,11 +37,13 @@ export class Transitions {
       'INSERT INTO captures (item_id, url, status, headers, body, size, sha256, captured_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertArticle = db.prepare(
-      `INSERT INTO articles (item_id, capture_id, url, url_key, canonical_key, raw_hash, text_hash, headline, published, site_name, site, language, dateline, quotes, doc, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO articles (item_id, capture_id, url, url_key, canonical_key, raw_hash, text_hash, headline, published, site_name, site, language, dateline, quotes, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.insertDoc = db.prepare('INSERT INTO article_docs (article_id, doc) VALUES (?, ?)');
     this.insertSearch = db.prepare('INSERT INTO article_search (rowid, headline, body) VALUES (?, ?, ?)');
     this.countEntity = db.prepare('UPDATE entities SET articles = articles + 1 WHERE id = ?');
+    this.setEntitySet = db.prepare('UPDATE articles SET entity_set = ? WHERE id = ?');
     this.upsertEntity = db
       .prepare('INSERT INTO entities (type, key, name, last_word) VALUES (?, ?, ?, ?) ON CONFLICT (type, key) DO UPDATE SET key = excluded.key RETURNING id')
       .pluck();
@@ -141,10 +145,10 @@ export class Transitions {
         article.language,
         article.dateline,
         article.quotes.length,
-        article.doc,
         now,
       ).lastInsertRowid,
     );
+    this.insertDoc.run(articleId, article.doc);
     this.insertSearch.run(articleId, article.headline ?? '', article.body);
     const globalIds = new Map<number, number>();
     for (const entity of article.entities) {
@@ -156,6 +160,8 @@ export class Transitions {
       this.insertArticleEntity.run(articleId, entity.localId, entityId, entity.name, JSON.stringify(entity.roles), JSON.stringify(entity.acronyms), entity.mentions.length);
       for (const mention of entity.mentions) this.insertMention.run(articleId, entity.localId, mention.start, mention.end);
     }
+    const facetEntities = article.entities.map((entity) => ({ id: globalIds.get(entity.localId) ?? 0, type: entity.type }));
+    this.setEntitySet.run(packEntitySet(facetEntities), articleId);
     for (const quote of article.quotes) {
       const speaker = quote.speakerLocalId === null ? null : (globalIds.get(quote.speakerLocalId) ?? null);
       this.insertQuote.run(articleId, quote.start, quote.end, quote.text, quote.kind, quote.cue, quote.speakerMention, speaker, quote.attribution);
