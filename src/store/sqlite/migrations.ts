@@ -184,9 +184,17 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /** Articles stored before migration 3: their search rows, dateline and site, from the stored article JSON. */
 function fillSearchIndex(db: Db): void {
-  const rows = db.prepare('SELECT a.id AS id, a.url AS url, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id WHERE a.id NOT IN (SELECT rowid FROM article_search)').iterate() as Iterable<{ id: number; url: string | null; doc: Uint8Array }>;
+  const ids = db.prepare('SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM article_search)').pluck().all() as number[];
+  const read = db.prepare('SELECT a.url AS url, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id WHERE a.id = ?');
   const insert = db.prepare('INSERT INTO article_search (rowid, headline, body) VALUES (?, ?, ?)');
   const update = db.prepare('UPDATE articles SET dateline = ?, site = ? WHERE id = ?');
+  for (const id of ids) {
+    // One article at a time: a large store's JSON never sits in memory all at once.
+    const row = read.get(id) as { url: string | null; doc: Uint8Array };
+    const json = JSON.parse(inflateRawSync(row.doc).toString('utf8')) as { headline?: string | null; body?: string; siteName?: string | null; dateline?: { place?: string } | null };
+    insert.run(id, json.headline ?? '', json.body ?? '');
+    update.run(json.dateline?.place ?? null, articleSite(row.url, json.siteName ?? null), id);
+  }
   const entities = db.prepare('SELECT id, key FROM entities').all() as { id: number; key: string }[];
   const setLastWord = db.prepare('UPDATE entities SET last_word = ? WHERE id = ?');
   for (const entity of entities) setLastWord.run(lastWord(entity.key), entity.id);
@@ -194,12 +202,6 @@ function fillSearchIndex(db: Db): void {
   const setEntities = db.prepare('UPDATE articles SET entity_set = ? WHERE id = ?');
   for (const id of db.prepare('SELECT id FROM articles').pluck().all() as number[]) {
     setEntities.run(packEntitySet(entitiesOf.all(id) as { id: number; type: string }[]), id);
-  }
-  const pending: { id: number; url: string | null; json: { headline: string | null; body: string; siteName: string | null; dateline: { place: string } | null } }[] = [];
-  for (const row of rows) pending.push({ id: row.id, url: row.url, json: JSON.parse(inflateRawSync(row.doc).toString('utf8')) as (typeof pending)[number]['json'] });
-  for (const { id, url, json } of pending) {
-    insert.run(id, json.headline ?? '', json.body);
-    update.run(json.dateline?.place ?? null, articleSite(url, json.siteName), id);
   }
 }
 

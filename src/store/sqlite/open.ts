@@ -36,7 +36,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     }
     return db;
   } catch (error) {
-    db.close();
+    try {
+      db.close();
+    } catch {
+      // Closing must not hide why opening failed.
+    }
     throw storeError(error, path);
   }
 }

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
+import { openStore } from './index.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** A store as Dateline left it before search existed (schema version 2), with one article. */
+function versionTwoStore(path: string): void {
+  const db = new Database(path);
+  for (const migration of MIGRATIONS.slice(0, 2)) if (typeof migration === 'string') db.exec(migration);
+  db.pragma('user_version = 2');
+  const now = '2024-05-01T00:00:00Z';
+  db.prepare("INSERT INTO sources (id, key, kind, location, created_at) VALUES (1, 'k', 'folder', 'pages', ?)").run(now);
+  db.prepare("INSERT INTO items (id, source_id, key, kind, state, created_at, updated_at) VALUES (1, 1, 'a.html', 'file', 'stored', ?, ?)").run(now, now);
+  const doc = { headline: 'Summit in Samarkand', body: 'Leaders met for the summit. Putin said it went well.', siteName: 'Example News', dateline: { place: 'Samarkand' } };
+  db.prepare(
+    `INSERT INTO articles (id, item_id, url, raw_hash, text_hash, headline, published, language, doc, ingested_at)
+     VALUES (1, 1, 'https://www.example.co.uk/2024/summit', 'r', 't', 'Summit in Samarkand', '2024-05-01', 'en', ?, ?)`,
+  ).run(deflateRawSync(Buffer.from(JSON.stringify(doc))), now);
+  db.prepare("INSERT INTO entities (id, type, key, name) VALUES (1, 'PER', 'vladimir putin', 'Vladimir Putin')").run();
+  db.prepare("INSERT INTO article_entities (article_id, local_id, entity_id, name, roles, acronyms, mention_count) VALUES (1, 0, 1, 'Vladimir Putin', '[]', '[]', 1)").run();
+  db.prepare("INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker_entity_id) VALUES (1, 0, 5, 'it went well', 'reported', 1)").run();
+  db.close();
+}
+
+describe('store migrations', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'dateline-migrate-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('brings a store from before search up to date: its articles searchable, filterable and faceted', () => {
+    const path = join(dir, 'old.db');
+    versionTwoStore(path);
+    const store = openStore(path);
+    try {
+      const page = store.search({ q: 'summit' });
+      assert.equal(page.total, 1);
+      assert.deepEqual(
+        page.results.map((hit) => [hit.id, hit.site, hit.dateline, hit.quotes]),
+        [[1, 'example.co.uk', 'Samarkand', 1]],
+      );
+      assert.deepEqual(page.facets.people, [{ value: 'Vladimir Putin', id: 1, count: 1 }]);
+      assert.equal(store.search({ person: 'Putin', place: 'Samarkand', site: 'example.co.uk' }).total, 1);
+      assert.equal(store.entities({ q: 'put' }).results[0]?.articles, 1);
+      assert.match(store.article(1)?.json ?? '', /"headline":"Summit in Samarkand"/u);
+      assert.equal([...store.exportArticles()].length, 1);
+    } finally {
+      store.close();
+    }
+  });
+});
