@@ -24,6 +24,9 @@ export async function registerPages(app: FastifyInstance, options: { readonly po
   const { pool } = options;
   const hidden = { hide: true };
 
+  // Browsers ask for it on every page; there is no icon, and a 404 would be logged each time.
+  app.get('/favicon.ico', { schema: hidden }, async (_request, reply) => reply.code(204).send());
+
   app.get('/static/style.css', { schema: hidden }, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(STYLE));
 
   app.get(

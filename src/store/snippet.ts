@@ -54,6 +54,8 @@ function cut(text: string, pattern: RegExp | null, cutBefore = false): Snippet {
   const highlights: (readonly [number, number])[] = [];
   if (pattern !== null) {
     const passage = fold(text.slice(0, end));
+    // matchAll starts where the pattern's last exec stopped.
+    pattern.lastIndex = 0;
     for (const match of passage.matchAll(pattern)) highlights.push([match.index + before.length, match.index + match[0].length + before.length]);
   }
   return { snippet: `${before}${text.slice(0, end)}${after}`, highlights };

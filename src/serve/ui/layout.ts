@@ -27,7 +27,6 @@ export function layout(options: LayoutOptions): SafeHtml {
 <meta name="referrer" content="no-referrer">
 <title>${title} · ${PRODUCT_NAME}</title>
 <link rel="stylesheet" href="/static/style.css">
-<link rel="icon" href="data:,">
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>

@@ -9,6 +9,8 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 /** Facets count over this many of the best results: enough to show what a result set is about, bounded in cost on any collection. */
 export const FACET_SAMPLE = 200;
+/** Relevance ranks at most this many matches: the most recently collected (see recentWindow). */
+export const RANK_WINDOW = 5000;
 const FACET_SIZE = 10;
 /** Enough of a body for the snippet of a search without words (see snippetOf). */
 const OPENING_CHARS = 400;
@@ -35,17 +37,19 @@ export class ArticleSearch {
   search(query: SearchQuery): SearchPage {
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
     const filter = articleFilter(this.db, query);
-    const plan = planFor(filter, query.sort);
-    const fingerprint = fingerprintOf([filter.match, filter.where, filter.params, plan.sort]);
+    const requested = planFor(filter, query.sort);
+    const fingerprint = fingerprintOf([filter.match, filter.where, filter.params, requested.sort]);
     const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, fingerprint, 2);
     if (filter.none) return emptyPage(filter);
+    const counted = requested.sort === 'relevance' ? this.count(filter) : null;
+    const plan = counted !== null && counted > RANK_WINDOW ? this.recentWindow(requested, filter) : requested;
 
     // The best FACET_SAMPLE rows, in order: facets count over them, and the first page is their head.
     const top = this.rows(plan, null, FACET_SAMPLE);
     const page = cursor === null ? top.slice(0, limit + 1) : this.rows(plan, [cursor[0] ?? null, Number(cursor[1])], limit + 1);
     const shown = page.slice(0, limit);
     const last = shown[shown.length - 1];
-    const total = top.length < FACET_SAMPLE ? top.length : this.count(filter);
+    const total = counted ?? (top.length < FACET_SAMPLE ? top.length : this.count(filter));
     return {
       results: this.hits(shown.map((row) => row.id), filter),
       total,
@@ -77,6 +81,21 @@ export class ArticleSearch {
     const params = after === null ? plan.params : [...plan.params, ...plan.afterParams(after[0], after[1])];
     const sql = `SELECT ${plan.id} AS id, ${plan.key} AS k FROM ${plan.from} WHERE ${where} ORDER BY ${plan.order} LIMIT ?`;
     return this.db.prepare(sql).all(...params, limit) as { id: number; k: string | number | null }[];
+  }
+
+  /**
+   * Ranking scores every match, so a word in most articles would cost time in proportion
+   * to the collection. Past RANK_WINDOW matches, relevance ranks the RANK_WINDOW most
+   * recently collected ones (the total still counts all; newest-first sorts all).
+   */
+  private recentWindow(plan: Plan, filter: ArticleFilter): Plan {
+    const newest = planFor(filter, 'newest');
+    const threshold =
+      plan.id === 's.rowid'
+        ? this.db.prepare('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(filter.match, RANK_WINDOW - 1)
+        : this.db.prepare(`SELECT a.id FROM ${newest.from} WHERE ${newest.where} ORDER BY a.id DESC LIMIT 1 OFFSET ?`).pluck().get(...newest.params, RANK_WINDOW - 1);
+    if (typeof threshold !== 'number') return plan;
+    return { ...plan, where: `${plan.where} AND ${plan.id} >= ?`, params: [...plan.params, threshold] };
   }
 
   private count(filter: ArticleFilter): number {
