@@ -5,7 +5,7 @@
  * would. Everything is read through the StoreReader, as the API reads it.
  */
 import type { SearchQuery, StoreReader } from '../src/store/queries.js';
-import { seededRandom } from './search-store.js';
+import { seededRandom } from '../scripts/lib/seeded-random.js';
 
 /** A query and the kind it is counted under in the report. */
 export interface DescribedQuery {

@@ -18,6 +18,7 @@ import { articleSite } from '../src/store/site.js';
 import { openStore } from '../src/store/sqlite/index.js';
 import type { ArticleRecord, Capture, EntityRow, NewItem, QuoteRow } from '../src/store/store.js';
 import { REPO_ROOT, SHARED, WIKINEWS } from '../test/helpers/repo.js';
+import { seededRandom } from '../scripts/lib/seeded-random.js';
 
 export const SEARCH_CACHE = join(REPO_ROOT, '.bench-cache', 'search');
 /** The articles as our pipeline read them, one JSON line each; written whole or not at all. */
@@ -38,18 +39,6 @@ interface CorpusArticle {
 /** Where the bench keeps a store of `articles` articles (100000 → store-100k.db). */
 export function searchStorePath(articles: number): string {
   return join(SEARCH_CACHE, `store-${articles % 1000 === 0 ? `${articles / 1000}k` : articles}.db`);
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run builds and asks the same. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Every input we have, lazily, as the library's read takes it. */

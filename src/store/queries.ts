@@ -71,8 +71,10 @@ export interface Facets {
 
 export interface SearchPage {
   readonly results: readonly SearchHit[];
-  /** Articles matching the query and filters. */
+  /** Articles matching the query and filters (see `totalIsLowerBound`). */
   readonly total: number;
+  /** Set when counting stopped at a cap (a filtered search matching over 10,000 articles): there are at least `total`. */
+  readonly totalIsLowerBound?: true;
   readonly facets: Facets;
   /** Cursor of the next page, or null on the last. */
   readonly next: string | null;

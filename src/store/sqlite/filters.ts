@@ -42,9 +42,10 @@ export function articleFilter(db: Db, query: SearchQuery): ArticleFilter {
       none = true;
       emptyText = true;
     }
-    match = parsed.match;
+    // Exclusions go inside the index's own expression when there is one (FTS5 NOT): far cheaper than a NOT IN over its matches.
+    match = parsed.match !== null && parsed.exclude !== null ? `(${parsed.match}) NOT (${parsed.exclude})` : parsed.match;
     terms = parsed.terms;
-    if (parsed.exclude !== null) {
+    if (parsed.exclude !== null && parsed.match === null) {
       where.push('a.id NOT IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)');
       params.push(parsed.exclude);
     }
@@ -56,7 +57,9 @@ export function articleFilter(db: Db, query: SearchQuery): ArticleFilter {
     const inIds = `a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN (${ids.map(() => '?').join(', ')}))`;
     if (kind === 'place') {
       // A place filter also finds the stories datelined there.
-      where.push(ids.length === 0 ? 'a.dateline = ? COLLATE NOCASE' : `(${inIds} OR a.dateline = ? COLLATE NOCASE)`);
+      // One id list (a union, not an OR, which would keep SQLite from using either index).
+      const mentionedIn = `SELECT article_id FROM article_entities WHERE entity_id IN (${ids.map(() => '?').join(', ')}) UNION `;
+      where.push(`a.id IN (${ids.length === 0 ? '' : mentionedIn}SELECT id FROM articles WHERE dateline = ? COLLATE NOCASE)`);
       params.push(...ids, name.trim());
     } else if (ids.length > 0) {
       where.push(inIds);
@@ -84,12 +87,13 @@ export function articleFilter(db: Db, query: SearchQuery): ArticleFilter {
     params.push(query.lang, query.lang);
   }
   if (query.from !== undefined) {
-    where.push('a.published >= ?');
+    // Written as the newest-first index's expression, so one index serves the range and the order.
+    where.push("coalesce(a.published, '') >= ?");
     params.push(day('from', query.from));
   }
   if (query.to !== undefined) {
     // Published strings are ISO dates or date-times; anything on the day itself sorts below the next day.
-    where.push("a.published < date(?, '+1 day')");
+    where.push("coalesce(a.published, '') < date(?, '+1 day')");
     params.push(day('to', query.to));
   }
   if (query.hasQuotes === true) where.push('a.quotes > 0');

@@ -9,8 +9,12 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 /** Facets count over this many of the best results: enough to show what a result set is about, bounded in cost on any collection. */
 export const FACET_SAMPLE = 200;
-/** Relevance ranks at most this many matches: the most recently collected (see recentWindow). */
+/** Relevance ranks at most this many matches: the most recently collected (see rankable). */
 export const RANK_WINDOW = 5000;
+/** Filters that leave at most this many articles (or words with at most this many matches) are applied by checking the two sets against each other. */
+const CANDIDATE_LIMIT = 20_000;
+/** Counting a filtered search stops here; the total is then a lower bound (`totalIsLowerBound`). */
+export const COUNT_LIMIT = 10_000;
 const FACET_SIZE = 10;
 /** Enough of a body for the snippet of a search without words (see snippetOf). */
 const OPENING_CHARS = 400;
@@ -41,18 +45,18 @@ export class ArticleSearch {
     const fingerprint = fingerprintOf([filter.match, filter.where, filter.params, requested.sort]);
     const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, fingerprint, 2);
     if (filter.none) return emptyPage(filter);
-    const counted = requested.sort === 'relevance' ? this.count(filter) : null;
-    const plan = counted !== null && counted > RANK_WINDOW ? this.recentWindow(requested, filter) : requested;
+    const { plan, total: known } = this.strategy(requested, filter);
 
     // The best FACET_SAMPLE rows, in order: facets count over them, and the first page is their head.
     const top = this.rows(plan, null, FACET_SAMPLE);
     const page = cursor === null ? top.slice(0, limit + 1) : this.rows(plan, [cursor[0] ?? null, Number(cursor[1])], limit + 1);
     const shown = page.slice(0, limit);
     const last = shown[shown.length - 1];
-    const total = counted ?? (top.length < FACET_SAMPLE ? top.length : this.count(filter));
+    const total = known ?? (top.length < FACET_SAMPLE ? { count: top.length, exact: true } : this.count(filter));
     return {
       results: this.hits(shown.map((row) => row.id), filter),
-      total,
+      total: total.count,
+      ...(total.exact ? {} : { totalIsLowerBound: true }),
       facets: this.facets(top.map((row) => row.id)),
       next: page.length > limit && last !== undefined ? encodeCursor(fingerprint, [last.k, last.id]) : null,
     };
@@ -84,27 +88,68 @@ export class ArticleSearch {
   }
 
   /**
-   * Ranking scores every match, so a word in most articles would cost time in proportion
-   * to the collection. Past RANK_WINDOW matches, relevance ranks the RANK_WINDOW most
-   * recently collected ones (the total still counts all; newest-first sorts all).
+   * How to find a search's rows in bounded time on any collection. Ranking scores every
+   * match it is given, so a word in most articles would cost time in proportion to the
+   * collection: relevance ranks at most RANK_WINDOW matches, all of them when there are no
+   * more, else the RANK_WINDOW most recently collected (newest-first always sorts all).
+   * With filters, the matches are found from whichever side is smaller: the filtered
+   * articles checked against the index's matches, or the index's matches, newest first,
+   * checked against the filters.
    */
-  private recentWindow(plan: Plan, filter: ArticleFilter): Plan {
-    const newest = planFor(filter, 'newest');
-    const threshold =
-      plan.id === 's.rowid'
-        ? this.db.prepare('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(filter.match, RANK_WINDOW - 1)
-        : this.db.prepare(`SELECT a.id FROM ${newest.from} WHERE ${newest.where} ORDER BY a.id DESC LIMIT 1 OFFSET ?`).pluck().get(...newest.params, RANK_WINDOW - 1);
-    if (typeof threshold !== 'number') return plan;
-    return { ...plan, where: `${plan.where} AND ${plan.id} >= ?`, params: [...plan.params, threshold] };
+  private strategy(plan: Plan, filter: ArticleFilter): { plan: Plan; total: Total | null } {
+    const match = filter.match;
+    if (match === null) return { plan, total: null };
+    const matches = this.db.prepare('SELECT count(*) FROM article_search WHERE article_search MATCH ?').pluck().get(match) as number;
+    const unfiltered = filter.where.length === 0;
+    const where = filter.where.join(' AND ');
+    const filtered = unfiltered ? Infinity : (this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ${where} LIMIT ?)`).pluck().get(...filter.params, CANDIDATE_LIMIT + 1) as number);
+    if (plan.sort === 'newest') {
+      if (unfiltered && matches <= RANK_WINDOW) return { plan, total: { count: matches, exact: true } };
+      if (matches > RANK_WINDOW && filtered > CANDIDATE_LIMIT) {
+        // Many matches, no narrow filter: walk the newest-first index, checking each article against the matches, and stop at a page.
+        const walked = { ...plan, from: 'articles a INDEXED BY articles_newest', where: plan.where.replace('a.id IN (SELECT rowid', '+a.id IN (SELECT rowid') };
+        return { plan: walked, total: unfiltered ? { count: matches, exact: true } : null };
+      }
+      // A narrow filter or few matches: find them all, then sort them.
+      const ids = this.db
+        .prepare(`SELECT a.id FROM articles a WHERE ${unfiltered ? '' : `${where} AND `}a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`)
+        .pluck()
+        .all(...filter.params, match) as number[];
+      return {
+        plan: { ...plan, where: 'a.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] },
+        total: { count: ids.length, exact: true },
+      };
+    }
+    if (unfiltered) {
+      if (matches <= RANK_WINDOW) return { plan: { ...BM25_RANKED, params: [match] }, total: { count: matches, exact: true } };
+      const threshold = this.db.prepare('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(match, RANK_WINDOW - 1) as number;
+      return { plan: { ...BM25_RANKED, where: `${BM25_RANKED.where} AND s.rowid >= ?`, params: [match, threshold] }, total: { count: matches, exact: true } };
+    }
+    const ids = (
+      filtered <= CANDIDATE_LIMIT || matches <= CANDIDATE_LIMIT
+        ? this.db.prepare(`SELECT a.id FROM articles a WHERE ${where} AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?) ORDER BY a.id DESC LIMIT ?`)
+        : this.db.prepare(`SELECT s.rowid FROM article_search s JOIN articles a ON a.id = s.rowid WHERE ${where} AND article_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`)
+    )
+      .pluck()
+      .all(...filter.params, match, RANK_WINDOW + 1) as number[];
+    const window = ids.slice(0, RANK_WINDOW);
+    return {
+      plan: {
+        ...BM25_RANKED,
+        // The unary + keeps SQLite from looking each id up in the index one by one (slow in FTS5): the index's matches are walked once and checked against the list.
+        where: `${BM25_RANKED.where} AND s.rowid >= ? AND +s.rowid IN (SELECT value FROM json_each(?))`,
+        params: [match, window[window.length - 1] ?? 0, JSON.stringify(window)],
+      },
+      total: ids.length > RANK_WINDOW ? { count: RANK_WINDOW, exact: false } : { count: ids.length, exact: true },
+    };
   }
 
-  private count(filter: ArticleFilter): number {
-    // Counting needs no ranking; with no other condition the index alone counts.
-    if (filter.match !== null && filter.where.length === 0) {
-      return this.db.prepare('SELECT count(*) FROM article_search WHERE article_search MATCH ?').pluck().get(filter.match) as number;
-    }
+  /** How many articles match: exact from the index alone, else counted up to COUNT_LIMIT (beyond it, a lower bound). */
+  private count(filter: ArticleFilter): Total {
+    if (filter.match === null && filter.where.length === 0) return { count: this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number, exact: true };
     const counted = planFor(filter, 'newest');
-    return this.db.prepare(`SELECT count(*) FROM ${counted.from} WHERE ${counted.where}`).pluck().get(...counted.params) as number;
+    const count = this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${counted.from} WHERE ${counted.where} LIMIT ?)`).pluck().get(...counted.params, COUNT_LIMIT + 1) as number;
+    return count > COUNT_LIMIT ? { count: COUNT_LIMIT, exact: false } : { count, exact: true };
   }
 
   private facets(ids: readonly number[]): Facets {
@@ -168,36 +213,34 @@ function topOf<K extends number | string>(counts: [K, number][]): [K, number][] 
   return pool.sort(order).slice(0, FACET_SIZE);
 }
 
+/**
+ * Ranking by the index alone, with bm25() called rather than FTS5's `rank` column: the
+ * `rank` form scores every match even under a rowid range, bm25() only those in range.
+ */
+const BM25_RANKED: Plan = {
+  sort: 'relevance',
+  from: 'article_search s',
+  where: 'article_search MATCH ?',
+  params: [],
+  order: 'bm25(article_search), s.rowid',
+  id: 's.rowid',
+  key: 'bm25(article_search)',
+  after: '(bm25(article_search) > ? OR (bm25(article_search) = ? AND s.rowid > ?))',
+  afterParams: (key, id) => [key, key, id],
+};
+
+interface Total {
+  readonly count: number;
+  readonly exact: boolean;
+}
+
 function planFor(filter: ArticleFilter, requested: SearchSort | undefined): Plan {
   const sort: SearchSort = filter.match === null ? 'newest' : (requested ?? 'relevance');
   const conditions = [...filter.where];
   const params: unknown[] = [];
-  if (filter.match !== null && sort === 'relevance' && conditions.length === 0) {
-    // The index alone: FTS5 ranks without visiting the articles table (about 2× faster).
-    return {
-      sort,
-      from: 'article_search s',
-      where: 'article_search MATCH ?',
-      params: [filter.match],
-      order: 's.rank, s.rowid',
-      id: 's.rowid',
-      key: 's.rank',
-      after: '(s.rank > ? OR (s.rank = ? AND s.rowid > ?))',
-      afterParams: (key, id) => [key, key, id],
-    };
-  }
   if (filter.match !== null && sort === 'relevance') {
-    return {
-      sort,
-      from: 'article_search s JOIN articles a ON a.id = s.rowid',
-      where: ['article_search MATCH ?', ...conditions].join(' AND '),
-      params: [filter.match, ...filter.params],
-      order: 's.rank, a.id',
-      id: 'a.id',
-      key: 's.rank',
-      after: '(s.rank > ? OR (s.rank = ? AND a.id > ?))',
-      afterParams: (key, id) => [key, key, id],
-    };
+    // Filters, if any, are applied when the matches to rank are chosen (see rankable).
+    return { ...BM25_RANKED, params: [filter.match] };
   }
   if (filter.match !== null) {
     conditions.unshift('a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)');
