@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { ingestDemo } from '../src/serve/demo.js';
 import { startServer } from '../src/serve/server.js';
 import { openStore } from '../src/store/sqlite/index.js';
-import { chromiumMissing, launchChromium } from '../test/helpers/browser.js';
+import { chromiumMissing, launchChromium, loadTiming, median } from '../test/helpers/browser.js';
 import { REPO_ROOT } from '../test/helpers/repo.js';
 
 const LOADS = 10;
@@ -70,12 +70,7 @@ async function main(): Promise<void> {
 }
 
 async function paint(tab: Page): Promise<number> {
-  return tab.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return (await loadTiming(tab)).firstContentfulPaint ?? Number.NaN;
 }
 
 await main();
