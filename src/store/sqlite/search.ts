@@ -4,6 +4,7 @@ import { articleFilter, type ArticleFilter } from './filters.js';
 import { snippetsFor } from '../snippet.js';
 import { FACET_TYPES } from './migrations.js';
 import type { Db } from './open.js';
+import { Statements } from './statements.js';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
@@ -36,7 +37,11 @@ interface Plan {
 }
 
 export class ArticleSearch {
-  constructor(private readonly db: Db) {}
+  private readonly statements: Statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = new Statements(db);
+  }
 
   search(query: SearchQuery): SearchPage {
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
@@ -66,7 +71,7 @@ export class ArticleSearch {
     const filter = articleFilter(this.db, query);
     if (filter.none) return { interval, buckets: [], undated: 0 };
     const plan = planFor(filter, 'newest');
-    const days = this.db.prepare(`SELECT substr(a.published, 1, 10) AS day, count(*) AS n FROM ${plan.from} WHERE ${plan.where} GROUP BY day ORDER BY day`).all(...plan.params) as {
+    const days = this.statements.get(`SELECT substr(a.published, 1, 10) AS day, count(*) AS n FROM ${plan.from} WHERE ${plan.where} GROUP BY day ORDER BY day`).all(...plan.params) as {
       day: string | null;
       n: number;
     }[];
@@ -84,7 +89,7 @@ export class ArticleSearch {
     const where = after === null ? plan.where : `${plan.where} AND ${plan.after}`;
     const params = after === null ? plan.params : [...plan.params, ...plan.afterParams(after[0], after[1])];
     const sql = `SELECT ${plan.id} AS id, ${plan.key} AS k FROM ${plan.from} WHERE ${where} ORDER BY ${plan.order} LIMIT ?`;
-    return this.db.prepare(sql).all(...params, limit) as { id: number; k: string | number | null }[];
+    return this.statements.get(sql).all(...params, limit) as { id: number; k: string | number | null }[];
   }
 
   /**
@@ -99,10 +104,10 @@ export class ArticleSearch {
   private strategy(plan: Plan, filter: ArticleFilter): { plan: Plan; total: Total | null } {
     const match = filter.match;
     if (match === null) return { plan, total: null };
-    const matches = this.db.prepare('SELECT count(*) FROM article_search WHERE article_search MATCH ?').pluck().get(match) as number;
+    const matches = this.statements.get('SELECT count(*) FROM article_search WHERE article_search MATCH ?').pluck().get(match) as number;
     const unfiltered = filter.where.length === 0;
     const where = filter.where.join(' AND ');
-    const filtered = unfiltered ? Infinity : (this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ${where} LIMIT ?)`).pluck().get(...filter.params, CANDIDATE_LIMIT + 1) as number);
+    const filtered = unfiltered ? Infinity : (this.statements.get(`SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ${where} LIMIT ?)`).pluck().get(...filter.params, CANDIDATE_LIMIT + 1) as number);
     if (plan.sort === 'newest') {
       if (unfiltered && matches <= RANK_WINDOW) return { plan, total: { count: matches, exact: true } };
       if (matches > RANK_WINDOW && filtered > CANDIDATE_LIMIT) {
@@ -122,13 +127,13 @@ export class ArticleSearch {
     }
     if (unfiltered) {
       if (matches <= RANK_WINDOW) return { plan: { ...BM25_RANKED, params: [match] }, total: { count: matches, exact: true } };
-      const threshold = this.db.prepare('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(match, RANK_WINDOW - 1) as number;
+      const threshold = this.statements.get('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(match, RANK_WINDOW - 1) as number;
       return { plan: { ...BM25_RANKED, where: `${BM25_RANKED.where} AND s.rowid >= ?`, params: [match, threshold] }, total: { count: matches, exact: true } };
     }
     const ids = (
       filtered <= CANDIDATE_LIMIT || matches <= CANDIDATE_LIMIT
-        ? this.db.prepare(`SELECT a.id FROM articles a WHERE ${where} AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?) ORDER BY a.id DESC LIMIT ?`)
-        : this.db.prepare(`SELECT s.rowid FROM article_search s JOIN articles a ON a.id = s.rowid WHERE ${where} AND article_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`)
+        ? this.statements.get(`SELECT a.id FROM articles a WHERE ${where} AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?) ORDER BY a.id DESC LIMIT ?`)
+        : this.statements.get(`SELECT s.rowid FROM article_search s JOIN articles a ON a.id = s.rowid WHERE ${where} AND article_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`)
     )
       .pluck()
       .all(...filter.params, match, RANK_WINDOW + 1) as number[];
@@ -146,15 +151,15 @@ export class ArticleSearch {
 
   /** How many articles match: exact from the index alone, else counted up to COUNT_LIMIT (beyond it, a lower bound). */
   private count(filter: ArticleFilter): Total {
-    if (filter.match === null && filter.where.length === 0) return { count: this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number, exact: true };
+    if (filter.match === null && filter.where.length === 0) return { count: this.statements.get('SELECT count(*) FROM articles').pluck().get() as number, exact: true };
     const counted = planFor(filter, 'newest');
-    const count = this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${counted.from} WHERE ${counted.where} LIMIT ?)`).pluck().get(...counted.params, COUNT_LIMIT + 1) as number;
+    const count = this.statements.get(`SELECT count(*) FROM (SELECT 1 FROM ${counted.from} WHERE ${counted.where} LIMIT ?)`).pluck().get(...counted.params, COUNT_LIMIT + 1) as number;
     return count > COUNT_LIMIT ? { count: COUNT_LIMIT, exact: false } : { count, exact: true };
   }
 
   private facets(ids: readonly number[]): Facets {
     if (ids.length === 0) return { people: [], organisations: [], places: [], sites: [], over: 0 };
-    const rows = this.db.prepare('SELECT site, entity_set AS entities FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+    const rows = this.statements.get('SELECT site, entity_set AS entities FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
       site: string | null;
       entities: Buffer | null;
     }[];
@@ -170,7 +175,7 @@ export class ArticleSearch {
     for (const entry of entityCounts) byType[entry[0] % 4]?.push(entry);
     const tops = byType.map((entries) => topOf(entries).map(([code, count]) => ({ id: Math.floor(code / 4), count })));
     const names = new Map(
-      (this.db.prepare('SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(tops.flat().map((top) => top.id))) as { id: number; name: string }[]).map((row) => [row.id, row.name]),
+      (this.statements.get('SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(tops.flat().map((top) => top.id))) as { id: number; name: string }[]).map((row) => [row.id, row.name]),
     );
     const named = (top: readonly { id: number; count: number }[]): FacetValue[] => top.flatMap(({ id, count }) => (names.has(id) ? [{ value: names.get(id)!, id, count }] : []));
     return {
@@ -191,7 +196,7 @@ export class ArticleSearch {
     // Without words to find, the opening is enough: read no more of the body than it needs.
     const bodyColumn = filter.terms.length === 0 ? `substr(body, 1, ${OPENING_CHARS})` : 'body';
     const bodies = new Map(
-      (this.db.prepare(`SELECT rowid AS id, ${bodyColumn} AS body FROM article_search WHERE rowid IN (SELECT value FROM json_each(?))`).all(list) as { id: number; body: string }[]).map((row) => [
+      (this.statements.get(`SELECT rowid AS id, ${bodyColumn} AS body FROM article_search WHERE rowid IN (SELECT value FROM json_each(?))`).all(list) as { id: number; body: string }[]).map((row) => [
         row.id,
         row.body,
       ]),
