@@ -11,7 +11,7 @@ export const MAX_LIMIT = 100;
 /** Facets count over this many of the best results: enough to show what a result set is about, bounded in cost on any collection. */
 export const FACET_SAMPLE = 200;
 /** Relevance ranks at most this many matches: the most recently collected (see rankable). */
-export const RANK_WINDOW = 5000;
+export const RANK_WINDOW = 2000;
 /** Filters that leave at most this many articles (or words with at most this many matches) are applied by checking the two sets against each other. */
 const CANDIDATE_LIMIT = 20_000;
 /** Counting a filtered search stops here; the total is then a lower bound (`totalIsLowerBound`). */
@@ -145,7 +145,7 @@ export class ArticleSearch {
         where: `${BM25_RANKED.where} AND s.rowid >= ? AND +s.rowid IN (SELECT value FROM json_each(?))`,
         params: [match, window[window.length - 1] ?? 0, JSON.stringify(window)],
       },
-      total: ids.length > RANK_WINDOW ? { count: RANK_WINDOW, exact: false } : { count: ids.length, exact: true },
+      total: ids.length > RANK_WINDOW ? this.count(filter) : { count: ids.length, exact: true },
     };
   }
 
