@@ -112,12 +112,13 @@ export class ArticleSearch {
       if (unfiltered && matches <= RANK_WINDOW) return { plan, total: { count: matches, exact: true } };
       if (matches > RANK_WINDOW && filtered > CANDIDATE_LIMIT) {
         // Many matches, no narrow filter: walk the newest-first index, checking each article against the matches, and stop at a page.
-        const walked = { ...plan, from: 'articles a INDEXED BY articles_newest', where: plan.where.replace('a.id IN (SELECT rowid', '+a.id IN (SELECT rowid') };
+        // The unary + stops SQLite from driving the walk from the matches instead.
+        const walked = { ...plan, from: 'articles a INDEXED BY articles_newest', where: plan.where.replace(MATCHING, `+${MATCHING}`) };
         return { plan: walked, total: unfiltered ? { count: matches, exact: true } : null };
       }
       // A narrow filter or few matches: find them all, then sort them.
-      const ids = this.db
-        .prepare(`SELECT a.id FROM articles a WHERE ${unfiltered ? '' : `${where} AND `}a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`)
+      const ids = this.statements
+        .get(`SELECT a.id FROM articles a WHERE ${unfiltered ? '' : `${where} AND `}${MATCHING}`)
         .pluck()
         .all(...filter.params, match) as number[];
       return {
@@ -132,7 +133,7 @@ export class ArticleSearch {
     }
     const ids = (
       filtered <= CANDIDATE_LIMIT || matches <= CANDIDATE_LIMIT
-        ? this.statements.get(`SELECT a.id FROM articles a WHERE ${where} AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?) ORDER BY a.id DESC LIMIT ?`)
+        ? this.statements.get(`SELECT a.id FROM articles a WHERE ${where} AND ${MATCHING} ORDER BY a.id DESC LIMIT ?`)
         : this.statements.get(`SELECT s.rowid FROM article_search s JOIN articles a ON a.id = s.rowid WHERE ${where} AND article_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`)
     )
       .pluck()
@@ -234,6 +235,9 @@ const BM25_RANKED: Plan = {
   afterParams: (key, id) => [key, key, id],
 };
 
+/** An article matches the text query (its one parameter). */
+const MATCHING = 'a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)';
+
 interface Total {
   readonly count: number;
   readonly exact: boolean;
@@ -248,7 +252,7 @@ function planFor(filter: ArticleFilter, requested: SearchSort | undefined): Plan
     return { ...BM25_RANKED, params: [filter.match] };
   }
   if (filter.match !== null) {
-    conditions.unshift('a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)');
+    conditions.unshift(MATCHING);
     params.push(filter.match);
   }
   params.push(...filter.params);
