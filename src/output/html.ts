@@ -1,9 +1,13 @@
 import type { NewsDoc } from '../doc/news-doc.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
+const SPECIAL_ALL = /[&<>"']/g;
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+/** Text made safe for element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  // Most text needs nothing: one test avoids building a new string for it.
+  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ESCAPES[c] ?? c) : text;
 }
 
 /**

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ingest, type IngestSummary } from '../collect/ingest.js';
 import { packageRoot } from '../io/package-info.js';
+import { escapeHtml } from '../output/html.js';
 import type { Store } from '../store/store.js';
 
 interface WikinewsRecord {
@@ -39,19 +40,15 @@ function pageOf(record: WikinewsRecord): string {
     .split(/\n+/u)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '')
-    .map((paragraph) => `<p>${escape(paragraph)}</p>`)
+    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(record.title)}</title>
-<link rel="canonical" href="${escape(record.url)}">
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(record.title)}</title>
+<link rel="canonical" href="${escapeHtml(record.url)}">
 <meta property="og:site_name" content="Wikinews">
-<meta property="article:published_time" content="${escape(record.date_published)}">
-</head><body><article><h1>${escape(record.title)}</h1>
+<meta property="article:published_time" content="${escapeHtml(record.date_published)}">
+</head><body><article><h1>${escapeHtml(record.title)}</h1>
 ${paragraphs}
 </article></body></html>
 `;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 }

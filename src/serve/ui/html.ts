@@ -5,6 +5,7 @@
  * Templates must quote every attribute that takes a value (`href="${url}"`): escaping
  * makes a quoted value safe, an unquoted one is not.
  */
+import { escapeHtml } from '../../output/html.js';
 
 /** Only this module can mint SafeHtml: the constructor checks for this token. */
 const TRUSTED: unique symbol = Symbol('trusted html');
@@ -27,21 +28,8 @@ export class SafeHtml {
 /** What a template may interpolate. `false`, null and undefined render nothing, so `cond && html\`…\`` works. */
 export type HtmlValue = SafeHtml | string | number | null | undefined | false | readonly HtmlValue[];
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const SPECIAL = /[&<>"']/;
-const SPECIAL_ALL = /[&<>"']/g;
-
-/** Text made safe for element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  // Most text needs nothing: one test avoids building a new string for it.
-  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ESCAPES[c] ?? c) : text;
-}
+/** The one escaping `dateline read --format html` also uses. */
+export { escapeHtml };
 
 function appendValue(out: string[], value: HtmlValue): void {
   if (value === null || value === undefined || value === false) return;
