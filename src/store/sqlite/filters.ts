@@ -1,8 +1,8 @@
 import { DatelineError } from '../../doc/errors.js';
 import type { EntityKind, SearchQuery } from '../queries.js';
 import { parseSearch } from '../search-syntax.js';
-import { lastWord } from './migrations.js';
-import type { Db } from './open.js';
+import { lastWord } from './entity-index.js';
+import type { Statements } from './statements.js';
 
 /** The tagger's entity types as the API and UI name them. */
 export const TYPE_OF_KIND: Readonly<Record<EntityKind, string>> = { person: 'PER', organisation: 'ORG', place: 'LOC', other: 'MISC' };
@@ -28,7 +28,7 @@ export interface ArticleFilter {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
-export function articleFilter(db: Db, query: SearchQuery): ArticleFilter {
+export function articleFilter(statements: Statements, query: SearchQuery): ArticleFilter {
   const where: string[] = [];
   const params: unknown[] = [];
   let none = false;
@@ -52,17 +52,17 @@ export function articleFilter(db: Db, query: SearchQuery): ArticleFilter {
   }
   const mentioned = (kind: EntityKind, name: string | undefined): void => {
     if (name === undefined) return;
-    const ids = entityIdsNamed(db, kind, name);
-    if (ids.length === 0 && kind !== 'place') none = true;
-    const inIds = `a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN (${ids.map(() => '?').join(', ')}))`;
+    const ids = entityIdsNamed(statements, kind, name);
+    const mentionedIn = `SELECT article_id FROM article_entities WHERE entity_id IN (${placeholders(ids)})`;
     if (kind === 'place') {
-      // A place filter also finds the stories datelined there.
-      // One id list (a union, not an OR, which would keep SQLite from using either index).
-      const mentionedIn = `SELECT article_id FROM article_entities WHERE entity_id IN (${ids.map(() => '?').join(', ')}) UNION `;
-      where.push(`a.id IN (${ids.length === 0 ? '' : mentionedIn}SELECT id FROM articles WHERE dateline = ? COLLATE NOCASE)`);
+      // A place filter also finds the stories datelined there: one id list (a union, not an
+      // OR, which would keep SQLite from using either index).
+      where.push(`a.id IN (${ids.length === 0 ? '' : `${mentionedIn} UNION `}SELECT id FROM articles WHERE dateline = ? COLLATE NOCASE)`);
       params.push(...ids, name.trim());
-    } else if (ids.length > 0) {
-      where.push(inIds);
+    } else if (ids.length === 0) {
+      none = true;
+    } else {
+      where.push(`a.id IN (${mentionedIn})`);
       params.push(...ids);
     }
   };
@@ -70,10 +70,10 @@ export function articleFilter(db: Db, query: SearchQuery): ArticleFilter {
   mentioned('organisation', query.org);
   mentioned('place', query.place);
   if (query.speaker !== undefined) {
-    const ids = entityIdsNamed(db, 'person', query.speaker);
+    const ids = entityIdsNamed(statements, 'person', query.speaker);
     if (ids.length === 0) none = true;
     else {
-      where.push(`a.id IN (SELECT article_id FROM quotes WHERE speaker_entity_id IN (${ids.map(() => '?').join(', ')}))`);
+      where.push(`a.id IN (SELECT article_id FROM quotes WHERE speaker_entity_id IN (${placeholders(ids)}))`);
       params.push(...ids);
     }
   }
@@ -105,17 +105,21 @@ export function articleFilter(db: Db, query: SearchQuery): ArticleFilter {
  * those whose name ends with it as a word ("Putin" finds "Vladimir Putin"), so a search by
  * surname works. A name is never matched inside a word.
  */
-export function entityIdsNamed(db: Db, kind: EntityKind, name: string): number[] {
+export function entityIdsNamed(statements: Statements, kind: EntityKind, name: string): number[] {
   const key = name.trim().toLowerCase().replace(/\s+/gu, ' ');
   if (key === '') return [];
   const type = TYPE_OF_KIND[kind];
-  const exact = db.prepare('SELECT id FROM entities WHERE type = ? AND key = ?').pluck().all(type, key) as number[];
+  const exact = statements.get('SELECT id FROM entities WHERE type = ? AND key = ?').pluck().all(type, key) as number[];
   if (exact.length > 0) return exact;
-  const candidates = db.prepare('SELECT id, key FROM entities WHERE type = ? AND last_word = ? ORDER BY articles DESC LIMIT 50').all(type, lastWord(key)) as {
+  const candidates = statements.get('SELECT id, key FROM entities WHERE type = ? AND last_word = ? ORDER BY articles DESC LIMIT 50').all(type, lastWord(key)) as {
     id: number;
     key: string;
   }[];
   return candidates.filter((entity) => entity.key.endsWith(` ${key}`)).map((entity) => entity.id);
+}
+
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
 }
 
 function day(name: string, value: string): string {

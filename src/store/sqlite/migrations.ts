@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { articleSite } from '../site.js';
+import { lastWord, packEntitySet } from './entity-index.js';
 import type { Db } from './open.js';
 
 /** A migration is SQL, or a step that also needs to read what is stored (to fill a new index). */
@@ -184,46 +185,19 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /** Articles stored before migration 3: their search rows, dateline and site, from the stored article JSON. */
 function fillSearchIndex(db: Db): void {
+  const entities = db.prepare('SELECT id, key FROM entities').all() as { id: number; key: string }[];
+  const setLastWord = db.prepare('UPDATE entities SET last_word = ? WHERE id = ?');
+  for (const entity of entities) setLastWord.run(lastWord(entity.key), entity.id);
   const ids = db.prepare('SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM article_search)').pluck().all() as number[];
   const read = db.prepare('SELECT a.url AS url, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id WHERE a.id = ?');
+  const entitiesOf = db.prepare('SELECT e.id AS id, e.type AS type FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ?');
   const insert = db.prepare('INSERT INTO article_search (rowid, headline, body) VALUES (?, ?, ?)');
-  const update = db.prepare('UPDATE articles SET dateline = ?, site = ? WHERE id = ?');
+  const update = db.prepare('UPDATE articles SET dateline = ?, site = ?, entity_set = ? WHERE id = ?');
   for (const id of ids) {
     // One article at a time: a large store's JSON never sits in memory all at once.
     const row = read.get(id) as { url: string | null; doc: Uint8Array };
     const json = JSON.parse(inflateRawSync(row.doc).toString('utf8')) as { headline?: string | null; body?: string; siteName?: string | null; dateline?: { place?: string } | null };
     insert.run(id, json.headline ?? '', json.body ?? '');
-    update.run(json.dateline?.place ?? null, articleSite(row.url, json.siteName ?? null), id);
+    update.run(json.dateline?.place ?? null, articleSite(row.url, json.siteName ?? null), packEntitySet(entitiesOf.all(id) as { id: number; type: string }[]), id);
   }
-  const entities = db.prepare('SELECT id, key FROM entities').all() as { id: number; key: string }[];
-  const setLastWord = db.prepare('UPDATE entities SET last_word = ? WHERE id = ?');
-  for (const entity of entities) setLastWord.run(lastWord(entity.key), entity.id);
-  const entitiesOf = db.prepare('SELECT e.id AS id, e.type AS type FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ?');
-  const setEntities = db.prepare('UPDATE articles SET entity_set = ? WHERE id = ?');
-  for (const id of db.prepare('SELECT id FROM articles').pluck().all() as number[]) {
-    setEntities.run(packEntitySet(entitiesOf.all(id) as { id: number; type: string }[]), id);
-  }
-}
-
-/** The last word of a lower-cased name: what a surname search looks up. */
-export function lastWord(key: string): string {
-  const words = key.trim().split(/\s+/u);
-  return words[words.length - 1] ?? key;
-}
-
-/** Facet types, in the order their codes are packed. */
-export const FACET_TYPES = ['PER', 'ORG', 'LOC'] as const;
-
-/**
- * An article's people, organisations and places as one small blob (id × 4 + type code,
- * 32-bit each, once per entity): facets count a few hundred articles by reading one row
- * each, instead of joining thousands of index rows.
- */
-export function packEntitySet(entities: readonly { id: number; type: string }[]): Buffer {
-  const codes = new Set<number>();
-  for (const { id, type } of entities) {
-    const code = (FACET_TYPES as readonly string[]).indexOf(type);
-    if (code >= 0) codes.add(id * 4 + code);
-  }
-  return Buffer.from(Uint32Array.from(codes).buffer);
 }

@@ -2,7 +2,7 @@ import type { Facets, FacetValue, SearchHit, SearchPage, SearchQuery, SearchSort
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
 import { articleFilter, type ArticleFilter } from './filters.js';
 import { snippetsFor } from '../snippet.js';
-import { FACET_TYPES } from './migrations.js';
+import { FACET_TYPES } from './entity-index.js';
 import type { Db } from './open.js';
 import { Statements } from './statements.js';
 
@@ -10,7 +10,7 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 /** Facets count over this many of the best results: enough to show what a result set is about, bounded in cost on any collection. */
 export const FACET_SAMPLE = 200;
-/** Relevance ranks at most this many matches: the most recently collected (see rankable). */
+/** Relevance ranks at most this many matches: the most recently collected (see strategy). */
 export const RANK_WINDOW = 2000;
 /** Filters that leave at most this many articles (or words with at most this many matches) are applied by checking the two sets against each other. */
 const CANDIDATE_LIMIT = 20_000;
@@ -39,13 +39,13 @@ interface Plan {
 export class ArticleSearch {
   private readonly statements: Statements;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.statements = new Statements(db);
   }
 
   search(query: SearchQuery): SearchPage {
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
-    const filter = articleFilter(this.db, query);
+    const filter = articleFilter(this.statements, query);
     const requested = planFor(filter, query.sort);
     const fingerprint = fingerprintOf([filter.match, filter.where, filter.params, requested.sort]);
     const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, fingerprint, 2);
@@ -68,7 +68,7 @@ export class ArticleSearch {
   }
 
   timeline(query: SearchQuery, interval: TimelineInterval): Timeline {
-    const filter = articleFilter(this.db, query);
+    const filter = articleFilter(this.statements, query);
     if (filter.none) return { interval, buckets: [], undated: 0 };
     const plan = planFor(filter, 'newest');
     const days = this.statements.get(`SELECT substr(a.published, 1, 10) AS day, count(*) AS n FROM ${plan.from} WHERE ${plan.where} GROUP BY day ORDER BY day`).all(...plan.params) as {
@@ -107,10 +107,12 @@ export class ArticleSearch {
     const matches = this.statements.get('SELECT count(*) FROM article_search WHERE article_search MATCH ?').pluck().get(match) as number;
     const unfiltered = filter.where.length === 0;
     const where = filter.where.join(' AND ');
-    const filtered = unfiltered ? Infinity : (this.statements.get(`SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ${where} LIMIT ?)`).pluck().get(...filter.params, CANDIDATE_LIMIT + 1) as number);
+    // Whether the filters alone leave many articles; counted only where the choice depends on it.
+    const broadFilter = (): boolean =>
+      unfiltered || (this.statements.get(`SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ${where} LIMIT ?)`).pluck().get(...filter.params, CANDIDATE_LIMIT + 1) as number) > CANDIDATE_LIMIT;
     if (plan.sort === 'newest') {
       if (unfiltered && matches <= RANK_WINDOW) return { plan, total: { count: matches, exact: true } };
-      if (matches > RANK_WINDOW && filtered > CANDIDATE_LIMIT) {
+      if (matches > RANK_WINDOW && broadFilter()) {
         // Many matches, no narrow filter: walk the newest-first index, checking each article against the matches, and stop at a page.
         // The unary + stops SQLite from driving the walk from the matches instead.
         const walked = { ...plan, from: 'articles a INDEXED BY articles_newest', where: plan.where.replace(MATCHING, `+${MATCHING}`) };
@@ -136,7 +138,7 @@ export class ArticleSearch {
       return { plan: { ...BM25_RANKED, where: `${BM25_RANKED.where} AND s.rowid >= ?`, params: [match, threshold] }, total: { count: matches, exact: true } };
     }
     const ids = (
-      filtered <= CANDIDATE_LIMIT || matches <= CANDIDATE_LIMIT
+      matches <= CANDIDATE_LIMIT || !broadFilter()
         ? this.statements.get(`SELECT a.id FROM articles a WHERE ${where} AND ${MATCHING} ORDER BY a.id DESC LIMIT ?`)
         : this.statements.get(`SELECT s.rowid FROM article_search s JOIN articles a ON a.id = s.rowid WHERE ${where} AND article_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`)
     )
@@ -163,7 +165,7 @@ export class ArticleSearch {
   }
 
   private facets(ids: readonly number[]): Facets {
-    if (ids.length === 0) return { people: [], organisations: [], places: [], sites: [], over: 0 };
+    if (ids.length === 0) return NO_FACETS;
     const rows = this.statements.get('SELECT site, entity_set AS entities FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
       site: string | null;
       entities: Buffer | null;
@@ -195,8 +197,8 @@ export class ArticleSearch {
   private hits(ids: readonly number[], filter: ArticleFilter): SearchHit[] {
     if (ids.length === 0) return [];
     const list = JSON.stringify(ids);
-    const rows = this.db
-      .prepare('SELECT id, headline, url, published, site, dateline, language, quotes FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+    const rows = this.statements
+      .get('SELECT id, headline, url, published, site, dateline, language, quotes FROM articles WHERE id IN (SELECT value FROM json_each(?))')
       .all(list) as Omit<SearchHit, 'snippet' | 'highlights'>[];
     // Without words to find, the opening is enough: read no more of the body than it needs.
     const bodyColumn = filter.terms.length === 0 ? `substr(body, 1, ${OPENING_CHARS})` : 'body';
@@ -239,6 +241,8 @@ const BM25_RANKED: Plan = {
   afterParams: (key, id) => [key, key, id],
 };
 
+const NO_FACETS: Facets = { people: [], organisations: [], places: [], sites: [], over: 0 };
+
 /** An article matches the text query (its one parameter). */
 const MATCHING = 'a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)';
 
@@ -252,7 +256,7 @@ function planFor(filter: ArticleFilter, requested: SearchSort | undefined): Plan
   const conditions = [...filter.where];
   const params: unknown[] = [];
   if (filter.match !== null && sort === 'relevance') {
-    // Filters, if any, are applied when the matches to rank are chosen (see rankable).
+    // Filters, if any, are applied when the matches to rank are chosen (see strategy).
     return { ...BM25_RANKED, params: [filter.match] };
   }
   if (filter.match !== null) {
@@ -274,7 +278,7 @@ function planFor(filter: ArticleFilter, requested: SearchSort | undefined): Plan
 }
 
 function emptyPage(filter: ArticleFilter): SearchPage {
-  const page: SearchPage = { results: [], total: 0, facets: { people: [], organisations: [], places: [], sites: [], over: 0 }, next: null };
+  const page: SearchPage = { results: [], total: 0, facets: NO_FACETS, next: null };
   return filter.emptyText ? { ...page, note: 'The query has no words to search for: search looks for words made of letters and numbers.' } : page;
 }
 

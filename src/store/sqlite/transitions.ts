@@ -1,6 +1,6 @@
 import type { ArticleRecord, Capture, DuplicateCode, Finished, ItemRow, Outcome } from '../store.js';
 import type { ItemTable } from './items.js';
-import { lastWord, packEntitySet } from './migrations.js';
+import { lastWord, packEntitySet } from './entity-index.js';
 import type { Db } from './open.js';
 
 /**
@@ -151,11 +151,15 @@ export class Transitions {
     this.insertDoc.run(articleId, article.doc);
     this.insertSearch.run(articleId, article.headline ?? '', article.body);
     const globalIds = new Map<number, number>();
+    const counted = new Set<number>();
     for (const entity of article.entities) {
       const key = entity.name.toLowerCase();
       const entityId = this.upsertEntity.get(entity.type, key, entity.name, lastWord(key)) as number;
       // Two local entities of one article can share a name; the article counts once.
-      if (![...globalIds.values()].includes(entityId)) this.countEntity.run(entityId);
+      if (!counted.has(entityId)) {
+        counted.add(entityId);
+        this.countEntity.run(entityId);
+      }
       globalIds.set(entity.localId, entityId);
       this.insertArticleEntity.run(articleId, entity.localId, entityId, entity.name, JSON.stringify(entity.roles), JSON.stringify(entity.acronyms), entity.mentions.length);
       for (const mention of entity.mentions) this.insertMention.run(articleId, entity.localId, mention.start, mention.end);

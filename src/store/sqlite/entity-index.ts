@@ -1,0 +1,24 @@
+/** How entities are indexed for search: by the last word of their name, and packed per article for facets. */
+
+/** The last word of a lower-cased name: what a surname search looks up. */
+export function lastWord(key: string): string {
+  const words = key.trim().split(/\s+/u);
+  return words[words.length - 1] ?? key;
+}
+
+/** Facet types, in the order their codes are packed. */
+export const FACET_TYPES = ['PER', 'ORG', 'LOC'] as const;
+
+/**
+ * An article's people, organisations and places as one small blob (id × 4 + type code,
+ * 32-bit each, once per entity): facets count a few hundred articles by reading one row
+ * each, instead of joining thousands of index rows.
+ */
+export function packEntitySet(entities: readonly { id: number; type: string }[]): Buffer {
+  const codes = new Set<number>();
+  for (const { id, type } of entities) {
+    const code = (FACET_TYPES as readonly string[]).indexOf(type);
+    if (code >= 0) codes.add(id * 4 + code);
+  }
+  return Buffer.from(Uint32Array.from(codes).buffer);
+}
