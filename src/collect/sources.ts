@@ -22,8 +22,11 @@ export interface SourceSpec {
 /** Anything with a scheme is an address: `https://…`, and also `file:`, `javascript:` or `gopher:`, which are then refused as such. */
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/** The key of the one source standard input's lines are kept under. */
+export const STDIN_SOURCE_KEY = 'stdin:';
+
 export async function resolveSource(arg: string): Promise<SourceSpec> {
-  if (arg === '-') return { kind: 'stdin', key: 'stdin:', location: '-', root: null };
+  if (arg === '-') return { kind: 'stdin', key: STDIN_SOURCE_KEY, location: '-', root: null };
   if (SCHEME.test(arg) && !/^[a-z]:[\\/]/i.test(arg)) {
     const key = urlKey(arg) ?? arg.trim();
     const host = hostOf(arg);

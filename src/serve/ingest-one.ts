@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { ingest } from '../collect/ingest.js';
 import { itemForLine } from '../collect/loaders.js';
 import type { NetworkOptions } from '../collect/network.js';
+import { STDIN_SOURCE_KEY } from '../collect/sources.js';
 import { openStore } from '../store/sqlite/index.js';
 import type { ItemState } from '../store/store.js';
 import type { IngestBody } from './schemas.js';
@@ -17,9 +18,6 @@ export interface IngestOneResult {
 
 /** Takes one input posted to the API into the store and says how it ended. */
 export type IngestOne = (body: IngestBody) => Promise<IngestOneResult>;
-
-/** The source API posts are kept under: the same as `dateline ingest -` (JSON Lines), so both find each other's items. */
-const STDIN_SOURCE = 'stdin:';
 
 /**
  * Posted inputs go through the same ingest as the CLI's standard input, one at a time (the
@@ -39,9 +37,10 @@ export function ingestOneInto(db: string, network: NetworkOptions = {}): IngestO
 async function ingestLine(db: string, line: string, network: NetworkOptions): Promise<IngestOneResult> {
   const store = openStore(db);
   try {
+    // Kept under standard input's source, as `dateline ingest -` keeps a line: each finds the other's items.
     const key = itemForLine(line, createHash('sha256').update(line).digest('hex')).key;
     await ingest(['-'], { store, stdin: Readable.from([`${line}\n`]), readers: 1, network, maxWaitMs: 0 });
-    const item = store.findItem(STDIN_SOURCE, key);
+    const item = store.findItem(STDIN_SOURCE_KEY, key);
     if (item === null) throw new Error('the posted item was not accepted');
     return { item: item.id, state: item.state, code: item.code, message: item.message, article: item.articleId };
   } finally {

@@ -3,6 +3,7 @@ import type { ArticleRef, AttributedQuote, EntityKind, EntityList, EntityPage, E
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
 import { KIND_OF_TYPE, TYPE_OF_KIND } from './filters.js';
 import type { Db } from './open.js';
+import { Statements } from './statements.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './search.js';
 
 const RECENT = 50;
@@ -12,14 +13,18 @@ const ARTICLE_REF = 'a.id AS id, a.headline AS headline, a.url AS url, a.publish
 
 /** Articles, entities and what people said: the pages a reader browses to from search. */
 export class Browse {
-  constructor(private readonly db: Db) {}
+  private readonly statements: Statements;
+
+  constructor(db: Db) {
+    this.statements = new Statements(db);
+  }
 
   article(id: number): StoredArticle | null {
-    const row = this.db.prepare('SELECT a.id AS id, a.url AS url, a.site AS site, a.ingested_at AS ingestedAt, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id WHERE a.id = ?').get(id) as
+    const row = this.statements.get('SELECT a.id AS id, a.url AS url, a.site AS site, a.ingested_at AS ingestedAt, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id WHERE a.id = ?').get(id) as
       | { id: number; url: string | null; site: string | null; ingestedAt: string; doc: Uint8Array }
       | undefined;
     if (row === undefined) return null;
-    const links = this.db.prepare('SELECT local_id AS localId, entity_id AS entityId FROM article_entities WHERE article_id = ?').all(id) as { localId: number; entityId: number }[];
+    const links = this.statements.get('SELECT local_id AS localId, entity_id AS entityId FROM article_entities WHERE article_id = ?').all(id) as { localId: number; entityId: number }[];
     const entityIds: Record<number, number> = {};
     for (const { localId, entityId } of links) entityIds[localId] = entityId;
     return { id: row.id, url: row.url, site: row.site, ingestedAt: row.ingestedAt, json: inflateRawSync(row.doc).toString('utf8'), entityIds };
@@ -45,8 +50,8 @@ export class Browse {
       where.push('(articles < ? OR (articles = ? AND id > ?))');
       params.push(articles, articles, id);
     }
-    const rows = this.db
-      .prepare(`SELECT id, name, type, articles FROM entities ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY articles DESC, id LIMIT ?`)
+    const rows = this.statements
+      .get(`SELECT id, name, type, articles FROM entities ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY articles DESC, id LIMIT ?`)
       .all(...params, limit + 1) as { id: number; name: string; type: string; articles: number }[];
     const shown = rows.slice(0, limit).map(summary);
     const last = shown[shown.length - 1];
@@ -54,20 +59,20 @@ export class Browse {
   }
 
   entity(id: number, quoteCursor?: string): EntityPage | null {
-    const row = this.db.prepare('SELECT id, name, type, articles FROM entities WHERE id = ?').get(id) as { id: number; name: string; type: string; articles: number } | undefined;
+    const row = this.statements.get('SELECT id, name, type, articles FROM entities WHERE id = ?').get(id) as { id: number; name: string; type: string; articles: number } | undefined;
     if (row === undefined) return null;
     const entity = summary(row);
-    const recentArticles = this.db
-      .prepare(
+    const recentArticles = this.statements
+      .get(
         `SELECT ${ARTICLE_REF} FROM article_entities ae JOIN articles a ON a.id = ae.article_id
          WHERE ae.entity_id = ? GROUP BY a.id ORDER BY coalesce(a.published, '') DESC, a.id DESC LIMIT ?`,
       )
       .all(id, RECENT) as ArticleRef[];
     const datelined =
       entity.type === 'place'
-        ? (this.db.prepare(`SELECT ${ARTICLE_REF} FROM articles a WHERE a.dateline = ? COLLATE NOCASE ORDER BY coalesce(a.published, '') DESC, a.id DESC LIMIT ?`).all(entity.name, RECENT) as ArticleRef[])
+        ? (this.statements.get(`SELECT ${ARTICLE_REF} FROM articles a WHERE a.dateline = ? COLLATE NOCASE ORDER BY coalesce(a.published, '') DESC, a.id DESC LIMIT ?`).all(entity.name, RECENT) as ArticleRef[])
         : [];
-    const datelinedCount = entity.type === 'place' ? (this.db.prepare('SELECT count(*) FROM articles WHERE dateline = ? COLLATE NOCASE').pluck().get(entity.name) as number) : 0;
+    const datelinedCount = entity.type === 'place' ? (this.statements.get('SELECT count(*) FROM articles WHERE dateline = ? COLLATE NOCASE').pluck().get(entity.name) as number) : 0;
     const quotes = this.quotes(id, quoteCursor);
     return {
       ...entity,
@@ -89,8 +94,8 @@ export class Browse {
       where.push("(coalesce(a.published, '') < ? OR (coalesce(a.published, '') = ? AND (a.id < ? OR (a.id = ? AND q.start > ?))))");
       params.push(published, published, articleId, articleId, start);
     }
-    const rows = this.db
-      .prepare(
+    const rows = this.statements
+      .get(
         `SELECT q.id AS quoteId, q.text AS text, q.kind AS kind, q.cue AS cue, q.speaker_mention AS speakerMention, q.start AS start, q."end" AS "end", ${ARTICLE_REF}
          FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${where.join(' AND ')}
          ORDER BY coalesce(a.published, '') DESC, a.id DESC, q.start LIMIT ?`,
@@ -109,14 +114,14 @@ export class Browse {
     const last = shown[shown.length - 1];
     return {
       quotes: shown,
-      quoteCount: this.db.prepare('SELECT count(*) FROM quotes WHERE speaker_entity_id = ?').pluck().get(id) as number,
+      quoteCount: this.statements.get('SELECT count(*) FROM quotes WHERE speaker_entity_id = ?').pluck().get(id) as number,
       nextQuotes: rows.length > QUOTES_PAGE && last !== undefined ? encodeCursor(fingerprint, [last.article.published ?? '', last.article.id, last.start]) : null,
     };
   }
 
   private roles(id: number): EntityRole[] {
-    const rows = this.db
-      .prepare('SELECT ae.roles AS roles, a.published AS published FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?')
+    const rows = this.statements
+      .get('SELECT ae.roles AS roles, a.published AS published FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?')
       .all(id) as { roles: string; published: string | null }[];
     const roles = new Map<string, { text: string; count: number; first: string | null; last: string | null }>();
     for (const row of rows) {
@@ -135,8 +140,8 @@ export class Browse {
   }
 
   private coMentioned(id: number): (EntitySummary & { shared: number })[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.statements
+      .get(
         `SELECT e.id AS id, e.name AS name, e.type AS type, e.articles AS articles, count(DISTINCT other.article_id) AS shared
          FROM article_entities mine
          JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id != mine.entity_id
