@@ -73,7 +73,7 @@ export interface SearchPage {
   readonly results: readonly SearchHit[];
   /** Articles matching the query and filters (see `totalIsLowerBound`). */
   readonly total: number;
-  /** Set when counting stopped at a cap (a filtered search matching over 10,000 articles): there are at least `total`. */
+  /** Set when counting stopped at a cap (over 20,000 matches of the words alone, or 10,000 with filters): there are at least `total`. */
   readonly totalIsLowerBound?: true;
   readonly facets: Facets;
   /** Cursor of the next page, or null on the last. */

@@ -50,10 +50,10 @@ export class ArticleSearch {
     const fingerprint = fingerprintOf([filter.match, filter.where, filter.params, requested.sort]);
     const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, fingerprint, 2);
     if (filter.none) return emptyPage(filter);
-    const { plan, total: known } = this.strategy(requested, filter);
+    const { plan, total: known, ranked } = this.strategy(requested, filter);
 
     // The best FACET_SAMPLE rows, in order: facets count over them, and the first page is their head.
-    const top = this.rows(plan, null, FACET_SAMPLE);
+    const top = ranked?.slice(0, FACET_SAMPLE) ?? this.rows(plan, null, FACET_SAMPLE);
     const page = cursor === null ? top.slice(0, limit + 1) : this.rows(plan, [cursor[0] ?? null, Number(cursor[1])], limit + 1);
     const shown = page.slice(0, limit);
     const last = shown[shown.length - 1];
@@ -85,11 +85,11 @@ export class ArticleSearch {
     return { interval, buckets: [...buckets].map(([start, count]) => ({ start, count })), undated };
   }
 
-  private rows(plan: Plan, after: [string | number | null, number] | null, limit: number): { id: number; k: string | number | null }[] {
+  private rows(plan: Plan, after: [string | number | null, number] | null, limit: number): Row[] {
     const where = after === null ? plan.where : `${plan.where} AND ${plan.after}`;
     const params = after === null ? plan.params : [...plan.params, ...plan.afterParams(after[0], after[1])];
     const sql = `SELECT ${plan.id} AS id, ${plan.key} AS k FROM ${plan.from} WHERE ${where} ORDER BY ${plan.order} LIMIT ?`;
-    return this.statements.get(sql).all(...params, limit) as { id: number; k: string | number | null }[];
+    return this.statements.get(sql).all(...params, limit) as Row[];
   }
 
   /**
@@ -101,22 +101,34 @@ export class ArticleSearch {
    * articles checked against the index's matches, or the index's matches, newest first,
    * checked against the filters.
    */
-  private strategy(plan: Plan, filter: ArticleFilter): { plan: Plan; total: Total | null } {
+  private strategy(plan: Plan, filter: ArticleFilter): Strategy {
     const match = filter.match;
     if (match === null) return { plan, total: null };
-    const matches = this.statements.get('SELECT count(*) FROM article_search WHERE article_search MATCH ?').pluck().get(match) as number;
     const unfiltered = filter.where.length === 0;
     const where = filter.where.join(' AND ');
+    if (unfiltered && plan.sort === 'relevance') {
+      const ranked = { ...BM25_RANKED, params: [match] };
+      const threshold = this.statements.get('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(match, RANK_WINDOW - 1) as
+        | number
+        | undefined;
+      if (threshold === undefined) {
+        // Few enough to rank them all at once: their number is the count, and no pass of the index is made only to count them.
+        const rows = this.rows(ranked, null, RANK_WINDOW);
+        return { plan: ranked, total: { count: rows.length, exact: true }, ranked: rows };
+      }
+      return { plan: { ...ranked, where: `${ranked.where} AND s.rowid >= ?`, params: [match, threshold] }, total: this.matchCount(match) };
+    }
+    const matches = this.matchCount(match);
     // Whether the filters alone leave many articles; counted only where the choice depends on it.
     const broadFilter = (): boolean =>
       unfiltered || (this.statements.get(`SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ${where} LIMIT ?)`).pluck().get(...filter.params, CANDIDATE_LIMIT + 1) as number) > CANDIDATE_LIMIT;
     if (plan.sort === 'newest') {
-      if (unfiltered && matches <= RANK_WINDOW) return { plan, total: { count: matches, exact: true } };
-      if (matches > RANK_WINDOW && broadFilter()) {
+      if (unfiltered && matches.count <= RANK_WINDOW) return { plan, total: matches };
+      if (matches.count > RANK_WINDOW && broadFilter()) {
         // Many matches, no narrow filter: walk the newest-first index, checking each article against the matches, and stop at a page.
         // The unary + stops SQLite from driving the walk from the matches instead.
         const walked = { ...plan, from: 'articles a INDEXED BY articles_newest', where: plan.where.replace(MATCHING, `+${MATCHING}`) };
-        return { plan: walked, total: unfiltered ? { count: matches, exact: true } : null };
+        return { plan: walked, total: unfiltered ? matches : null };
       }
       // A narrow filter or few matches: find them all, then sort them. The index's matches are
       // walked once against the filtered articles (measured 1.1–5× faster than the reverse).
@@ -132,13 +144,8 @@ export class ArticleSearch {
         total: { count: ids.length, exact: true },
       };
     }
-    if (unfiltered) {
-      if (matches <= RANK_WINDOW) return { plan: { ...BM25_RANKED, params: [match] }, total: { count: matches, exact: true } };
-      const threshold = this.statements.get('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(match, RANK_WINDOW - 1) as number;
-      return { plan: { ...BM25_RANKED, where: `${BM25_RANKED.where} AND s.rowid >= ?`, params: [match, threshold] }, total: { count: matches, exact: true } };
-    }
     const ids = (
-      matches <= CANDIDATE_LIMIT || !broadFilter()
+      matches.count <= CANDIDATE_LIMIT || !broadFilter()
         ? this.statements.get(`SELECT a.id FROM articles a WHERE ${where} AND ${MATCHING} ORDER BY a.id DESC LIMIT ?`)
         : this.statements.get(`SELECT s.rowid FROM article_search s JOIN articles a ON a.id = s.rowid WHERE ${where} AND article_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`)
     )
@@ -154,6 +161,16 @@ export class ArticleSearch {
       },
       total: ids.length > RANK_WINDOW ? this.count(filter) : { count: ids.length, exact: true },
     };
+  }
+
+  /**
+   * How many articles match the words alone, counted up to CANDIDATE_LIMIT (beyond it, a
+   * lower bound): enough to choose a plan, and a word in most of a large collection is not
+   * counted to its end on every search.
+   */
+  private matchCount(match: string): Total {
+    const count = this.statements.get('SELECT count(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ?)').pluck().get(match, CANDIDATE_LIMIT + 1) as number;
+    return count > CANDIDATE_LIMIT ? { count: CANDIDATE_LIMIT, exact: false } : { count, exact: true };
   }
 
   /** How many articles match: exact from the index alone, else counted up to COUNT_LIMIT (beyond it, a lower bound). */
@@ -249,6 +266,18 @@ const MATCHING = 'a.id IN (SELECT rowid FROM article_search WHERE article_search
 interface Total {
   readonly count: number;
   readonly exact: boolean;
+}
+
+/** A found plan, its total when known, and every ranked row when they were all read to find it. */
+interface Strategy {
+  readonly plan: Plan;
+  readonly total: Total | null;
+  readonly ranked?: readonly Row[];
+}
+
+interface Row {
+  readonly id: number;
+  readonly k: string | number | null;
 }
 
 function planFor(filter: ArticleFilter, requested: SearchSort | undefined): Plan {
