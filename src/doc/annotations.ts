@@ -56,6 +56,22 @@ export interface Entity {
 
 export type QuoteKind = 'direct' | 'partial' | 'indirect';
 
+/**
+ * What a quote reports: words said or written (`speech`), a stance the text attributes
+ * ("criticized the plan"), a belief or finding ("believes", "found"), or an intention or
+ * decision ("plans to", "wants to"). PolNeAR counts all four as attributions; a person's
+ * page shows speech and stances, and a user can filter on the rest.
+ */
+export type QuoteAct = 'speech' | 'stance' | 'belief' | 'intention';
+
+/**
+ * Who the speaker is, as far as the text tells: a named person, an organisation (or a
+ * capital or country standing for its government), an unnamed or generic source kept as
+ * the text words it ("officials", "a person familiar with the talks"), or a pronoun no
+ * earlier name agrees with.
+ */
+export type SpeakerKind = 'person' | 'organisation' | 'unnamed' | 'unresolved';
+
 export interface SpanText extends Span {
   readonly text: string;
 }
@@ -71,8 +87,19 @@ export interface Quote extends Span {
   readonly speakerMention?: SpanText;
   /** Index of the speaker entity (in `layers.entities`), when resolved. */
   readonly speaker?: number;
+  /** For a pronoun speaker, the earlier words it stands for ("he" → "a spokesman", "Tim Cook"). */
+  readonly speakerAntecedent?: SpanText;
   /** Why the speaker was chosen when no cue sits beside the quote ("continuation"). */
   readonly attribution?: 'cue' | 'continuation' | 'pronoun' | 'nearest';
+  readonly act: QuoteAct;
+  /** Set with `speakerMention`. */
+  readonly speakerKind?: SpeakerKind;
+  /**
+   * How likely the speaker is right, 0–1: the share of quotes attributed the same way
+   * that had the right speaker on PolNeAR train (see docs/understanding.md). Person pages
+   * show quotes at or above PERSON_PAGE_CONFIDENCE.
+   */
+  readonly confidence: number;
 }
 
 /** A time expression, resolved against the publication date when it can be. */

@@ -1,4 +1,4 @@
-import type { EntityType, QuoteKind, SpanText, TimeExpression } from '../doc/annotations.js';
+import type { EntityType, QuoteAct, QuoteKind, SpanText, SpeakerKind, TimeExpression } from '../doc/annotations.js';
 import type { NewsDoc } from '../doc/news-doc.js';
 
 /** An entity as printed: names and descriptions spelled out with their offsets. */
@@ -18,11 +18,19 @@ export interface QuoteJson {
   end: number;
   text: string;
   kind: QuoteKind;
+  /** speech, stance, belief or intention: what the cue reports. */
+  act: QuoteAct;
   cue: SpanText | null;
   speakerMention: SpanText | null;
+  /** For a pronoun, the earlier words it stands for. */
+  speakerAntecedent: SpanText | null;
+  /** person, organisation, unnamed (a generic source) or unresolved (a pronoun nothing agrees with). */
+  speakerKind: SpeakerKind | null;
   /** The speaker entity's id and canonical name, when the speaker was resolved. */
   speaker: { id: number; name: string } | null;
   attribution: string | null;
+  /** How likely the speaker is right, 0–1. */
+  confidence: number;
 }
 
 export interface UnderstandingJson {
@@ -55,10 +63,14 @@ export function understandingJson(doc: NewsDoc): UnderstandingJson {
       end: quote.end,
       text: quote.text,
       kind: quote.kind,
+      act: quote.act,
       cue: quote.cue !== undefined ? spanText(quote.cue) : null,
       speakerMention: quote.speakerMention !== undefined ? spanText(quote.speakerMention) : null,
+      speakerAntecedent: quote.speakerAntecedent !== undefined ? spanText(quote.speakerAntecedent) : null,
+      speakerKind: quote.speakerKind ?? null,
       speaker: speaker !== undefined ? { id: speaker.id, name: speaker.name } : null,
       attribution: quote.attribution ?? null,
+      confidence: quote.confidence,
     };
   });
   return {

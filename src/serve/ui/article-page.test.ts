@@ -45,8 +45,12 @@ const directQuote: QuoteJson = {
   speakerMention: span('Vladimir Putin'),
   speaker: { id: 0, name: 'Vladimir Putin' },
   attribution: 'cue',
+  act: 'speech',
+  speakerAntecedent: null,
+  speakerKind: 'person',
+  confidence: 0.93,
 };
-const partialQuote: QuoteJson = { ...span('Cooperation Organisation is dead'), kind: 'partial', cue: span('called'), speakerMention: span('He', p2), speaker: null, attribution: 'cue' };
+const partialQuote: QuoteJson = { ...span('Cooperation Organisation is dead'), kind: 'partial', cue: span('called'), speakerMention: span('He', p2), speaker: null, attribution: 'cue', act: 'speech', speakerAntecedent: null, speakerKind: 'unresolved', confidence: 0.3 };
 
 const json: ArticleJson = {
   source: { format: 'html', url: 'https://en.wikinews.org/wiki/Putin_speaks' },
@@ -168,7 +172,7 @@ test('article page: an article with no headline, blocks or understanding still r
 
 test('article page: a quote takes in its quotation marks, after the sentence\'s punctuation, so the speaker follows them', () => {
   const small = '“Go,” he said. “Stop” now. «Non».';
-  const quote = (start: number, end: number): QuoteJson => ({ start, end, text: small.slice(start, end), kind: 'direct', cue: null, speakerMention: { start: 6, end: 8, text: 'he' }, speaker: null, attribution: 'cue' });
+  const quote = (start: number, end: number): QuoteJson => ({ start, end, text: small.slice(start, end), kind: 'direct', cue: null, speakerMention: { start: 6, end: 8, text: 'he' }, speaker: null, attribution: 'cue', act: 'speech', speakerAntecedent: null, speakerKind: 'unresolved', confidence: 0.3 });
   const out = renderArticle({ entityIds: {} }, { text: small, blocks: [{ kind: 'paragraph', start: 0, end: small.length }], entities: [], dateline: null, quotes: [quote(1, 3), quote(16, 20), quote(28, 31)] });
   assert.ok(out.includes('<p><q class="quote quote-direct">“Go,”</q> <span class="speaker">— he</span> he said. <q class="quote quote-direct">“Stop”</q> <span class="speaker">— he</span> now. <q class="quote quote-direct">«Non»</q> <span class="speaker">— he</span>.</p>'));
 });

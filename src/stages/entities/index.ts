@@ -2,7 +2,8 @@ import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { buildEntities } from './build.js';
 
-export { resolvePersonAt, type PersonHint } from './persons.js';
+export { personGender, resolvePersonAt, type PersonHint } from './persons.js';
+export { firstNameGender, honorificGender, type Gender } from './vocab.js';
 
 /**
  * Groups the tagger's mentions into entities: one per person, organisation, place or

@@ -2,7 +2,7 @@ import type { Entity, Mention, Role } from '../../doc/annotations.js';
 import { firstIndex } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import { phraseBefore, wordsBefore } from './scan.js';
-import { headGender, headsAgree, honorificGender, type Gender } from './vocab.js';
+import { firstNameGender, headGender, headsAgree, honorificGender, type Gender } from './vocab.js';
 
 /*
  * What the article tells about each person, for deciding who a description or a
@@ -40,7 +40,7 @@ export interface PersonProfile {
 }
 
 /** The parts of an entity a profile is built from (the stage builds profiles before it freezes entities). */
-export type PersonLike = Pick<Entity, 'type' | 'mentions' | 'references' | 'roles' | 'country'>;
+export type PersonLike = Pick<Entity, 'type' | 'name' | 'mentions' | 'references' | 'roles' | 'country'>;
 
 /** The head and tense of a role's text ("former US Secretary of State" → secretary of state, former). */
 export function roleHead(role: string): { head: string; former: boolean } | undefined {
@@ -82,10 +82,18 @@ export function buildProfiles(text: string, entities: readonly PersonLike[], men
       const age = profile.age ?? ageAfter(text, mention.end);
       if (age !== undefined) profile.age = age;
     }
+    // A title or an honorific says more than a given name, which some give to either.
+    gender ??= givenNameGender(entity.name);
     if (gender !== undefined) profile.gender = gender;
     out.push(profile);
   });
   return out;
+}
+
+/** The gender of a full name's given name ("Sarah Sanders" → female); a one-word name tells nothing. */
+function givenNameGender(name: string): Gender | undefined {
+  const words = name.split(/\s+/u);
+  return words.length >= 2 ? firstNameGender(words[0]!) : undefined;
 }
 
 function positionsOf(mentionIndexes: readonly number[], references: readonly Role[], mentions: readonly Mention[]): number[] {
@@ -162,12 +170,21 @@ const profileCache = new WeakMap<readonly Entity[], PersonProfile[]>();
  * it once per quote stays cheap.
  */
 export function resolvePersonAt(doc: NewsDoc, offset: number, hint: PersonHint = {}): number | undefined {
+  return mostRecentFit(profilesOf(doc), offset, hint)?.entity;
+}
+
+/** What the article tells of a person entity's gender (titles, honorifics, given name), if anything. */
+export function personGender(doc: NewsDoc, entity: number): Gender | undefined {
+  return profilesOf(doc).find((profile) => profile.entity === entity)?.gender;
+}
+
+function profilesOf(doc: NewsDoc): PersonProfile[] {
   const entities = doc.layers.entities;
-  if (entities === undefined || doc.text === undefined) return undefined;
+  if (entities === undefined || doc.text === undefined) return [];
   let profiles = profileCache.get(entities);
   if (profiles === undefined) {
     profiles = buildProfiles(doc.text, entities, doc.layers.mentions ?? []);
     profileCache.set(entities, profiles);
   }
-  return mostRecentFit(profiles, offset, hint)?.entity;
+  return profiles;
 }

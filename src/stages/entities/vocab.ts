@@ -11,6 +11,7 @@ import {
   TITLE_HEADS,
   TITLE_MODIFIERS,
 } from '../../rules/lexicons/titles.js';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../rules/lexicons/first-names.js';
 
 /*
  * The lexicons as lookup tables, built once per process. Titles match in any case
@@ -139,6 +140,16 @@ export function honorificGender(word: string): Gender | 'none' | undefined {
   const lower = word.toLowerCase();
   if (!(lower in HONORIFICS)) return undefined;
   return HONORIFICS[lower] ?? 'none';
+}
+
+const FIRST_NAME_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ...MALE_FIRST_NAMES.map((name) => [name, 'male'] as const),
+  ...FEMALE_FIRST_NAMES.map((name) => [name, 'female'] as const),
+]);
+
+/** The gender a given name is usually given to ("Sarah" → female), if it is one of the common ones. */
+export function firstNameGender(name: string): Gender | undefined {
+  return FIRST_NAME_GENDER.get(name.toLowerCase());
 }
 
 export function headGender(head: string): Gender | undefined {

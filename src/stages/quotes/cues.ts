@@ -1,3 +1,4 @@
+import type { QuoteAct } from '../../doc/annotations.js';
 import { CUE_VERBS, type CueVerb } from './lexicon.js';
 import type { Word } from './words.js';
 
@@ -8,6 +9,7 @@ export interface Cue {
   readonly last: number;
   readonly lemma: string;
   readonly speech: boolean;
+  readonly act: QuoteAct;
   readonly takesObject: boolean;
   /** "according to X": the source follows the cue. */
   readonly according: boolean;
@@ -33,7 +35,7 @@ export function findCues(words: readonly Word[], from: number, to: number, quote
     const w = words[i]!;
     if (!w.isWord) continue;
     if (w.lower === 'according' && words[i + 1]?.lower === 'to' && i + 1 < to) {
-      out.push({ first: i, last: i + 1, lemma: 'according to', speech: true, takesObject: false, according: true, quoteOnly: false });
+      out.push({ first: i, last: i + 1, lemma: 'according to', speech: true, act: 'speech', takesObject: false, according: true, quoteOnly: false });
       i++;
       continue;
     }
@@ -46,7 +48,7 @@ export function findCues(words: readonly Word[], from: number, to: number, quote
     const particle = verb.lemma === 'call' ? words[i + 1]?.lower ?? '' : '';
     if (/^(off|up|in|back)$/u.test(particle)) continue;
     if (particle === 'for' || particle === 'on') {
-      out.push({ first: i, last: i + 1, lemma: `call ${particle}`, speech: true, takesObject: false, according: false, quoteOnly: false });
+      out.push({ first: i, last: i + 1, lemma: `call ${particle}`, speech: true, act: 'speech', takesObject: false, according: false, quoteOnly: false });
       i++;
       continue;
     }
@@ -61,6 +63,7 @@ export function findCues(words: readonly Word[], from: number, to: number, quote
       last,
       lemma: verb.lemma,
       speech: verb.speech,
+      act: verb.act,
       takesObject: verb.takesObject,
       according: false,
       quoteOnly: QUOTE_ONLY.has(verb.lemma),

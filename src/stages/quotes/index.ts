@@ -7,8 +7,8 @@ import type { Cue } from './cues.js';
 import { attributeQuotation, previousParagraphCue } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { findQuotedSpans } from './marks.js';
-import { entityFor, SpeakerMemory } from './resolve.js';
-import { resolvePersonAt } from '../entities/index.js';
+import { SpeakerMemory, type PronounKind, type Resolution } from './resolve.js';
+import { genderReader, settleSpeakers } from './settle.js';
 import { isEnglish } from '../ner/index.js';
 import { fallbackSentences } from './sentences.js';
 import type { Subject } from './speaker.js';
@@ -62,15 +62,15 @@ export const quotesStage: Stage = {
     const blocks = doc.layers.blocks ?? [];
     const sentences = doc.layers.sentences ?? fallbackSentences(text, blocks);
     const contexts = blockContexts(text, blocks, sentences, findQuotedSpans(text, blocks));
-    const memory = new SpeakerMemory(text, doc.layers.mentions);
-    // The name a pronoun speaker stands for, used to find the speaker entity.
-    const resolutions = new Map<Quote, SpanText>();
+    const memory = new SpeakerMemory(text, doc.layers.mentions, genderReader(doc));
+    // What a pronoun speaker stands for, used to find the speaker entity.
+    const resolutions = new Map<Quote, Resolution>();
     const quotes: Quote[] = [];
     let lastSpoken: Spoken | undefined;
-    const attributed = (base: Omit<Quote, 'cue' | 'speakerMention' | 'attribution'>, on: BlockContext, cue: Cue | undefined, subject: Subject | undefined): Quote => {
-      if (subject === undefined) return cue === undefined ? base : { ...base, cue: spanOf(text, on, cue.first, cue.last) };
+    const attributed = (base: Omit<Quote, 'cue' | 'speakerMention' | 'attribution' | 'confidence'>, on: BlockContext, cue: Cue | undefined, subject: Subject | undefined): Quote => {
+      if (subject === undefined) return cue === undefined ? { ...base, confidence: 0 } : { ...base, cue: spanOf(text, on, cue.first, cue.last), confidence: 0 };
       const found = speakerFields(text, contexts, on, cue, subject, memory);
-      const quote: Quote = { ...base, ...found.fields };
+      const quote: Quote = { ...base, ...found.fields, confidence: 0 };
       if (found.resolved !== undefined) resolutions.set(quote, found.resolved);
       return quote;
     };
@@ -90,21 +90,24 @@ export const quotesStage: Stage = {
         if (found.attributed !== undefined && !(cueless && scare)) {
           const { cue, subject } = found.attributed;
           if (found.kind === 'direct' && cue !== undefined && found.attributed.ctx === ctx) taken.add(cue.first);
-          quote = attributed({ ...content, kind: found.kind }, found.attributed.ctx, cue, subject);
+          quote = attributed({ ...content, kind: found.kind, act: 'speech' }, found.attributed.ctx, cue, subject);
         } else if (lastSpoken !== undefined && (!scare || q.span.continues || sameSentence(ctx, lastSpoken, q)) && continues(text, ctx, q, lastSpoken.block)) {
           const { speakerMention, speaker } = lastSpoken.quote;
           quote = {
             ...content,
             kind: found.kind,
+            act: 'speech',
             ...(speakerMention !== undefined ? { speakerMention } : {}),
             ...(speaker !== undefined ? { speaker } : {}),
             attribution: 'continuation',
+            confidence: 0,
           };
           const resolved = resolutions.get(lastSpoken.quote);
           if (resolved !== undefined) resolutions.set(quote, resolved);
         } else if (!scare) {
           const before = found.kind === 'direct' && position === 0 ? previousParagraphCue(contexts, ctx) : undefined;
-          quote = before !== undefined ? attributed({ ...content, kind: found.kind }, before.ctx, before.cue, before.subject) : { ...content, kind: found.kind };
+          const base = { ...content, kind: found.kind, act: 'speech' as const };
+          quote = before !== undefined ? attributed(base, before.ctx, before.cue, before.subject) : { ...base, confidence: 0 };
         }
         if (quote === undefined) continue;
         direct.push(quote);
@@ -118,7 +121,7 @@ export const quotesStage: Stage = {
           const start = ctx.words[found.first]!.start;
           const end = ctx.words[found.end - 1]!.end;
           if (insideAny(direct, start, end)) continue;
-          const quote = attributed({ start, end, text: text.slice(start, end), kind: 'indirect' }, ctx, found.cue, found.subject);
+          const quote = attributed({ start, end, text: text.slice(start, end), kind: 'indirect', act: found.cue.act }, ctx, found.cue, found.subject);
           quotes.push(quote);
           // Reported speech introduces its speaker for a quotation paragraph that follows.
           if (found.cue.speech && quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index, word: found.first };
@@ -126,7 +129,7 @@ export const quotesStage: Stage = {
       }
     }
     quotes.sort((a, b) => a.start - b.start);
-    doc.layers.quotes = linkEntities(doc, quotes, resolutions);
+    doc.layers.quotes = settleSpeakers(doc, quotes, resolutions);
     return doc;
   },
 };
@@ -169,15 +172,15 @@ function speakerFields(
   cue: Cue | undefined,
   subject: Subject,
   memory: SpeakerMemory,
-): { fields: Pick<Quote, 'cue' | 'speakerMention' | 'attribution'>; resolved?: SpanText } {
+): { fields: Pick<Quote, 'cue' | 'speakerMention' | 'attribution'>; resolved?: Resolution } {
   const cueField = cue !== undefined ? { cue: spanOf(text, ctx, cue.first, cue.last) } : {};
   const said = spanOf(text, ctx, subject.first, subject.last);
   if (subject.pronoun !== undefined && subject.pronoun !== 'self') {
-    const person = subject.pronoun === 'male' || subject.pronoun === 'female';
-    const resolved = memory.resolvePronoun(contexts, ctx, subject.first, person);
+    const pronoun: PronounKind = subject.pronoun;
+    const resolved = memory.resolvePronoun(contexts, ctx, subject.first, pronoun);
     const fields = { ...cueField, speakerMention: said, attribution: 'pronoun' as const };
     if (resolved === undefined) return { fields };
-    memory.remember(resolved, ctx.index);
+    memory.remember(resolved.mention, ctx.index, pronoun);
     return { fields, resolved };
   }
   memory.remember(said, ctx.index);
@@ -209,22 +212,4 @@ function looksLikeTitle(content: string): boolean {
   const words = content.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   if (words.length === 0 || words.length > 10) return false;
   return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(of|the|a|an|and|or|in|on|to|for|at|by|with|from)$/u.test(w));
-}
-
-/**
- * The speaker entity of each quote: the entity its speaker mention (or, for a pronoun,
- * the name it was resolved to) names; a "he" or "she" left unresolved goes to the most
- * recent person of that gender the entities stage knows.
- */
-function linkEntities(doc: NewsDoc, quotes: Quote[], resolutions: ReadonlyMap<Quote, SpanText>): Quote[] {
-  const { mentions, entities } = doc.layers;
-  if (mentions === undefined || entities === undefined) return quotes;
-  return quotes.map((quote) => {
-    const said = quote.speakerMention;
-    if (said === undefined || quote.speaker !== undefined) return quote;
-    let speaker = entityFor(resolutions.get(quote) ?? said, mentions, entities);
-    const gender = /^he$/iu.test(said.text) ? 'male' : /^she$/iu.test(said.text) ? 'female' : undefined;
-    if (speaker === undefined && gender !== undefined) speaker = resolvePersonAt(doc, said.start, { gender });
-    return speaker === undefined ? quote : { ...quote, speaker };
-  });
 }

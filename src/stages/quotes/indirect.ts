@@ -17,13 +17,16 @@ const MIN_CONTENT_WORDS = 3;
 /** Words of reported speech kept after its cue, so a sentence with no end stays bounded. */
 const MAX_CONTENT_WORDS = 80;
 /** Belief and finding verbs that report a clause only with "that" ("polls show that"). */
-const NEEDS_THAT = new Set(['fear', 'know', 'show', 'find', 'learn', 'agree', 'feel', 'state', 'post', 'continue', 'report', 'call', 'reveal', 'indicate', 'signal', 'add', 'note', 'mention']);
+const NEEDS_THAT = new Set(['fear', 'know', 'show', 'find', 'learn', 'agree', 'feel', 'state', 'comment', 'post', 'continue', 'report', 'call', 'reveal', 'indicate', 'signal', 'add', 'note', 'mention']);
 const OBJECT_PRONOUNS = new Set('him her them me us you reporters journalists supporters'.split(' '));
 /** Words after a cue that start no reported clause ("said goodbye", "said so"). */
 const NOT_A_CLAUSE = new Set('so goodbye hello yes no nothing something anything thanks sorry otherwise'.split(' '));
 const CLAUSE_STARTERS = new Set(['there', 'this', 'it', 'no', 'nobody', 'nothing', 'everyone', 'none']);
 /** What may stand between a cue and "that" ("said in a statement that", "said Tuesday that"). */
 const MAX_WORDS_TO_THAT = 8;
+/** Words of a time or place between a cue and a late "that" ("said Thursday during a taping of …, that"). */
+const MAX_WORDS_TO_LATE_THAT = 24;
+const TIME_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|Jan\.?|January|Feb\.?|February|March|April|May|June|July|Aug\.?|August|Sept?\.?|September|Oct\.?|October|Nov\.?|November|Dec\.?|December|last|this|earlier|late|early)$/u;
 /** Words after a trailing cue ("…, he said in an interview on Tuesday."). */
 const MAX_TRAILING_WORDS = 9;
 
@@ -37,8 +40,9 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
   const { words, quoted } = ctx;
   let end = sentence.end;
   while (end > sentence.first && !words[end - 1]!.isWord && /[.!?]/u.test(words[end - 1]!.text)) end--;
-  // A run-on "sentence" (no full stop for pages): reported clauses stop at the cap.
-  const wordCap = (from: number): number => Math.min(end, from + MAX_CONTENT_WORDS);
+  // A run-on "sentence" (no full stop for pages): reported clauses stop at the cap, and any
+  // clause stops where the sentence turns to something else (", but …", ", which …").
+  const wordCap = (from: number): number => clauseEnd(ctx, from, Math.min(end, from + MAX_CONTENT_WORDS));
   for (const cue of findCues(words, sentence.first, sentence.end, quoted)) {
     if (taken.has(cue.first) || cue.quoteOnly) continue;
     if (isPassive(ctx, cue, sentence.first)) {
@@ -64,7 +68,8 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     }
     const subject = subjectBefore(words, cue.first, sentence.first);
     const boundary = subject !== undefined ? subject.first - 1 : cue.first - 1;
-    const inverted = subject === undefined && boundary >= sentence.first && words[boundary]!.text === ',' ? subjectAfter(words, cue.last + 1, end) : undefined;
+    // "…, said Putin": only speech verbs invert ("…, praised the team" reports nothing).
+    const inverted = subject === undefined && cue.speech && boundary >= sentence.first && words[boundary]!.text === ',' ? subjectAfter(words, cue.last + 1, end) : undefined;
     const speaker = subject ?? inverted;
     if (speaker === undefined) continue;
     // X said (that) CLAUSE — unless nothing clause-like follows the cue.
@@ -75,10 +80,66 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     }
     // CLAUSE, X said.
     if (boundary > sentence.first && /^[,—–]$/u.test(words[boundary]!.text) && trailingIsShort(ctx, (inverted ?? cue).last + 1, end)) {
-      if (contentWords(ctx, sentence.first, boundary) >= MIN_CONTENT_WORDS) out.push({ cue, subject: speaker, first: Math.max(sentence.first, boundary - MAX_CONTENT_WORDS), end: boundary });
+      if (contentWords(ctx, sentence.first, boundary) >= MIN_CONTENT_WORDS && !introductory(ctx, sentence.first, boundary)) {
+        out.push({ cue, subject: speaker, first: Math.max(sentence.first, boundary - MAX_CONTENT_WORDS), end: boundary });
+      }
     }
   }
-  return out;
+  return endBeforeNextSpeaker(ctx, out);
+}
+
+/**
+ * "A said X, and B said Y": X ends where the next attribution's speaker begins, with the
+ * joining comma and conjunction left out.
+ */
+function endBeforeNextSpeaker(ctx: BlockContext, found: IndirectFinding[]): IndirectFinding[] {
+  return found.map((finding) => {
+    let end = finding.end;
+    for (const other of found) {
+      const start = other.subject?.first;
+      if (other === finding || start === undefined || start <= finding.first || start >= end || other.cue.first < start) continue;
+      end = start;
+    }
+    if (end === finding.end) return finding;
+    while (end > finding.first && (!ctx.words[end - 1]!.isWord || JOINERS.has(ctx.words[end - 1]!.lower))) end--;
+    return contentWords(ctx, finding.first, end) >= MIN_CONTENT_WORDS ? { ...finding, end } : finding;
+  });
+}
+
+/** Words that, after a comma, a dash or a semicolon, turn a sentence away from what was said. */
+const TURNS = new Set('according referring compared'.split(' '));
+
+/**
+ * Where reported words end: at the sentence's end, or before a comma, dash or semicolon
+ * followed by a turn (", but she has bristled", ", which raised concerns", "; others …").
+ */
+function clauseEnd(ctx: BlockContext, from: number, end: number): number {
+  for (let i = from + MIN_CONTENT_WORDS; i < end - 1; i++) {
+    const w = ctx.words[i]!;
+    if (w.isWord || ctx.quoted[i] === 1) continue;
+    if (w.text === ';') return i;
+    if ((w.text === ',' || w.text === '—' || w.text === '–' || w.text === '-') && TURNS.has(ctx.words[i + 1]!.lower) && ctx.quoted[i + 1] !== 1) return i;
+  }
+  return end;
+}
+
+const JOINERS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'as', 'yet', 'so']);
+const OPENING_PREPOSITIONS = new Set('in at on during after before with for from by as under over since throughout amid despite'.split(' '));
+/** An opening phrase this short with no comma of its own is an adverbial, not something said ("In the end, he said …"). */
+const MAX_INTRODUCTORY_WORDS = 8;
+
+/** "In a two-minute response", "According to pool reports": words before a comma that open a sentence rather than report one. */
+function introductory(ctx: BlockContext, first: number, end: number): boolean {
+  const opener = ctx.words[first]?.lower ?? '';
+  if (opener === 'according') return true;
+  if (!OPENING_PREPOSITIONS.has(opener)) return false;
+  let words = 0;
+  for (let i = first; i < end; i++) {
+    const w = ctx.words[i]!;
+    if (w.text === ',' || w.text === ';') return false;
+    if (w.isWord) words++;
+  }
+  return words <= MAX_INTRODUCTORY_WORDS;
 }
 
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s"]);
@@ -116,6 +177,21 @@ function complementStart(ctx: BlockContext, cue: Cue, end: number): number | und
   }
   const first = words[k];
   if (first === undefined || k >= end || !first.isWord || ctx.quoted[k] === 1) return undefined;
+  // "announced Wednesday at the Dubai Air Show", "said Thursday during a taping …, that": a time or
+  // place after the cue; the clause said follows a later "that", or stands before the subject.
+  // "said Tuesday the plant would close": the time is skipped.
+  while (k + 1 < end && TIME_WORDS.test(words[k]!.text) && words[k + 1]!.isWord) k++;
+  if (TIME_WORDS.test(words[k]!.text) || (OPENING_PREPOSITIONS.has(words[k]!.lower) && !cue.takesObject)) {
+    for (let j = k + 1; j < end && j - k <= MAX_WORDS_TO_LATE_THAT; j++) if (words[j]!.lower === 'that' && ctx.quoted[j] !== 1) return j;
+    return undefined;
+  }
+  return clauseStartAt(ctx, cue, k);
+}
+
+/** k when a reported clause can begin at words[k] ("said legalizing it could …"), else undefined. */
+function clauseStartAt(ctx: BlockContext, cue: Cue, k: number): number | undefined {
+  const first = ctx.words[k]!;
+  if (!first.isWord || ctx.quoted[k] === 1) return undefined;
   // "urged Congress to act".
   if (cue.takesObject && first.lower === 'to') return k;
   const clauseLike =

@@ -4,11 +4,15 @@
  * and the title words that precede a name.
  */
 
+import type { QuoteAct } from '../../doc/annotations.js';
+
 /** How a cue verb behaves. */
 export interface CueVerb {
   readonly lemma: string;
   /** Reports speech (said, told) rather than a belief or finding (believes, found). */
   readonly speech: boolean;
+  /** What the verb reports: speech, a stance, a belief or finding, an intention or decision. */
+  readonly act: QuoteAct;
   /** Takes a person as object before the reported clause ("told reporters that"). */
   readonly takesObject: boolean;
 }
@@ -25,7 +29,7 @@ const VERBS: readonly [string, readonly string[], boolean, boolean][] = [
   ['write', ['wrote', 'writes', 'writing', 'written'], true, false],
   ['tweet', ['tweeted', 'tweets', 'tweeting'], true, false],
   ['post', ['posted'], true, false],
-  ['state', ['stated'], true, false],
+  ['state', ['stated', 'states'], true, false],
   ['declare', ['declare', 'declared', 'declares', 'declaring'], true, false],
   ['announce', ['announce', 'announced', 'announces', 'announcing'], true, false],
   ['explain', ['explain', 'explained', 'explains', 'explaining'], true, false],
@@ -51,7 +55,7 @@ const VERBS: readonly [string, readonly string[], boolean, boolean][] = [
   ['scream', ['screamed', 'screaming'], true, false],
   ['observe', ['observed', 'observes'], true, false],
   ['remark', ['remarked'], true, false],
-  ['comment', ['commented'], true, false],
+  ['comment', ['commented', 'comments'], true, false],
   ['emphasize', ['emphasized', 'emphasised', 'emphasizes', 'emphasises', 'emphasizing'], true, false],
   ['stress', ['stressed', 'stresses'], true, false],
   ['predict', ['predict', 'predicted', 'predicts', 'predicting'], true, false],
@@ -95,6 +99,7 @@ const VERBS: readonly [string, readonly string[], boolean, boolean][] = [
   ['hit back', ['hit', 'hits'], true, false],
   ['go on', ['went', 'goes'], true, false],
   ['put it', ['put', 'puts'], true, false],
+  ['weigh in', ['weighed', 'weighs'], true, false],
   ['echo', ['echoed', 'echoes'], true, false],
   ['reveal', ['revealed', 'reveals'], true, false],
   ['indicate', ['indicated', 'indicates'], true, false],
@@ -132,9 +137,19 @@ const VERBS: readonly [string, readonly string[], boolean, boolean][] = [
   ['agree', ['agreed', 'agrees'], false, false],
 ];
 
+/** Verbs that are not speech: a stance taken ("criticized"), or an intention or decision ("plans to"); the other non-speech verbs report beliefs and findings. */
+const STANCE_LEMMAS = new Set('criticize attack blast slam condemn praise defend accuse endorse question'.split(' '));
+const INTENTION_LEMMAS = new Set('want plan intend seek'.split(' '));
+
+function actOf(lemma: string, speech: boolean): QuoteAct {
+  if (speech) return 'speech';
+  if (STANCE_LEMMAS.has(lemma)) return 'stance';
+  return INTENTION_LEMMAS.has(lemma) ? 'intention' : 'belief';
+}
+
 export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
   VERBS.flatMap(([lemma, forms, speech, takesObject]) =>
-    forms.map((form) => [form, { lemma, speech, takesObject }] as const),
+    forms.map((form) => [form, { lemma, speech, act: actOf(lemma, speech), takesObject }] as const),
   ),
 );
 
@@ -148,7 +163,7 @@ export const ONLY_INFINITIVE_LEMMAS: ReadonlySet<string> = new Set('want plan in
 /** Words that may stand between a subject and its verb ("Putin later said", "has said"). */
 export const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(
   (
-    'also later then previously recently once repeatedly reportedly again often has had have ' +
+    'also later then previously recently once repeatedly reportedly again often always instead now too has had have ' +
     'would will did does do was is were are had been being not never just earlier publicly privately ' +
     'flatly bluntly quickly simply openly frequently initially first still even already further ' +
     'similarly separately specifically angrily emphatically finally ultimately allegedly herself himself ' +

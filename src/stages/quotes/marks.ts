@@ -72,9 +72,10 @@ export function findQuotedSpans(text: string, blocks: readonly Span[]): QuotedSp
       const c = text.charCodeAt(i);
       // Fast skip: every mark we handle is " ' « » or in U+2018–U+201E.
       if (c !== 0x22 && c !== 0x27 && c !== 0xab && c !== 0xbb && (c < 0x2018 || c > 0x201e)) continue;
-      // Two apostrophes stand for a double mark in some archives (''Every one,'' he said).
-      const paired = c === 0x27 && text.charCodeAt(i + 1) === 0x27 && i + 1 < block.end;
-      const mark = paired ? '"' : text[i]!;
+      // Two apostrophes stand for a double mark in some archives (''Every one,'' he said), and two
+      // closing single marks close one on some sites (“It was an attempt,’’ Moy said).
+      const paired = (c === 0x27 || c === 0x2019) && text.charCodeAt(i + 1) === c && i + 1 < block.end;
+      const mark = paired ? (c === 0x27 ? '"' : '”') : text[i]!;
       const before = i > block.start ? text[i - 1]! : '';
       const afterAt = paired ? i + 2 : i + 1;
       const after = afterAt < block.end ? text[afterAt]! : '';

@@ -9,7 +9,7 @@ const MAX_SUBJECT_WORDS = 6;
 /**
  * A speech verb we do not list, known by its place: “Go back to Univision,” Trump barked.
  * / “…!” beamed Donald Hartley. The quotation must end its clause (, ! ? inside the
- * marks) and a past-tense word must follow it with its subject, then end the clause.
+ * marks) and a past-tense word must follow it with its subject.
  */
 export function positionalCue(ctx: BlockContext, q: QuotedWords, limit: number): { cue: Cue; subject: Subject } | undefined {
   const { words } = ctx;
@@ -22,8 +22,9 @@ export function positionalCue(ctx: BlockContext, q: QuotedWords, limit: number):
     if (!w.isWord) return undefined;
     if (w.text !== w.lower || !w.lower.endsWith('ed') || SUBJECT_STOPS.has(w.lower)) continue;
     const after = words[j + 1];
-    const endsClause = after === undefined || !after.isWord || after.lower === 'at' || after.lower === 'to' || after.lower === 'back';
-    const cue: Cue = { first: j, last: j, lemma: w.lower, speech: true, takesObject: false, according: false, quoteOnly: true };
+    // “…,” Toomey fumed on Tuesday / LeVell assured the crowd: whatever follows, but not a passive's agent.
+    const endsClause = after === undefined || !after.isWord || after.lower !== 'by';
+    const cue: Cue = { first: j, last: j, lemma: w.lower, speech: true, act: 'speech', takesObject: false, according: false, quoteOnly: true };
     if (j === i) {
       // Inverted: “…!” beamed Donald Hartley.
       const subject = subjectAfter(words, j + 1, limit);

@@ -10,9 +10,39 @@ interface Remembered {
   readonly block: number;
 }
 
+/** The pronouns that stand for a speaker: he, she, they, it. */
+export type PronounKind = 'male' | 'female' | 'plural' | 'neuter';
+
+/** How a pronoun was resolved, from the surest to the least sure. */
+export type ResolvedVia = 'sentence' | 'previous' | 'speaker' | 'earlier';
+
+export interface Resolution {
+  readonly mention: SpanText;
+  readonly via: ResolvedVia;
+}
+
+/** What the article tells of the gender of the person named at [start, end), if anything. */
+export type GenderOf = (start: number, end: number) => 'male' | 'female' | undefined;
+
 const PREPOSITIONS = new Set('in at on from to with of for by about against over under into near'.split(' '));
+/** Heads of descriptions a "he" or "she" can stand for ("a spokesman", "the coach"); never "scientists", "a statement" or "the trust". */
+const PERSON_HEADS = new Set(
+  (
+    'spokesman spokeswoman spokesperson official officer coach man woman boy girl father mother son daughter husband wife brother sister ' +
+    'lawyer attorney doctor nurse teacher student driver chief director president minister secretary senator governor mayor leader ' +
+    'founder executive manager owner resident witness victim suspect source person analyst expert economist professor researcher ' +
+    'scientist judge prosecutor aide adviser advisor candidate chairman chairwoman ceo actor actress singer player captain client patient ' +
+    'worker employee farmer veteran friend neighbour neighbor relative parent grandmother grandfather boss dean principal commissioner ' +
+    'ambassador diplomat lawmaker congressman congresswoman representative sheriff detective agent pilot soldier general colonel ' +
+    'priest bishop pastor rabbi imam author writer editor reporter journalist photographer artist musician designer engineer ' +
+    'entrepreneur investor trader banker broker consultant strategist pollster organizer organiser activist protester volunteer ' +
+    'member fan customer shopper passenger mourner survivor inmate prisoner defendant plaintiff juror he she'
+  ).split(' '),
+);
 /** How many blocks back a pronoun or a continuation may reach. */
 const REACH_BLOCKS = 3;
+/** Words of a description before an appositive name ("The trust’s chief operating officer, Graham Pell,"). */
+const MAX_DESCRIPTION_WORDS = 8;
 /** How many sentences back a pronoun may look for a subject. */
 const MAX_SENTENCES_BACK = 12;
 
@@ -28,13 +58,18 @@ function lastSentenceStartingBefore(ctx: BlockContext, at: number): number {
 export class SpeakerMemory {
   private readonly speakers: Remembered[] = [];
 
+  /** Genders learnt from pronouns already resolved, by the name's last word ("Clinton" → female after "she"). */
+  private readonly learnt = new Map<string, 'male' | 'female'>();
+
   constructor(
     private readonly text: string,
     private readonly mentions: readonly Mention[] | undefined,
+    private readonly genderOf: GenderOf = () => undefined,
   ) {}
 
-  remember(mention: SpanText, block: number): void {
+  remember(mention: SpanText, block: number, pronoun?: PronounKind): void {
     this.speakers.push({ mention, block });
+    if (pronoun === 'male' || pronoun === 'female') this.learnt.set(lastWordOf(mention.text), pronoun);
   }
 
   /** The last speaker named within reach of `block`. */
@@ -44,18 +79,28 @@ export class SpeakerMemory {
   }
 
   /**
-   * The person a pronoun at words[at] stands for: the subject of its own sentence when
-   * that is a name before it ("Putin hailed …, slamming what he called"), else the last
-   * speaker, else the subject of an earlier sentence nearby.
+   * What a pronoun at words[at] stands for: the subject of its own sentence when that is a
+   * name before it ("Putin hailed …, slamming what he called"), else the latest speaker
+   * within reach, else the subject of an earlier sentence nearby; always one that agrees
+   * with the pronoun ("he" and "she" a person of that gender or of none known, "it" an
+   * organisation, "they" no single named person). Undefined when nothing agrees: the
+   * pronoun then stays unresolved rather than guessed.
    */
-  resolvePronoun(contexts: readonly BlockContext[], ctx: BlockContext, at: number, person: boolean): SpanText | undefined {
+  resolvePronoun(contexts: readonly BlockContext[], ctx: BlockContext, at: number, pronoun: PronounKind): Resolution | undefined {
+    const person = pronoun === 'male' || pronoun === 'female';
     const own = sentenceAt(ctx, at);
     if (own !== undefined) {
       const subject = this.sentenceSubject(ctx, own.first, at, person);
-      if (subject !== undefined) return subject;
+      if (subject !== undefined && this.agrees(subject, pronoun)) return { mention: subject, via: 'sentence' };
     }
-    const speaker = this.lastSpeaker(ctx.index);
-    if (speaker !== undefined) return speaker;
+    // A person just named as the subject of the sentence before is who "he" means next, more than an earlier speaker.
+    const previous = this.previousSentenceSubject(contexts, ctx, at, person);
+    if (previous !== undefined && /^\p{Lu}/u.test(previous.text) && this.agrees(previous, pronoun)) return { mention: previous, via: 'previous' };
+    for (let k = this.speakers.length - 1; k >= 0; k--) {
+      const speaker = this.speakers[k]!;
+      if (ctx.index - speaker.block > REACH_BLOCKS) break;
+      if (this.agrees(speaker.mention, pronoun)) return { mention: speaker.mention, via: 'speaker' };
+    }
     let looked = 0;
     for (let b = ctx.index; b >= 0 && ctx.index - b <= REACH_BLOCKS; b--) {
       const c = contexts[b]!;
@@ -66,10 +111,40 @@ export class SpeakerMemory {
         if (++looked > MAX_SENTENCES_BACK) return undefined;
         const range = c.sentences[s]!;
         const subject = this.sentenceSubject(c, range.first, Math.min(range.end, b === ctx.index ? at : range.end), person);
-        if (subject !== undefined) return subject;
+        if (subject !== undefined && this.agrees(subject, pronoun)) return { mention: subject, via: 'earlier' };
       }
     }
     return undefined;
+  }
+
+  /** The subject of the sentence right before the one holding words[at] (the previous block's last, at a block's start). */
+  private previousSentenceSubject(contexts: readonly BlockContext[], ctx: BlockContext, at: number, person: boolean): SpanText | undefined {
+    const own = lastSentenceStartingBefore(ctx, at + 1);
+    if (own > 0) {
+      const range = ctx.sentences[own - 1]!;
+      return this.sentenceSubject(ctx, range.first, range.end, person);
+    }
+    const before = contexts[ctx.index - 1];
+    const range = before?.sentences[before.sentences.length - 1];
+    return before === undefined || range === undefined ? undefined : this.sentenceSubject(before, range.first, range.end, person);
+  }
+
+  /** Whether a name can be what the pronoun stands for. */
+  private agrees(name: SpanText, pronoun: PronounKind): boolean {
+    const types = this.mentions === undefined ? undefined : overlappingMentions(this.mentions, name.start, name.end).map((m) => m.type);
+    if (pronoun === 'male' || pronoun === 'female') {
+      // A tagged name must be a person's; an untagged one (no tagger ran) may be.
+      if (types !== undefined && types.length > 0 && !types.includes('PER')) return false;
+      if (types !== undefined && types.length === 0 && /^\p{Lu}/u.test(name.text)) return false;
+      // "he" is one person: never "scientists", "his often-repeated" or "a statement".
+      const head = lastWordOf(name.text);
+      if (!/^\p{Lu}/u.test(name.text) && !PERSON_HEADS.has(head.toLowerCase())) return false;
+      const gender = this.genderOf(name.start, name.end) ?? this.learnt.get(head);
+      return gender === undefined || gender === pronoun;
+    }
+    if (pronoun === 'neuter') return types === undefined || types.includes('ORG');
+    // "they": an organisation or a group, not one named person.
+    return types === undefined || !(types.length === 1 && types[0] === 'PER' && !/s$/u.test(name.text));
   }
 
   /** A name standing at the head of a sentence, before `limit`, as its subject. */
@@ -86,7 +161,7 @@ export class SpeakerMemory {
       }
       break;
     }
-    if (i >= stop || !words[i]!.capitalised) return undefined;
+    if (i >= stop || !words[i]!.capitalised) return this.appositiveName(ctx, first, limit, person);
     let end = i;
     while (end + 1 < limit && quoted[end + 1] !== 1 && words[end + 1]!.isWord && words[end + 1]!.capitalised && !CAPITALISED_FUNCTION_WORDS.has(words[end + 1]!.text)) end++;
     const start = words[i]!.start;
@@ -99,6 +174,30 @@ export class SpeakerMemory {
     }
     return { start, end: stopAt, text: this.text.slice(start, stopAt) };
   }
+
+  /** "The trust’s chief operating officer, Graham Pell, said": the name set off by commas in a description opening the sentence. */
+  private appositiveName(ctx: BlockContext, first: number, limit: number, person: boolean): SpanText | undefined {
+    const { words, quoted } = ctx;
+    for (let i = first; i < Math.min(limit, first + MAX_DESCRIPTION_WORDS); i++) {
+      const w = words[i]!;
+      if (quoted[i] === 1) return undefined;
+      if (w.isWord && PREPOSITIONS.has(w.lower) && i === first) return undefined;
+      if (w.text !== ',') continue;
+      const start = i + 1;
+      let end = start;
+      while (end < limit && words[end]!.isWord && words[end]!.capitalised && !CAPITALISED_FUNCTION_WORDS.has(words[end]!.text)) end++;
+      if (end === start || words[end]?.text !== ',') return undefined;
+      const span = { start: words[start]!.start, end: words[end - 1]!.end };
+      const mention = this.mentions === undefined ? undefined : overlappingMentions(this.mentions, span.start, span.end)[0];
+      if (this.mentions !== undefined && (mention === undefined || (person && mention.type !== 'PER'))) return undefined;
+      return { ...span, text: this.text.slice(span.start, span.end) };
+    }
+    return undefined;
+  }
+}
+
+function lastWordOf(name: string): string {
+  return (name.split(/\s+/u).pop() ?? '').replace(/[’']s$/u, '');
 }
 
 /**

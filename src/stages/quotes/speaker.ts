@@ -17,7 +17,10 @@ export interface Subject {
   readonly pronoun?: 'male' | 'female' | 'plural' | 'self' | 'neuter';
 }
 
-const MAX_SUBJECT_WORDS = 8;
+const MAX_SUBJECT_WORDS = 10;
+/** The words that carry an unnamed source's phrase over a determiner ("familiar with the", "close to the"). */
+const SOURCE_TAILS = new Set(['familiar with', 'close to', 'briefed on', 'knowledgeable about', 'involved in', 'knowledge of', 'spokesman for', 'spokeswoman for', 'spokesperson for']);
+const SOURCE_TAIL_WORDS = new Set(['briefed']);
 /** Clause openers: a noun phrase right after one is a clause's subject. */
 const CLAUSE_OPENERS = new Set('and but so while because as although though that after when since if where whereas'.split(' '));
 /** Prepositions that join two parts of one subject ("a spokesman for the Kremlin"). */
@@ -40,7 +43,7 @@ function isNameWord(w: Word): boolean {
  */
 export function subjectBefore(words: readonly Word[], cue: number, floor = 0): Subject | undefined {
   let i = cue - 1;
-  while (i >= floor && words[i]!.isWord && BETWEEN_SUBJECT_AND_VERB.has(words[i]!.lower) && words[i]!.text === words[i]!.lower) i--;
+  while (i >= floor && words[i]!.isWord && words[i]!.text === words[i]!.lower && (BETWEEN_SUBJECT_AND_VERB.has(words[i]!.lower) || isAdverb(words[i]!.lower))) i--;
   // "Gov. John Kasich (R-OH), said": skip the party-and-state parenthesis.
   if (i > floor && words[i]!.text === ',' && words[i - 1]!.text === ')') i--;
   if (i > floor && words[i]!.text === ')') {
@@ -71,6 +74,13 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
     if (DETERMINERS.has(w.lower) && w.text !== 'US') {
       if (j === last) return undefined;
       first = j;
+      // "a person familiar with the talks", "officials close to the president": the source's own phrase goes on.
+      const tail = `${words[j - 2]?.lower ?? ''} ${words[j - 1]?.lower ?? ''}`;
+      if (j - 3 >= floor && SOURCE_TAILS.has(tail)) {
+        j -= 2;
+        count += 2;
+        continue;
+      }
       const before = words[j - 1];
       const beforeThat = words[j - 2];
       if (before !== undefined && beforeThat !== undefined && j - 2 >= floor && INNER_PREPOSITIONS.has(before.lower) && !SUBJECT_STOPS.has(beforeThat.lower) && beforeThat.isWord) {
@@ -89,6 +99,8 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
       first = j;
       continue;
     }
+    // "The company in October revealed lofty plans": a verb inside is no subject.
+    if (j < last && w.text === w.lower && CUE_VERBS.has(w.lower) && !SOURCE_TAIL_WORDS.has(w.lower)) return undefined;
     if (w.capitalised && CAPITALISED_FUNCTION_WORDS.has(w.text)) {
       complete = true;
       break;
@@ -120,7 +132,16 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
   return { first, last };
 }
 
+/** Nouns ending in -ly, which the adverb rule must not skip. */
+const LY_NOUNS = new Set('family assembly supply monopoly rally ally anomaly homily butterfly belly jelly bully italy july reply'.split(' '));
+
+/** "The Wikileaks founder blankly denied": an -ly adverb between a subject and its verb. */
+function isAdverb(lower: string): boolean {
+  return lower.length > 4 && lower.endsWith('ly') && !LY_NOUNS.has(lower);
+}
+
 const MAX_APPOSITIVE_WORDS = 30;
+const APPOSITIVE_INNER_MARKS = new Set(["'", '’', '-', '–', '.', '&', '/']);
 const DAY_OR_MONTH = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/u;
 /** Capitalised sentence openers that are not subjects: days, months, numbers, participles. */
 const NOT_A_SUBJECT =
@@ -134,7 +155,8 @@ function appositiveSubject(words: readonly Word[], comma: number, floor: number)
   let commas = 0;
   for (let j = comma - 1; j >= floor && comma - j <= MAX_APPOSITIVE_WORDS; j--) {
     const w = words[j]!;
-    if (w.isWord) continue;
+    // "Edmunds' executive director", "AT&T's", "U.S.-based": marks inside a description.
+    if (w.isWord || APPOSITIVE_INNER_MARKS.has(w.text)) continue;
     if (w.text !== ',') return undefined;
     if (++commas > 3) return undefined;
     const name = subjectBefore(words, j, floor);

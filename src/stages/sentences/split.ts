@@ -187,6 +187,9 @@ function endsHere(
   const shouted = isShouted(text, tokens, terminalAt, last + 1, to);
   if (terminal === FULL_STOP) {
     const mark = text.charCodeAt(tokens[terminalAt]!.start);
+    // "the ID. SPACE VIZZION": a short name in capitals, its period, and more of the name in capitals.
+    const before = tokens[terminalAt - 1];
+    if (mark === 0x2e && !closedQuote && !shouted && isCapitalsName(text, before, 3) && !ENDING_ACRONYMS.has(text.slice(before!.start, before!.end)) && isCapitalsName(text, next, 24)) return false;
     if (mark === 0x2e || !closedQuote) return true;
     // “Stop!” he said; in capitals also “STOP?” WROTE CATTELAN.
     return !(speechFollows(text, tokens, last + 1, to) || (shouted && isSpeechVerb(word)));
@@ -194,6 +197,18 @@ function endsHere(
   if (closedQuote) return isUpper(code);
   if (shouted) return isShoutedSentenceStarter(word);
   return terminal === TITLE ? isStrictSentenceStarter(word) : isSentenceStarter(word);
+}
+
+/** Short acronyms that often end a sentence ("in the US. NATO said"): never read as part of a name. */
+const ENDING_ACRONYMS = new Set(['US', 'UK', 'EU', 'UN', 'UAE', 'USA', 'NYC', 'DC', 'LA', 'AI', 'TV', 'PC', 'GOP', 'FBI', 'CIA', 'NFL', 'NBA']);
+
+/** A word of 2–`max` capital letters and no lower case ("ID", "SPACE"): part of a product's or a model's name. */
+function isCapitalsName(text: string, token: Token | undefined, max: number): boolean {
+  if (token === undefined || token.kind !== 'word') return false;
+  const length = token.end - token.start;
+  if (length < 2 || length > max) return false;
+  for (let i = token.start; i < token.end; i++) if (!isUpper(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**

@@ -1,0 +1,98 @@
+import type { Entity, Mention, SpanText, SpeakerKind } from '../../doc/annotations.js';
+import { firstNameGender, honorificGender } from '../entities/index.js';
+import { entityDescribing, entityLookup, overlappingMentions } from './lookup.js';
+
+/** Heads of a noun phrase that name an unnamed or generic source ("officials", "a person familiar with the talks"). */
+const UNNAMED_HEADS = new Set(
+  (
+    'official officials source sources expert experts analyst analysts resident residents witness witnesses critic critics ' +
+    'researcher researchers scientist scientists economist economists person people spokesperson spokesman spokeswoman spokespeople ' +
+    'aide aides adviser advisers advisor advisors lawmaker lawmakers observer observers investigator investigators organizer organizers ' +
+    'organiser organisers protester protesters protestors supporter supporters voter voters doctor doctors officer officers diplomat diplomats ' +
+    'insider insiders executive executives employee employees worker workers member members leader leaders student students parent ' +
+    'parents user users fan fans activist activists prosecutor prosecutors authorities staff staffer staffers representative representatives ' +
+    'someone others man woman men women coach teacher teachers owner owners neighbor neighbors neighbour neighbours friend friends relative ' +
+    'relatives victim victims survivor survivors agent agents reporter reporters journalist journalists sources scholars scholar ' +
+    'republicans democrats conservatives liberals economists strategists pollsters polls poll surveys survey study studies report reports ' +
+    'data figures statement statements documents filings'
+  ).split(' '),
+);
+
+/** Heads that name an organisation without naming which ("the company said"). */
+const ORGANISATION_HEADS = new Set(
+  (
+    'company companies firm firms government governments ministry department agency administration campaign committee council police ' +
+    'military army navy court courts board bank banks party union newspaper paper network broadcaster team league organization ' +
+    'organisation office commission service institute university hospital club carrier airline airlines maker manufacturer group ' +
+    'retailer startup regulator regulators authority kremlin white house pentagon'
+  ).split(' '),
+);
+
+export interface SpeakerIdentity {
+  readonly kind: SpeakerKind;
+  /** Index of the speaker entity in `layers.entities`, when one is named. */
+  readonly entity?: number;
+}
+
+/**
+ * Who a speaker phrase names, judged by its head: "Antony Blinken" and "Sen. Rubio" are
+ * people, "the Kremlin" an organisation, "Beijing" (a place alone) its government, "a
+ * spokesman for the Kremlin" and "A Vancouver peewee hockey coach" unnamed sources (the
+ * name inside them is not who spoke).
+ */
+export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | undefined, entities: readonly Entity[] | undefined): SpeakerIdentity {
+  // The phrase before any appositive ("Murphy, the head of Right to Rise USA,").
+  const phrase = named.text.split(/\s*[,(]/u)[0] ?? named.text;
+  if (mentions !== undefined) {
+    // A name closing the phrase is its head ("US Secretary of State Antony Blinken"), unless a preposition ties it to another head ("a spokesman for Putin").
+    const atEnd = mentionEndingPhrase(named, phrase, mentions);
+    if (atEnd !== undefined && !PREPOSITION_BEFORE.test(named.text.slice(0, atEnd.start - named.start))) return identityOf(atEnd, named, phrase);
+    const head = phrase.split(HEAD_ENDS)[0] ?? phrase;
+    const atHead = mentionEndingPhrase(named, head, mentions);
+    if (atHead !== undefined) return identityOf(atHead, named, head);
+  }
+  if (entities !== undefined) {
+    const described = entityDescribing(entityLookup(entities), named.start, named.end);
+    const type = described === undefined ? undefined : entities[described]?.type;
+    if (type === 'PER') return { kind: 'person', entity: described! };
+    if (type === 'ORG') return { kind: 'organisation', entity: described! };
+  }
+  const head = (phrase.split(HEAD_ENDS)[0] ?? phrase).trim();
+  const words = head.split(/\s+/u);
+  const lastWord = (words[words.length - 1] ?? '').replace(/[’']s$/u, '');
+  const lower = lastWord.toLowerCase();
+  if (ORGANISATION_HEADS.has(lower) || ORGANISATION_HEADS.has(head.toLowerCase().replace(/^the\s+/u, ''))) return { kind: 'organisation' };
+  if (UNNAMED_HEADS.has(lower) || !/^\p{Lu}/u.test(lastWord)) return { kind: 'unnamed' };
+  // A capitalised name the tagger did not mark: a person when it reads like one.
+  const first = words[0] ?? '';
+  const personLike = words.length >= 2 && (firstNameGender(first) !== undefined || (honorificGender(first) ?? 'none') !== 'none');
+  return { kind: mentions === undefined || personLike ? 'person' : 'organisation' };
+}
+
+/** The words that end a head noun phrase ("a spokesman | for the Kremlin", "a person | familiar with"). */
+const HEAD_ENDS = /\s+(?:of|for|at|from|with|familiar|close|who|in|on|to|and|briefed)\s/u;
+/** A preposition right before a name: the name is not the head ("a spokesman for Putin"). */
+const PREPOSITION_BEFORE = /\s(?:of|for|at|from|with|to|in|on|by|about|near)\s+(?:the\s+)?$/iu;
+
+/** The mention overlapping the last word of `phrase` (which starts the speaker phrase). */
+function mentionEndingPhrase(named: SpanText, phrase: string, mentions: readonly Mention[]): Mention | undefined {
+  const trimmed = phrase.trimEnd();
+  const end = named.start + trimmed.length;
+  const lastWord = /\S+$/u.exec(trimmed)?.[0] ?? '';
+  const found = overlappingMentions(mentions, end - lastWord.length, end);
+  return found.find((m) => m.type === 'PER') ?? found.find((m) => m.type === 'ORG') ?? found[0];
+}
+
+function identityOf(mention: Mention, named: SpanText, phrase: string): SpeakerIdentity {
+  const entity = mention.entity !== undefined ? { entity: mention.entity } : {};
+  if (mention.type === 'PER') return { kind: 'person', ...entity };
+  if (mention.type === 'ORG') return { kind: 'organisation', ...entity };
+  // A place alone stands for its government ("Beijing said"); a place inside a description does not speak ("A Vancouver hockey coach").
+  if (mention.type === 'LOC') return mention.start <= named.start + leadingArticle(phrase) ? { kind: 'organisation', ...entity } : { kind: 'unnamed' };
+  return { kind: 'unnamed' };
+}
+
+function leadingArticle(text: string): number {
+  const found = /^\s*(?:the\s+)?/iu.exec(text);
+  return found === null ? 0 : found[0].length;
+}
