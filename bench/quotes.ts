@@ -1,10 +1,11 @@
 /**
- * `npm run bench:quotes`: the quotes stage on PolNeAR dev (shared/data/quotes/polnear/dev).
+ * `npm run bench:quotes`: the quotes stage on PolNeAR dev (shared/data/quotes/polnear/dev),
+ * then on the annotated articles of 48 other outlets (quotes-outlets.ts).
  * Each article's text is the document text and its non-empty lines are its paragraphs, so
  * offsets are the corpus offsets. Where several annotators annotated an article, the first
  * .ann file by name is used. Prints figures only; the metric is in lib/polnear-score.ts.
  *
- *   npx tsx bench/quotes.ts [--split dev|train] [--missed N] [--no-ner]
+ *   npx tsx bench/quotes.ts [--split dev|train] [--missed N] [--no-ner] [--polnear-only]
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +20,7 @@ import { loadNerTagger } from '../src/io/ner-model.js';
 import { SHARED } from './lib/datasets.js';
 import { linesAsBlocks, loadPolnear, type PolnearArticle } from './lib/polnear.js';
 import { MissedBreakdown } from './lib/polnear-missed.js';
+import { printOutletFigures, scoreOutlets } from './quotes-outlets.js';
 import { groupInterrupted, judgeSpeaker, quotedTokenMask, isQuoted, tokenIndex, tokensOf, Track, type Scores, type SpeakerVerdict } from './lib/polnear-score.js';
 
 const args = process.argv.slice(2);
@@ -151,6 +153,10 @@ function main(): void {
   for (const which of ['reported', 'quoted'] as const) {
     console.log(`\nMissed ${which === 'quoted' ? 'quoted' : 'reported'} attributions, by the annotated cue (not found by any prediction at ≥50% of their tokens):`);
     for (const text of missed[which].lines(missedToShow)) console.log(text);
+  }
+  if (split === 'dev' && !args.includes('--polnear-only')) {
+    console.log('');
+    printOutletFigures(scoreOutlets(before));
   }
 }
 

@@ -58,7 +58,6 @@ export function buildProfiles(text: string, entities: readonly PersonLike[], men
   entities.forEach((entity, index) => {
     if (entity.type !== 'PER') return;
     const heads = new Map<string, { current: boolean; former: boolean }>();
-    let gender: Gender | undefined;
     for (const role of entity.roles) {
       const found = roleHead(role.text);
       if (found === undefined) continue;
@@ -66,7 +65,6 @@ export function buildProfiles(text: string, entities: readonly PersonLike[], men
       if (found.former) tense.former = true;
       else tense.current = true;
       heads.set(found.head, tense);
-      gender ??= headGender(found.head);
     }
     const profile: PersonProfile = {
       entity: index,
@@ -78,16 +76,32 @@ export function buildProfiles(text: string, entities: readonly PersonLike[], men
     for (const m of entity.mentions) {
       const mention = mentions[m];
       if (mention === undefined) continue;
-      gender ??= genderBefore(text, mention);
       const age = profile.age ?? ageAfter(text, mention.end);
       if (age !== undefined) profile.age = age;
     }
-    // A title or an honorific says more than a given name, which some give to either.
-    gender ??= givenNameGender(entity.name);
+    const gender = genderOfPerson(text, entity, mentions, [...heads.keys()]);
     if (gender !== undefined) profile.gender = gender;
     out.push(profile);
   });
   return out;
+}
+
+/**
+ * What the article tells of a person's gender: a gendered title ("spokeswoman"), an
+ * honorific before a name ("Mrs. Lee"), else the given name of a full name ("Sarah
+ * Collins"), which some give to either and so counts last.
+ */
+function genderOfPerson(text: string, entity: PersonLike, mentions: readonly Mention[], heads: readonly string[]): Gender | undefined {
+  for (const head of heads) {
+    const gender = headGender(head);
+    if (gender !== undefined) return gender;
+  }
+  for (const m of entity.mentions) {
+    const mention = mentions[m];
+    const gender = mention === undefined ? undefined : genderBefore(text, mention);
+    if (gender !== undefined) return gender;
+  }
+  return givenNameGender(entity.name);
 }
 
 /** The gender of a full name's given name ("Sarah Sanders" → female); a one-word name tells nothing. */
@@ -175,8 +189,20 @@ export function resolvePersonAt(doc: NewsDoc, offset: number, hint: PersonHint =
 
 /** What the article tells of a person entity's gender (titles, honorifics, given name), if anything. */
 export function personGender(doc: NewsDoc, entity: number): Gender | undefined {
-  return profilesOf(doc).find((profile) => profile.entity === entity)?.gender;
+  const { entities, mentions = [] } = doc.layers;
+  const person = entities?.[entity];
+  if (entities === undefined || person === undefined || person.type !== 'PER' || doc.text === undefined) return undefined;
+  // Asked once per pronoun and candidate: judged per person, without building every profile.
+  let known = genderCache.get(entities);
+  if (known === undefined) genderCache.set(entities, (known = new Map()));
+  if (!known.has(entity)) {
+    const heads = person.roles.flatMap((role) => roleHead(role.text)?.head ?? []);
+    known.set(entity, genderOfPerson(doc.text, person, mentions, heads) ?? null);
+  }
+  return known.get(entity) ?? undefined;
 }
+
+const genderCache = new WeakMap<readonly Entity[], Map<number, Gender | null>>();
 
 function profilesOf(doc: NewsDoc): PersonProfile[] {
   const entities = doc.layers.entities;

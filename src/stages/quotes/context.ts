@@ -2,6 +2,7 @@ import type { Block } from '../../doc/news-doc.js';
 import type { Sentence } from '../../doc/annotations.js';
 import type { QuotedSpan } from './marks.js';
 import { wordsIn, type Word } from './words.js';
+import { CUE_VERBS } from './lexicon.js';
 import { firstIndex } from '../../doc/span.js';
 
 /** A quoted span with the words it holds. */
@@ -18,6 +19,8 @@ export interface QuotedWords {
 export interface BlockContext {
   readonly index: number;
   readonly block: Block;
+  /** The block's pairs of quotation marks, before its words are split. */
+  readonly spans: readonly QuotedSpan[];
   readonly words: Word[];
   /** 1 for a word inside quotation marks (or a mark itself). */
   readonly quoted: Uint8Array;
@@ -27,8 +30,9 @@ export interface BlockContext {
 }
 
 /**
- * Words, quotation masks and sentence ranges of every block: one pass over each block's
- * text, so later steps only index arrays.
+ * Words, quotation masks and sentence ranges of every block, each made the first time it
+ * is asked for: a paragraph with no quotation mark and no cue is only read when a pronoun
+ * looks back into it, so most of an article's words are never split at all.
  */
 export function blockContexts(
   text: string,
@@ -41,13 +45,60 @@ export function blockContexts(
   let s = 0;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
+    while (q < quoted.length && quoted[q]!.block < b) q++;
+    const quotedFirst = q;
+    while (q < quoted.length && quoted[q]!.block === b) q++;
+    while (s < sentences.length && sentences[s]!.end <= block.start) s++;
+    const sentenceFirst = s;
+    while (s < sentences.length && sentences[s]!.start < block.end) s++;
+    out.push(new LazyBlockContext(b, block, text, quoted.slice(quotedFirst, q), sentences.slice(sentenceFirst, s)));
+  }
+  return out;
+}
+
+/** True when a block holds a quotation mark pair or a word that may be a cue: the only blocks that can hold speech. */
+export function mayHoldSpeech(text: string, ctx: BlockContext): boolean {
+  return ctx.spans.length > 0 || CUE_WORD.test(text.slice(ctx.block.start, ctx.block.end));
+}
+
+/** Any lower-case form of a cue verb, or "according" ("According to …" opens sentences), as a whole word. */
+const CUE_WORD = new RegExp(`\\b(?:[Aa]ccording|${[...CUE_VERBS.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`);
+
+class LazyBlockContext implements BlockContext {
+  private built: Pick<BlockContext, 'words' | 'quoted' | 'sentences' | 'quotes'> | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly block: Block,
+    private readonly text: string,
+    readonly spans: readonly QuotedSpan[],
+    private readonly blockSentences: readonly Sentence[],
+  ) {}
+
+  get words(): Word[] {
+    return this.build().words;
+  }
+
+  get quoted(): Uint8Array {
+    return this.build().quoted;
+  }
+
+  get sentences(): { first: number; end: number }[] {
+    return this.build().sentences;
+  }
+
+  get quotes(): QuotedWords[] {
+    return this.build().quotes;
+  }
+
+  private build(): Pick<BlockContext, 'words' | 'quoted' | 'sentences' | 'quotes'> {
+    if (this.built !== undefined) return this.built;
+    const { block, text } = this;
     const words = wordsIn(text, block.start, block.end);
     const mask = new Uint8Array(words.length);
     const quotes: QuotedWords[] = [];
-    while (q < quoted.length && quoted[q]!.block < b) q++;
     let w = 0;
-    for (; q < quoted.length && quoted[q]!.block === b; q++) {
-      const span = quoted[q]!;
+    for (const span of this.spans) {
       while (w < words.length && words[w]!.start < span.open) w++;
       const double = w > 0 && words[w]?.start === span.open && words[w]!.text === "'" && words[w - 1]!.text === "'" && words[w - 1]!.end === span.open;
       const markIndex = double ? w - 1 : w;
@@ -59,20 +110,18 @@ export function blockContexts(
       quotes.push({ span, openWord: markIndex, first, end });
       w = end;
     }
-    while (s < sentences.length && sentences[s]!.end <= block.start) s++;
     const ranges: { first: number; end: number }[] = [];
     let k = 0;
-    for (; s < sentences.length && sentences[s]!.start < block.end; s++) {
-      const sentence = sentences[s]!;
+    for (const sentence of this.blockSentences) {
       while (k < words.length && words[k]!.end <= sentence.start) k++;
       const first = k;
       while (k < words.length && words[k]!.start < sentence.end) k++;
       if (k > first) ranges.push({ first, end: k });
     }
     if (ranges.length === 0 && words.length > 0) ranges.push({ first: 0, end: words.length });
-    out.push({ index: b, block, words, quoted: mask, sentences: ranges, quotes });
+    this.built = { words, quoted: mask, sentences: ranges, quotes };
+    return this.built;
   }
-  return out;
 }
 
 /** The sentence (word range) holding word `index`, by binary search; undefined between sentences. */

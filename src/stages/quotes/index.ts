@@ -2,7 +2,7 @@ import type { Quote, SpanText } from '../../doc/annotations.js';
 import { firstIndex } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { blockContexts, sentenceAt, type BlockContext, type QuotedWords } from './context.js';
+import { blockContexts, mayHoldSpeech, sentenceAt, type BlockContext, type QuotedWords } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotation, previousParagraphCue } from './direct.js';
 import { findIndirect } from './indirect.js';
@@ -47,6 +47,8 @@ const MAX_WORDS_SHARING_A_SPEAKER = 60;
  * split otherwise). English only: a page whose metadata names another language gets an
  * empty layer rather than guesses.
  */
+export { PERSON_PAGE_CONFIDENCE } from './settle.js';
+
 export const quotesStage: Stage = {
   id: 'quotes',
   version: 1,
@@ -67,15 +69,16 @@ export const quotesStage: Stage = {
     const resolutions = new Map<Quote, Resolution>();
     const quotes: Quote[] = [];
     let lastSpoken: Spoken | undefined;
-    const attributed = (base: Omit<Quote, 'cue' | 'speakerMention' | 'attribution' | 'confidence'>, on: BlockContext, cue: Cue | undefined, subject: Subject | undefined): Quote => {
-      if (subject === undefined) return cue === undefined ? { ...base, confidence: 0 } : { ...base, cue: spanOf(text, on, cue.first, cue.last), confidence: 0 };
+    // Every quote starts with no confidence: settleSpeakers gives it one, with the speaker's kind.
+    const attributed = (base: Omit<Quote, 'cue' | 'speakerMention' | 'attribution'>, on: BlockContext, cue: Cue | undefined, subject: Subject | undefined): Quote => {
+      if (subject === undefined) return cue === undefined ? base : { ...base, cue: spanOf(text, on, cue.first, cue.last) };
       const found = speakerFields(text, contexts, on, cue, subject, memory);
-      const quote: Quote = { ...base, ...found.fields, confidence: 0 };
+      const quote: Quote = { ...base, ...found.fields };
       if (found.resolved !== undefined) resolutions.set(quote, found.resolved);
       return quote;
     };
     for (const ctx of contexts) {
-      if (ctx.block.kind === 'headline' || ctx.block.kind === 'heading') continue;
+      if (ctx.block.kind === 'headline' || ctx.block.kind === 'heading' || !mayHoldSpeech(text, ctx)) continue;
       const taken = new Set<number>();
       const direct: Quote[] = [];
       for (let position = 0; position < ctx.quotes.length; position++) {
@@ -90,7 +93,7 @@ export const quotesStage: Stage = {
         if (found.attributed !== undefined && !(cueless && scare)) {
           const { cue, subject } = found.attributed;
           if (found.kind === 'direct' && cue !== undefined && found.attributed.ctx === ctx) taken.add(cue.first);
-          quote = attributed({ ...content, kind: found.kind, act: 'speech' }, found.attributed.ctx, cue, subject);
+          quote = attributed({ ...content, kind: found.kind, act: 'speech', confidence: 0 }, found.attributed.ctx, cue, subject);
         } else if (lastSpoken !== undefined && (!scare || q.span.continues || sameSentence(ctx, lastSpoken, q)) && continues(text, ctx, q, lastSpoken.block)) {
           const { speakerMention, speaker } = lastSpoken.quote;
           quote = {
@@ -106,8 +109,8 @@ export const quotesStage: Stage = {
           if (resolved !== undefined) resolutions.set(quote, resolved);
         } else if (!scare) {
           const before = found.kind === 'direct' && position === 0 ? previousParagraphCue(contexts, ctx) : undefined;
-          const base = { ...content, kind: found.kind, act: 'speech' as const };
-          quote = before !== undefined ? attributed(base, before.ctx, before.cue, before.subject) : { ...base, confidence: 0 };
+          const base = { ...content, kind: found.kind, act: 'speech' as const, confidence: 0 };
+          quote = before !== undefined ? attributed(base, before.ctx, before.cue, before.subject) : base;
         }
         if (quote === undefined) continue;
         direct.push(quote);
@@ -121,7 +124,7 @@ export const quotesStage: Stage = {
           const start = ctx.words[found.first]!.start;
           const end = ctx.words[found.end - 1]!.end;
           if (insideAny(direct, start, end)) continue;
-          const quote = attributed({ start, end, text: text.slice(start, end), kind: 'indirect', act: found.cue.act }, ctx, found.cue, found.subject);
+          const quote = attributed({ start, end, text: text.slice(start, end), kind: 'indirect', act: found.cue.act, confidence: 0 }, ctx, found.cue, found.subject);
           quotes.push(quote);
           // Reported speech introduces its speaker for a quotation paragraph that follows.
           if (found.cue.speech && quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index, word: found.first };

@@ -93,6 +93,7 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
  * joining comma and conjunction left out.
  */
 function endBeforeNextSpeaker(ctx: BlockContext, found: IndirectFinding[]): IndirectFinding[] {
+  if (found.length < 2) return found;
   return found.map((finding) => {
     let end = finding.end;
     for (const other of found) {

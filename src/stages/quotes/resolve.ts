@@ -129,8 +129,17 @@ export class SpeakerMemory {
     return before === undefined || range === undefined ? undefined : this.sentenceSubject(before, range.first, range.end, person);
   }
 
-  /** Whether a name can be what the pronoun stands for. */
+  private readonly agreement = new Map<string, boolean>();
+
+  /** Whether a name can be what the pronoun stands for (asked of the same speakers again and again: remembered). */
   private agrees(name: SpanText, pronoun: PronounKind): boolean {
+    const key = `${name.start}:${name.end}:${pronoun}`;
+    let agrees = this.agreement.get(key);
+    if (agrees === undefined) this.agreement.set(key, (agrees = this.judgeAgreement(name, pronoun)));
+    return agrees;
+  }
+
+  private judgeAgreement(name: SpanText, pronoun: PronounKind): boolean {
     const types = this.mentions === undefined ? undefined : overlappingMentions(this.mentions, name.start, name.end).map((m) => m.type);
     if (pronoun === 'male' || pronoun === 'female') {
       // A tagged name must be a person's; an untagged one (no tagger ran) may be.

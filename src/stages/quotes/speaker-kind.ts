@@ -41,8 +41,16 @@ export interface SpeakerIdentity {
  * name inside them is not who spoke).
  */
 export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | undefined, entities: readonly Entity[] | undefined): SpeakerIdentity {
+  if (mentions !== undefined) {
+    // Most speakers are a name and nothing else ("Putin", "the Kremlin"): that name says who.
+    const exact = overlappingMentions(mentions, named.start, named.end);
+    const only = exact.length === 1 ? exact[0]! : undefined;
+    if (only !== undefined && only.end === named.end && (only.start === named.start || isArticle(named.text.slice(0, only.start - named.start)))) {
+      return identityOf(only, named, named.text);
+    }
+  }
   // The phrase before any appositive ("Murphy, the head of Right to Rise USA,").
-  const phrase = named.text.split(/\s*[,(]/u)[0] ?? named.text;
+  const phrase = named.text.slice(0, appositiveStart(named.text)).trimEnd();
   if (mentions !== undefined) {
     // A name closing the phrase is its head ("US Secretary of State Antony Blinken"), unless a preposition ties it to another head ("a spokesman for Putin").
     const atEnd = mentionEndingPhrase(named, phrase, mentions);
@@ -78,8 +86,8 @@ const PREPOSITION_BEFORE = /\s(?:of|for|at|from|with|to|in|on|by|about|near)\s+(
 function mentionEndingPhrase(named: SpanText, phrase: string, mentions: readonly Mention[]): Mention | undefined {
   const trimmed = phrase.trimEnd();
   const end = named.start + trimmed.length;
-  const lastWord = /\S+$/u.exec(trimmed)?.[0] ?? '';
-  const found = overlappingMentions(mentions, end - lastWord.length, end);
+  const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\n'));
+  const found = overlappingMentions(mentions, named.start + lastSpace + 1, end);
   return found.find((m) => m.type === 'PER') ?? found.find((m) => m.type === 'ORG') ?? found[0];
 }
 
@@ -90,6 +98,18 @@ function identityOf(mention: Mention, named: SpanText, phrase: string): SpeakerI
   // A place alone stands for its government ("Beijing said"); a place inside a description does not speak ("A Vancouver hockey coach").
   if (mention.type === 'LOC') return mention.start <= named.start + leadingArticle(phrase) ? { kind: 'organisation', ...entity } : { kind: 'unnamed' };
   return { kind: 'unnamed' };
+}
+
+function isArticle(text: string): boolean {
+  return text === 'the ' || text === 'The ';
+}
+
+/** Where an appositive or a parenthesis starts in a speaker phrase (its length when none). */
+function appositiveStart(text: string): number {
+  const comma = text.indexOf(',');
+  const bracket = text.indexOf('(');
+  const first = comma < 0 ? bracket : bracket < 0 ? comma : Math.min(comma, bracket);
+  return first < 0 ? text.length : first;
 }
 
 function leadingArticle(text: string): number {

@@ -71,7 +71,8 @@ export function wordsIn(text: string, start: number, end: number): Word[] {
 function makeWord(raw: string, at: number, isWord: boolean): Word {
   const first = raw.charCodeAt(0);
   const capitalised = isWord && ((first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39) || (first >= 0x80 && UPPER.test(raw[0]!)));
-  return { start: at, end: at + raw.length, text: raw, lower: raw.toLowerCase(), isWord, capitalised };
+  // Marks have no case: no lower-cased copy of each one to make (and collect).
+  return { start: at, end: at + raw.length, text: raw, lower: isWord ? raw.toLowerCase() : raw, isWord, capitalised };
 }
 
 /** Number of word tokens in text[start, end): cheap, no allocation per word. */
