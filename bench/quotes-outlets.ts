@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { Quote } from '../src/doc/annotations.js';
 import { createDoc, type NewsDoc } from '../src/doc/news-doc.js';
 import type { Stage } from '../src/pipeline/stage.js';
-import { quotesStage } from '../src/stages/quotes/index.js';
+import { PERSON_PAGE_CONFIDENCE, quotesStage } from '../src/stages/quotes/index.js';
 import { sentencesStage } from '../src/stages/sentences/index.js';
 import { createNerStage } from '../src/stages/ner/index.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
@@ -215,6 +215,10 @@ export function printOutletFigures(figures: OutletFigures): void {
     .map(([confidence, { right, judged }]) => `${confidence}: ${pct(right, judged)} of ${judged}`)
     .join(', ');
   console.log(`  speaker right by the confidence given: ${calibration}`);
+  const shown = Object.entries(figures.speaker.byConfidence).filter(([confidence]) => Number(confidence) >= PERSON_PAGE_CONFIDENCE);
+  const right = shown.reduce((n, [, entry]) => n + entry.right, 0);
+  const judged = shown.reduce((n, [, entry]) => n + entry.judged, 0);
+  console.log(`  speaker right where the quote reaches a person's page (confidence ≥ ${PERSON_PAGE_CONFIDENCE}): ${pct(right, judged)} of ${judged}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

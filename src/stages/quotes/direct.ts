@@ -98,6 +98,11 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
     const introduced = afterColonBlock(contexts, ctx);
     if (introduced !== undefined) return { quote: q, kind, attributed: introduced };
   }
+  if (kind === 'direct') {
+    // "Iowa State's Dianne Bystrom agreed. “Mainstream Republicans are …”": a short sentence of a speaker and a cue introduces the next.
+    const introduced = shortCueSentenceBefore(ctx, region.first);
+    if (introduced !== undefined) return { quote: q, kind, attributed: introduced };
+  }
   if (kind === 'partial') {
     const subject = mainSubject(words, region.first, openMark);
     if (subject !== undefined) return { quote: q, kind, attributed: { ctx, subject } };
@@ -174,6 +179,44 @@ function lastCueOf(ctx: BlockContext, first: number, end: number): Attributed | 
     if (subject !== undefined) return { ctx, cue, subject };
   }
   return undefined;
+}
+
+/** Words at most in a paragraph that signs the quotation before it ("- Bernie Sanders."). */
+const MAX_SIGNATURE_WORDS = 8;
+
+/**
+ * A quotation paragraph signed by the next one, as fact-checks quote ("“…” ⏎ - Bernie
+ * Sanders."): the name after the dash.
+ */
+export function signatureAfter(contexts: readonly BlockContext[], ctx: BlockContext): Attributed | undefined {
+  const next = contexts[ctx.index + 1];
+  if (next === undefined || next.spans.length > 0) return undefined;
+  const { words } = next;
+  if (words.length < 2 || words.length > MAX_SIGNATURE_WORDS || !/^[-–—]$/u.test(words[0]!.text) || !isName(words[1]!)) return undefined;
+  let last = 1;
+  while (last + 1 < words.length && words[last + 1]!.isWord && words[last + 1]!.capitalised) last++;
+  return { ctx: next, subject: { first: 1, last } };
+}
+
+/** Words at most in a sentence that only introduces the quotation after it ("Bystrom agreed."). */
+const MAX_INTRODUCING_WORDS = 10;
+
+function shortCueSentenceBefore(ctx: BlockContext, sentenceFirst: number): Attributed | undefined {
+  const previous = sentenceAt(ctx, sentenceFirst - 1);
+  if (previous === undefined || previous.end - previous.first > MAX_INTRODUCING_WORDS || ctx.quoted[previous.end - 1] === 1) return undefined;
+  const cues = findCues(ctx.words, previous.first, previous.end, ctx.quoted);
+  const cue = cues[cues.length - 1];
+  // The cue ends its sentence (an adverb or a time at most after it): "X agreed.", "X added on Tuesday."
+  if (cue === undefined || cue.quoteOnly || !(cue.speech || cue.lemma === 'agree') || previous.end - 1 - cue.last > 3) return undefined;
+  const subject = subjectBefore(ctx.words, cue.first, previous.first);
+  return subject !== undefined && subject.first === firstWordOf(ctx, previous.first) ? { ctx, cue, subject } : undefined;
+}
+
+/** The first word (not mark) at or after `from`. */
+function firstWordOf(ctx: BlockContext, from: number): number {
+  let i = from;
+  while (i < ctx.words.length && !ctx.words[i]!.isWord) i++;
+  return i;
 }
 
 function withSubject(ctx: BlockContext, subject: Subject | undefined): Attributed | undefined {

@@ -4,7 +4,7 @@ import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { blockContexts, mayHoldSpeech, sentenceAt, type BlockContext, type QuotedWords } from './context.js';
 import type { Cue } from './cues.js';
-import { attributeQuotation, previousParagraphCue } from './direct.js';
+import { attributeQuotation, previousParagraphCue, signatureAfter } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { findQuotedSpans } from './marks.js';
 import { SpeakerMemory, type PronounKind, type Resolution } from './resolve.js';
@@ -108,7 +108,7 @@ export const quotesStage: Stage = {
           const resolved = resolutions.get(lastSpoken.quote);
           if (resolved !== undefined) resolutions.set(quote, resolved);
         } else if (!scare) {
-          const before = found.kind === 'direct' && position === 0 ? previousParagraphCue(contexts, ctx) : undefined;
+          const before = found.kind === 'direct' && position === 0 ? (previousParagraphCue(contexts, ctx) ?? signatureAfter(contexts, ctx)) : undefined;
           const base = { ...content, kind: found.kind, act: 'speech' as const, confidence: 0 };
           quote = before !== undefined ? attributed(base, before.ctx, before.cue, before.subject) : base;
         }

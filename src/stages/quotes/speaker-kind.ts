@@ -58,6 +58,15 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
     const head = phrase.split(HEAD_ENDS)[0] ?? phrase;
     const atHead = mentionEndingPhrase(named, head, mentions);
     if (atHead !== undefined) return identityOf(atHead, named, head);
+    // "The association’s chair, Máire Conneely": a description, then the name set off by commas.
+    const comma = named.text.indexOf(',');
+    if (comma > 0) {
+      const rest = named.text.slice(comma + 1);
+      const next = rest.indexOf(',');
+      const name = { start: named.start + comma + 1, end: named.start + comma + 1 + (next < 0 ? rest.length : next), text: '' };
+      const set = mentionEndingPhrase(name, named.text.slice(comma + 1, name.end - named.start), mentions);
+      if (set?.type === 'PER') return identityOf(set, named, phrase);
+    }
   }
   if (entities !== undefined) {
     const described = entityDescribing(entityLookup(entities), named.start, named.end);

@@ -149,7 +149,8 @@ const NOT_A_SUBJECT =
 
 /**
  * "Murphy, the head of Right to Rise USA, said": a name, then up to three commas of
- * description, then the verb. The subject runs from the name to the last comma.
+ * description, then the verb. The subject runs from the name to the last comma; so does
+ * "The association’s chair, Máire Conneely, said", a description then the name.
  */
 function appositiveSubject(words: readonly Word[], comma: number, floor: number): Subject | undefined {
   let commas = 0;
@@ -159,6 +160,10 @@ function appositiveSubject(words: readonly Word[], comma: number, floor: number)
     if (w.isWord || APPOSITIVE_INNER_MARKS.has(w.text)) continue;
     if (w.text !== ',') return undefined;
     if (++commas > 3) return undefined;
+    // "the presumptive GOP nominee, Donald Trump, tweeted": the name set off by the commas is the subject.
+    if (commas === 1 && comma - j >= 2 && comma - j <= 4 && words.slice(j + 1, comma).every((x) => isNameWord(x) && isName(x))) {
+      return { first: subjectBefore(words, j, floor)?.first ?? j + 1, last: comma - 1 };
+    }
     const name = subjectBefore(words, j, floor);
     if (name === undefined || name.pronoun !== undefined || !isNameWord(words[name.last]!)) continue;
     return { first: name.first, last: comma - 1 };
