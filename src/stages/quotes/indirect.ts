@@ -21,7 +21,8 @@ const NEEDS_THAT = new Set(['fear', 'know', 'show', 'find', 'learn', 'agree', 'f
 const OBJECT_PRONOUNS = new Set('him her them me us you reporters journalists supporters'.split(' '));
 /** Words after a cue that start no reported clause ("said goodbye", "said so"). */
 const NOT_A_CLAUSE = new Set('so goodbye hello yes no nothing something anything thanks sorry otherwise'.split(' '));
-const CLAUSE_STARTERS = new Set(['there', 'this', 'it', 'no', 'nobody', 'nothing', 'everyone', 'none']);
+/** Words that open a reported clause though they stop a subject: "explained how …", "asked whether …". */
+const CLAUSE_STARTERS = new Set(['there', 'this', 'it', 'no', 'nobody', 'nothing', 'everyone', 'none', 'how', 'why', 'whether']);
 /** What may stand between a cue and "that" ("said in a statement that", "said Tuesday that"). */
 const MAX_WORDS_TO_THAT = 8;
 /** Words of a time or place between a cue and a late "that" ("said Thursday during a taping of …, that"). */
