@@ -14,6 +14,8 @@ import { fallbackSentences } from './sentences.js';
 import type { Subject } from './speaker.js';
 import { countWords } from './words.js';
 
+export { PERSON_PAGE_CONFIDENCE } from './settle.js';
+
 /** A quoted phrase this short, with no cue and no speaker, is a scare quote or a title. */
 const MAX_SCARE_QUOTE_WORDS = 4;
 /** How far into a sentence a short quotation still shares the speaker of an earlier one. */
@@ -35,7 +37,10 @@ const MAX_WORDS_SHARING_A_SPEAKER = 60;
  *   its titles and appositive (speaker.ts), or for a participle ("…, saying") the subject
  *   of the clause.
  * - Pronouns stay as written in `speakerMention` ("he", attribution `pronoun`); the name
- *   they stand for (the sentence's subject, else the last speaker) picks `speaker`.
+ *   they stand for, the first that agrees in gender and number (resolve.ts), is
+ *   `speakerAntecedent` and picks `speaker`; with none, the speaker is `unresolved`.
+ * - settle.ts gives each quote its `speakerKind` (a person, an organisation, an unnamed
+ *   source never given an entity, an unresolved pronoun) and its `confidence`.
  * - A quotation with no cue continues the last speaker when it follows in the same
  *   paragraph or opens the next one (`continuation`). Short quoted phrases (≤ 4 words)
  *   and titles with no cue are scare quotes, not speech; headlines hold no speech.
@@ -47,8 +52,6 @@ const MAX_WORDS_SHARING_A_SPEAKER = 60;
  * split otherwise). English only: a page whose metadata names another language gets an
  * empty layer rather than guesses.
  */
-export { PERSON_PAGE_CONFIDENCE } from './settle.js';
-
 export const quotesStage: Stage = {
   id: 'quotes',
   version: 1,

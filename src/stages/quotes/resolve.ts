@@ -1,8 +1,8 @@
-import type { Entity, Mention, SpanText } from '../../doc/annotations.js';
+import type { Mention, SpanText } from '../../doc/annotations.js';
 import { firstIndex } from '../../doc/span.js';
 import { sentenceAt, type BlockContext } from './context.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, TITLE_WORDS } from './lexicon.js';
-import { entityDescribing, entityLookup, overlappingMentions } from './lookup.js';
+import { overlappingMentions } from './lookup.js';
 
 /** A speaker named earlier, kept so pronouns and continuations can point back to it. */
 interface Remembered {
@@ -207,28 +207,4 @@ export class SpeakerMemory {
 
 function lastWordOf(name: string): string {
   return (name.split(/\s+/u).pop() ?? '').replace(/[’']s$/u, '');
-}
-
-/**
- * The entity a speaker mention names: one whose name mention overlaps it (a person
- * first), one whose descriptions ("the Russian leader") contain it, or one whose name
- * ends with the same word ("Putin" → "Vladimir Putin").
- */
-export function entityFor(
-  mention: SpanText,
-  mentions: readonly Mention[],
-  entities: readonly Entity[],
-): number | undefined {
-  let best: Mention | undefined;
-  for (const m of overlappingMentions(mentions, mention.start, mention.end)) {
-    if (m.entity === undefined) continue;
-    if (best === undefined || (m.type === 'PER' && best.type !== 'PER') || (m.type === best.type && m.end > best.end)) best = m;
-  }
-  if (best?.entity !== undefined) return best.entity;
-  const lookup = entityLookup(entities);
-  const described = entityDescribing(lookup, mention.start, mention.end);
-  if (described !== undefined) return described;
-  const lastWord = mention.text.split(/\s+/u).pop()?.replace(/[’']s$/u, '') ?? '';
-  if (lastWord === '' || !/^\p{Lu}/u.test(lastWord)) return undefined;
-  return lookup.byLastWord.get(lastWord);
 }

@@ -10,20 +10,21 @@ import { speakerIdentity, type SpeakerIdentity } from './speaker-kind.js';
 /**
  * Quotes at or above this confidence are shown on their speaker's page. Set where the
  * guesses end: a "he" given to the last man named with nothing nearer agreeing, and a
- * quotation with no cue given to its sentence's subject, were right about half the time
- * or less; every speaker found beside a cue, through a pronoun or as a continuation was
- * right at least three times in four.
+ * quotation with no cue given to its sentence's subject, were right two times in three
+ * and one in three (on small samples); every speaker found beside a cue, through a
+ * pronoun or as a continuation was right at least four times in five.
  */
 export const PERSON_PAGE_CONFIDENCE = 0.6;
 
 /**
  * How often the speaker was right for quotes attributed each way, rounded, on the
  * annotated articles of 48 outlets (bench/data/quotes-outlets.json; `npm run bench:quotes`
- * prints the table again): beside a cue 90 % of 356, a continuation 98 % of 47, a pronoun
- * through its own sentence's subject 80 % of 5, the sentence before's 88 % of 17, the
- * last speaker's 79 % of 47, no cue (the sentence's subject) 33 % of 6, the last person of
- * the pronoun's gender 60 % of 5. Where the sample is small the figure leans on PolNeAR
- * train, where the speaker mention beside a cue is right 92 % of the time.
+ * prints the table again): beside a cue 90 % of 410, a pronoun through its own or the
+ * previous sentence's subject 90 % of 21, through the last speaker 82 % of 49, no cue (the
+ * sentence's subject) 33 % of 6, the last person of the pronoun's gender 67 % of 6; a
+ * continuation was right 98 % of 47 before pronoun agreement counted for continuations
+ * too. Where the sample is small the figure leans on PolNeAR train, where the speaker
+ * mention beside a cue is right 92 % of the time.
  */
 const CONFIDENCE = {
   cue: 0.9,
