@@ -53,18 +53,17 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
   const phrase = named.text.slice(0, appositiveStart(named.text)).trimEnd();
   if (mentions !== undefined) {
     // A name closing the phrase is its head ("US Secretary of State Antony Blinken"), unless a preposition ties it to another head ("a spokesman for Putin").
-    const atEnd = mentionEndingPhrase(named, phrase, mentions);
+    const atEnd = mentionEndingPhrase(named.start, phrase, mentions);
     if (atEnd !== undefined && !PREPOSITION_BEFORE.test(named.text.slice(0, atEnd.start - named.start))) return identityOf(atEnd, named, phrase);
     const head = phrase.split(HEAD_ENDS)[0] ?? phrase;
-    const atHead = mentionEndingPhrase(named, head, mentions);
+    const atHead = mentionEndingPhrase(named.start, head, mentions);
     if (atHead !== undefined) return identityOf(atHead, named, head);
     // "The association’s chair, Máire Conneely": a description, then the name set off by commas.
     const comma = named.text.indexOf(',');
     if (comma > 0) {
       const rest = named.text.slice(comma + 1);
       const next = rest.indexOf(',');
-      const name = { start: named.start + comma + 1, end: named.start + comma + 1 + (next < 0 ? rest.length : next), text: '' };
-      const set = mentionEndingPhrase(name, named.text.slice(comma + 1, name.end - named.start), mentions);
+      const set = mentionEndingPhrase(named.start + comma + 1, next < 0 ? rest : rest.slice(0, next), mentions);
       if (set?.type === 'PER') return identityOf(set, named, phrase);
     }
   }
@@ -91,12 +90,12 @@ const HEAD_ENDS = /\s+(?:of|for|at|from|with|familiar|close|who|in|on|to|and|bri
 /** A preposition right before a name: the name is not the head ("a spokesman for Putin"). */
 const PREPOSITION_BEFORE = /\s(?:of|for|at|from|with|to|in|on|by|about|near)\s+(?:the\s+)?$/iu;
 
-/** The mention overlapping the last word of `phrase` (which starts the speaker phrase). */
-function mentionEndingPhrase(named: SpanText, phrase: string, mentions: readonly Mention[]): Mention | undefined {
+/** The mention overlapping the last word of `phrase`, which starts at offset `start` of the article. */
+function mentionEndingPhrase(start: number, phrase: string, mentions: readonly Mention[]): Mention | undefined {
   const trimmed = phrase.trimEnd();
-  const end = named.start + trimmed.length;
+  const end = start + trimmed.length;
   const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\n'));
-  const found = overlappingMentions(mentions, named.start + lastSpace + 1, end);
+  const found = overlappingMentions(mentions, start + lastSpace + 1, end);
   return found.find((m) => m.type === 'PER') ?? found.find((m) => m.type === 'ORG') ?? found[0];
 }
 
