@@ -43,6 +43,8 @@ const PERSON_HEADS = new Set(
 const REACH_BLOCKS = 3;
 /** Words of a description before an appositive name ("The trust’s chief operating officer, Graham Pell,"). */
 const MAX_DESCRIPTION_WORDS = 8;
+/** How many earlier speakers a pronoun may try: a paragraph of a thousand quotations must not make every pronoun try them all. */
+const MAX_SPEAKERS_BACK = 12;
 /** How many sentences back a pronoun may look for a subject. */
 const MAX_SENTENCES_BACK = 12;
 
@@ -96,7 +98,7 @@ export class SpeakerMemory {
     // A person just named as the subject of the sentence before is who "he" means next, more than an earlier speaker.
     const previous = this.previousSentenceSubject(contexts, ctx, at, person);
     if (previous !== undefined && /^\p{Lu}/u.test(previous.text) && this.agrees(previous, pronoun)) return { mention: previous, via: 'previous' };
-    for (let k = this.speakers.length - 1; k >= 0; k--) {
+    for (let k = this.speakers.length - 1; k >= 0 && this.speakers.length - k <= MAX_SPEAKERS_BACK; k--) {
       const speaker = this.speakers[k]!;
       if (ctx.index - speaker.block > REACH_BLOCKS) break;
       if (this.agrees(speaker.mention, pronoun)) return { mention: speaker.mention, via: 'speaker' };
