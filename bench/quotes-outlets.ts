@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { Quote } from '../src/doc/annotations.js';
 import { createDoc, type NewsDoc } from '../src/doc/news-doc.js';
 import type { Stage } from '../src/pipeline/stage.js';
-import { PERSON_PAGE_CONFIDENCE, quotesStage } from '../src/stages/quotes/index.js';
+import { onSpeakersPage, PERSON_PAGE_CONFIDENCE, quotesStage } from '../src/stages/quotes/index.js';
 import { sentencesStage } from '../src/stages/sentences/index.js';
 import { createNerStage } from '../src/stages/ner/index.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
@@ -114,6 +114,8 @@ export interface OutletFigures {
     readonly byKind: Record<string, { right: number; judged: number }>;
     /** By the confidence given: how often each was right (the calibration of `confidence`). */
     readonly byConfidence: Record<string, { right: number; judged: number }>;
+    /** The quotes that would reach their speaker's page (`onSpeakersPage`). */
+    readonly onPages: { right: number; judged: number };
   };
 }
 
@@ -123,7 +125,7 @@ export function scoreOutlets(before: readonly Stage[], options: { show?: string;
   const all = tally();
   const quoted = tally();
   const reported = tally();
-  const speaker = { right: 0, judged: 0, byKind: {} as Record<string, { right: number; judged: number }>, byConfidence: {} as Record<string, { right: number; judged: number }> };
+  const speaker = { right: 0, judged: 0, byKind: {} as Record<string, { right: number; judged: number }>, byConfidence: {} as Record<string, { right: number; judged: number }>, onPages: { right: 0, judged: 0 } };
   const minConfidence = options.minConfidence ?? 0;
   for (const { article, text } of loaded) {
     let doc = createDoc({ format: 'text' }, text);
@@ -174,6 +176,10 @@ export function scoreOutlets(before: readonly Stage[], options: { show?: string;
       const byPath = (speaker.byConfidence[path] ??= { right: 0, judged: 0 });
       byPath.judged++;
       if (right) byPath.right++;
+      if (onSpeakersPage(quote)) {
+        speaker.onPages.judged++;
+        if (right) speaker.onPages.right++;
+      }
       speaker.judged++;
       if (right) speaker.right++;
       const byKind = (speaker.byKind[gold.speakerKind] ??= { right: 0, judged: 0 });
@@ -215,10 +221,8 @@ export function printOutletFigures(figures: OutletFigures): void {
     .map(([confidence, { right, judged }]) => `${confidence}: ${pct(right, judged)} of ${judged}`)
     .join(', ');
   console.log(`  speaker right by the confidence given: ${calibration}`);
-  const shown = Object.entries(figures.speaker.byConfidence).filter(([confidence]) => Number(confidence) >= PERSON_PAGE_CONFIDENCE);
-  const right = shown.reduce((n, [, entry]) => n + entry.right, 0);
-  const judged = shown.reduce((n, [, entry]) => n + entry.judged, 0);
-  console.log(`  speaker right where the quote reaches a person's page (confidence ≥ ${PERSON_PAGE_CONFIDENCE}): ${pct(right, judged)} of ${judged}`);
+  const { right, judged } = figures.speaker.onPages;
+  console.log(`  speaker right where the quote reaches a person's page (speech or stance, confidence ≥ ${PERSON_PAGE_CONFIDENCE}): ${pct(right, judged)} of ${judged}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

@@ -97,7 +97,7 @@ test('each quote says what it reports: speech, a stance, a belief or an intentio
   assert.equal(act('"We will not back down," the mayor said.', 'We will not back down'), 'speech');
 });
 
-test('confidence: a named speaker beside the cue above a resolved pronoun above a guess; the person page keeps only the sure ones', () => {
+test('confidence: a named speaker beside the cue above a resolved pronoun above a guess; the person page keeps only the sure ones, and no beliefs', () => {
   const body =
     'Mayor Ann Lee opened the bridge on Friday. "It took ten years," Lee said. Crowds lined the river. ' +
     'Officials counted 4,000 visitors.\n\nThe council met later. "We are proud," she said.';
@@ -125,4 +125,11 @@ test('confidence: a named speaker beside the cue above a resolved pronoun above 
   const stored = articleFacts(doc, new Uint8Array(0)).quotes.find((quote) => quote.start === guess.start);
   assert.equal(stored?.speakerLocalId, null);
   assert.equal(stored?.speakerMention, 'she');
+
+  // A belief is no statement: it keeps its speaker in the article and stays off the page.
+  const belief = read({ content: 'Local news\n\nMayor Ann Lee believes the bridge will pay for itself within a decade.\n', format: 'text' });
+  const beliefQuote = quoteStarting(toArticleJson(belief).quotes, 'the bridge will pay');
+  assert.equal(beliefQuote.act, 'belief');
+  assert.equal(beliefQuote.speaker?.name, 'Ann Lee');
+  assert.equal(articleFacts(belief, new Uint8Array(0)).quotes.find((quote) => quote.start === beliefQuote.start)?.speakerLocalId, null);
 });

@@ -3,7 +3,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { NewsDoc } from '../doc/news-doc.js';
 import { toArticleJson } from '../output/json.js';
 import type { EntityRow, QuoteRow } from '../store/store.js';
-import { PERSON_PAGE_CONFIDENCE } from '../stages/quotes/index.js';
+import { onSpeakersPage } from '../stages/quotes/index.js';
 
 /**
  * What the store keeps of a read article, worked out on the reader's thread so the
@@ -74,8 +74,7 @@ export function articleFacts(doc: NewsDoc, raw: Uint8Array): ArticleFacts {
       kind: quote.kind,
       cue: quote.cue?.text ?? null,
       speakerMention: quote.speakerMention?.text ?? null,
-      // Only a quote sure enough of its speaker goes on that speaker's page; the article keeps every quote.
-      speakerLocalId: quote.confidence >= PERSON_PAGE_CONFIDENCE ? (quote.speaker?.id ?? null) : null,
+      speakerLocalId: onSpeakersPage(quote) ? (quote.speaker?.id ?? null) : null,
       attribution: quote.attribution,
     })),
   };

@@ -14,7 +14,7 @@ import { fallbackSentences } from './sentences.js';
 import type { Subject } from './speaker.js';
 import { countWords } from './words.js';
 
-export { PERSON_PAGE_CONFIDENCE } from './settle.js';
+export { onSpeakersPage, PERSON_PAGE_CONFIDENCE } from './settle.js';
 
 /** A quoted phrase this short, with no cue and no speaker, is a scare quote or a title. */
 const MAX_SCARE_QUOTE_WORDS = 4;

@@ -17,6 +17,15 @@ import { speakerIdentity, type SpeakerIdentity } from './speaker-kind.js';
 export const PERSON_PAGE_CONFIDENCE = 0.6;
 
 /**
+ * Whether a quote goes on its speaker's page: words said or a stance taken, sure enough of
+ * the speaker. Beliefs and intentions ("believes …", "plans to …") were not said; they,
+ * and quotes below the threshold, stay in the article with their speaker named there.
+ */
+export function onSpeakersPage(quote: Pick<Quote, 'act' | 'confidence'>): boolean {
+  return quote.confidence >= PERSON_PAGE_CONFIDENCE && (quote.act === 'speech' || quote.act === 'stance');
+}
+
+/**
  * How often the speaker was right for quotes attributed each way, rounded, on the
  * annotated articles of 48 outlets (bench/data/quotes-outlets.json; `npm run bench:quotes`
  * prints the table again): beside a cue 90 % of 410, a pronoun through its own or the
