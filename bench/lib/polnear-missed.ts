@@ -46,7 +46,7 @@ export function reasonOf(cue: string): MissReason {
   const words = cue.match(/\p{L}+/gu) ?? [];
   for (const word of words) {
     const verb = CUE_VERBS.get(word);
-    if (verb !== undefined) return verb.speech ? 'speech verb we know' : 'belief/finding verb we know';
+    if (verb !== undefined) return verb.act === 'speech' ? 'speech verb we know' : 'belief/finding verb we know';
   }
   return 'verb or phrase outside our lexicon';
 }

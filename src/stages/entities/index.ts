@@ -2,7 +2,7 @@ import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { buildEntities } from './build.js';
 
-export { personGender, resolvePersonAt, type PersonHint } from './persons.js';
+export { nameGender, personGender, resolvePersonAt, type PersonHint } from './persons.js';
 export { firstNameGender, honorificGender, type Gender } from './vocab.js';
 
 /**

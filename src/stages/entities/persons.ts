@@ -116,7 +116,16 @@ function positionsOf(mentionIndexes: readonly number[], references: readonly Rol
   return positions.sort((a, b) => a - b);
 }
 
-function genderBefore(text: string, mention: Mention): Gender | undefined {
+/**
+ * What the words of a name at [start, end) tell of its gender, with no entity to ask: an
+ * honorific opening or before it ("Mrs. Lee"), else a common given name ("Sarah Collins").
+ */
+export function nameGender(text: string, start: number, end: number): Gender | undefined {
+  const name = text.slice(start, end);
+  return genderBefore(text, { start, text: name }) ?? givenNameGender(name);
+}
+
+function genderBefore(text: string, mention: Pick<Mention, 'start' | 'text'>): Gender | undefined {
   const inside = honorificGender(mention.text.split(/\s+/)[0] ?? '');
   if (inside !== undefined) return inside === 'none' ? undefined : inside;
   const word = wordsBefore(text, mention.start, 1)[0];

@@ -31,8 +31,8 @@ export interface BlockContext {
 
 /**
  * Words, quotation masks and sentence ranges of every block, each made the first time it
- * is asked for: a paragraph with no quotation mark and no cue is only read when a pronoun
- * looks back into it, so most of an article's words are never split at all.
+ * is asked for: a paragraph with no quotation mark and no cue is split into words only
+ * when a pronoun looks back into it.
  */
 export function blockContexts(
   text: string,

@@ -8,7 +8,7 @@ export interface Cue {
   readonly first: number;
   readonly last: number;
   readonly lemma: string;
-  readonly speech: boolean;
+  /** What the cue reports; only `speech` introduces quotations and inverts ("…, said Putin"). */
   readonly act: QuoteAct;
   readonly takesObject: boolean;
   /** "according to X": the source follows the cue. */
@@ -35,7 +35,7 @@ export function findCues(words: readonly Word[], from: number, to: number, quote
     const w = words[i]!;
     if (!w.isWord) continue;
     if (w.lower === 'according' && words[i + 1]?.lower === 'to' && i + 1 < to) {
-      out.push({ first: i, last: i + 1, lemma: 'according to', speech: true, act: 'speech', takesObject: false, according: true, quoteOnly: false });
+      out.push({ first: i, last: i + 1, lemma: 'according to', act: 'speech', takesObject: false, according: true, quoteOnly: false });
       i++;
       continue;
     }
@@ -48,7 +48,7 @@ export function findCues(words: readonly Word[], from: number, to: number, quote
     const particle = verb.lemma === 'call' ? words[i + 1]?.lower ?? '' : '';
     if (/^(off|up|in|back)$/u.test(particle)) continue;
     if (particle === 'for' || particle === 'on') {
-      out.push({ first: i, last: i + 1, lemma: `call ${particle}`, speech: true, act: 'speech', takesObject: false, according: false, quoteOnly: false });
+      out.push({ first: i, last: i + 1, lemma: `call ${particle}`, act: 'speech', takesObject: false, according: false, quoteOnly: false });
       i++;
       continue;
     }
@@ -62,7 +62,6 @@ export function findCues(words: readonly Word[], from: number, to: number, quote
       first: i,
       last,
       lemma: verb.lemma,
-      speech: verb.speech,
       act: verb.act,
       takesObject: verb.takesObject,
       according: false,

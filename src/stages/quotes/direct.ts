@@ -80,7 +80,7 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
     const subject = subjectOfCueBefore(ctx, cue, beforeFloor, openMark, region.first);
     if (subject === undefined) continue;
     // "Lapp said she thinks “…”": a belief or a pronoun inside reported speech belongs to the outer speaker.
-    if (subject.pronoun !== undefined || !cue.speech) {
+    if (subject.pronoun !== undefined || cue.act !== 'speech') {
       const outer = outerSpeech(ctx, cuesBefore, c, beforeFloor, openMark, region.first);
       if (outer !== undefined) return finding(q, kindAfterCueBefore(ctx, q, outer.cue!, region.first), outer.cue!, outer.subject, ctx);
     }
@@ -128,10 +128,10 @@ function subjectOfCueBefore(ctx: BlockContext, cue: Cue, floor: number, openMark
  * inner cue is a belief ("He said, however, that he hopes “…”").
  */
 function outerSpeech(ctx: BlockContext, cues: readonly Cue[], before: number, floor: number, openMark: number, sentenceFirst: number): Attributed | undefined {
-  const innerIsBelief = !cues[before]!.speech;
+  const innerIsBelief = cues[before]!.act !== 'speech';
   for (let c = before - 1; c >= 0; c--) {
     const cue = cues[c]!;
-    if (!cue.speech || cue.quoteOnly) continue;
+    if (cue.act !== 'speech' || cue.quoteOnly) continue;
     const subject = subjectOfCueBefore(ctx, cue, floor, openMark, sentenceFirst);
     if (subject !== undefined && (subject.pronoun === undefined || innerIsBelief)) return { ctx, cue, subject };
   }
@@ -139,7 +139,7 @@ function outerSpeech(ctx: BlockContext, cues: readonly Cue[], before: number, fl
 }
 
 /** Speech cues that can introduce a quotation paragraph ("Howard continued his remarks."), not findings or refusals. */
-const INTRODUCES_QUOTATION = (cue: Cue): boolean => cue.speech && !/^(refuse|decline|report|reveal|indicate|signal|confirm|deny|promise|threaten|urge)$/u.test(cue.lemma);
+const INTRODUCES_QUOTATION = (cue: Cue): boolean => cue.act === 'speech' && !/^(refuse|decline|report|reveal|indicate|signal|confirm|deny|promise|threaten|urge)$/u.test(cue.lemma);
 
 function firstWordStart(ctx: BlockContext): number {
   return ctx.words[0]?.start ?? -1;
@@ -207,7 +207,7 @@ function shortCueSentenceBefore(ctx: BlockContext, sentenceFirst: number): Attri
   const cues = findCues(ctx.words, previous.first, previous.end, ctx.quoted);
   const cue = cues[cues.length - 1];
   // The cue ends its sentence (an adverb or a time at most after it): "X agreed.", "X added on Tuesday."
-  if (cue === undefined || cue.quoteOnly || !(cue.speech || cue.lemma === 'agree') || previous.end - 1 - cue.last > 3) return undefined;
+  if (cue === undefined || cue.quoteOnly || !(cue.act === 'speech' || cue.lemma === 'agree') || previous.end - 1 - cue.last > 3) return undefined;
   const subject = subjectBefore(ctx.words, cue.first, previous.first);
   return subject !== undefined && subject.first === firstWordOf(ctx, previous.first) ? { ctx, cue, subject } : undefined;
 }

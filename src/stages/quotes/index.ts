@@ -130,7 +130,7 @@ export const quotesStage: Stage = {
           const quote = attributed({ start, end, text: text.slice(start, end), kind: 'indirect', act: found.cue.act, confidence: 0 }, ctx, found.cue, found.subject);
           quotes.push(quote);
           // Reported speech introduces its speaker for a quotation paragraph that follows.
-          if (found.cue.speech && quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index, word: found.first };
+          if (found.cue.act === 'speech' && quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index, word: found.first };
         }
       }
     }

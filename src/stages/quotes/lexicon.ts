@@ -9,9 +9,7 @@ import type { QuoteAct } from '../../doc/annotations.js';
 /** How a cue verb behaves. */
 export interface CueVerb {
   readonly lemma: string;
-  /** Reports speech (said, told) rather than a belief or finding (believes, found). */
-  readonly speech: boolean;
-  /** What the verb reports: speech, a stance, a belief or finding, an intention or decision. */
+  /** What the verb reports: speech (said, told), a stance, a belief or finding (believes, found), an intention or decision. */
   readonly act: QuoteAct;
   /** Takes a person as object before the reported clause ("told reporters that"). */
   readonly takesObject: boolean;
@@ -152,7 +150,7 @@ function actOf(lemma: string, speech: boolean): QuoteAct {
 
 export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
   VERBS.flatMap(([lemma, forms, speech, takesObject]) =>
-    forms.map((form) => [form, { lemma, speech, act: actOf(lemma, speech), takesObject }] as const),
+    forms.map((form) => [form, { lemma, act: actOf(lemma, speech), takesObject }] as const),
   ),
 );
 

@@ -24,7 +24,7 @@ export function positionalCue(ctx: BlockContext, q: QuotedWords, limit: number):
     const after = words[j + 1];
     // “…,” Toomey fumed on Tuesday / LeVell assured the crowd: whatever follows, but not a passive's agent.
     const endsClause = after === undefined || !after.isWord || after.lower !== 'by';
-    const cue: Cue = { first: j, last: j, lemma: w.lower, speech: true, act: 'speech', takesObject: false, according: false, quoteOnly: true };
+    const cue: Cue = { first: j, last: j, lemma: w.lower, act: 'speech', takesObject: false, according: false, quoteOnly: true };
     if (j === i) {
       // Inverted: “…!” beamed Donald Hartley.
       const subject = subjectAfter(words, j + 1, limit);

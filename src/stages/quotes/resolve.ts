@@ -74,12 +74,6 @@ export class SpeakerMemory {
     if (pronoun === 'male' || pronoun === 'female') this.learnt.set(lastWordOf(mention.text), pronoun);
   }
 
-  /** The last speaker named within reach of `block`. */
-  lastSpeaker(block: number): SpanText | undefined {
-    const last = this.speakers[this.speakers.length - 1];
-    return last !== undefined && block - last.block <= REACH_BLOCKS ? last.mention : undefined;
-  }
-
   /**
    * What a pronoun at words[at] stands for: the subject of its own sentence when that is a
    * name before it ("Putin hailed …, slamming what he called"), else the latest speaker

@@ -1,7 +1,7 @@
 import type { Mention, Quote, SpanText, SpeakerKind } from '../../doc/annotations.js';
 import { firstIndex } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
-import { firstNameGender, honorificGender, personGender, resolvePersonAt, type Gender } from '../entities/index.js';
+import { nameGender, personGender, resolvePersonAt } from '../entities/index.js';
 import { PRONOUNS } from './lexicon.js';
 import { overlappingMentions } from './lookup.js';
 import type { GenderOf, Resolution, ResolvedVia } from './resolve.js';
@@ -67,9 +67,9 @@ export function settleSpeakers(doc: NewsDoc, quotes: readonly Quote[], resolutio
     const said = quote.speakerMention;
     if (said === undefined) return quote;
     const resolution = resolutions.get(quote);
-    const named = resolution?.mention ?? (PRONOUNS.has(said.text.toLowerCase()) ? undefined : said);
+    const lower = said.text.toLowerCase();
+    const named = resolution?.mention ?? (PRONOUNS.has(lower) ? undefined : said);
     if (named === undefined) {
-      const lower = said.text.toLowerCase();
       const gender = lower === 'he' ? 'male' : lower === 'she' ? 'female' : undefined;
       const guess = gender !== undefined && entities !== undefined ? resolvePersonAt(doc, said.start, { gender }) : undefined;
       return guess !== undefined ? settled(quote, 'person', CONFIDENCE.lastOfGender, guess) : settled(quote, 'unresolved', CONFIDENCE.unresolved);
@@ -135,21 +135,6 @@ export function genderReader(doc: NewsDoc): GenderOf {
         if (known !== undefined) return known;
       }
     }
-    return genderInWords(text, start, end);
+    return nameGender(text, start, end);
   };
-}
-
-const WORD = /[\p{L}.]+/uy;
-
-/** "Mrs. Lee", "Mr Smith" (an honorific before or opening the name), else a common given name opening a name of two words or more. */
-function genderInWords(text: string, start: number, end: number): Gender | undefined {
-  const before = text.lastIndexOf(' ', start - 2);
-  for (const at of [before + 1, start]) {
-    WORD.lastIndex = at;
-    const word = WORD.exec(text)?.[0];
-    const honorific = word === undefined ? undefined : honorificGender(word);
-    if (honorific !== undefined && honorific !== 'none') return honorific;
-  }
-  const space = text.indexOf(' ', start);
-  return space > start && space < end ? firstNameGender(text.slice(start, space)) : undefined;
 }

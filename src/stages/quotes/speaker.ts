@@ -20,7 +20,6 @@ export interface Subject {
 const MAX_SUBJECT_WORDS = 10;
 /** The words that carry an unnamed source's phrase over a determiner ("familiar with the", "close to the"). */
 const SOURCE_TAILS = new Set(['familiar with', 'close to', 'briefed on', 'knowledgeable about', 'involved in', 'knowledge of', 'spokesman for', 'spokeswoman for', 'spokesperson for']);
-const SOURCE_TAIL_WORDS = new Set(['briefed']);
 /** Clause openers: a noun phrase right after one is a clause's subject. */
 const CLAUSE_OPENERS = new Set('and but so while because as although though that after when since if where whereas'.split(' '));
 /** Prepositions that join two parts of one subject ("a spokesman for the Kremlin"). */
@@ -100,7 +99,7 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
       continue;
     }
     // "The company in October revealed lofty plans": a verb inside is no subject.
-    if (j < last && w.text === w.lower && CUE_VERBS.has(w.lower) && !SOURCE_TAIL_WORDS.has(w.lower)) return undefined;
+    if (j < last && w.text === w.lower && CUE_VERBS.has(w.lower)) return undefined;
     if (w.capitalised && CAPITALISED_FUNCTION_WORDS.has(w.text)) {
       complete = true;
       break;
