@@ -2,29 +2,34 @@ import type { Entity, Mention, SpanText, SpeakerKind } from '../../doc/annotatio
 import { firstNameGender, honorificGender } from '../entities/index.js';
 import { entityDescribing, entityLookup, overlappingMentions } from './lookup.js';
 
-/** Heads of a noun phrase that name an unnamed or generic source ("officials", "a person familiar with the talks"). */
+/**
+ * Heads of a noun phrase that name an unnamed or generic source ("officials", "a person
+ * familiar with the talks"). A head in lower case is unnamed anyway; the list decides for
+ * one capitalised at a sentence's start ("Officials said", "Republicans say").
+ */
 const UNNAMED_HEADS = new Set(
   (
     'official officials source sources expert experts analyst analysts resident residents witness witnesses critic critics ' +
-    'researcher researchers scientist scientists economist economists person people spokesperson spokesman spokeswoman spokespeople ' +
-    'aide aides adviser advisers advisor advisors lawmaker lawmakers observer observers investigator investigators organizer organizers ' +
-    'organiser organisers protester protesters protestors supporter supporters voter voters doctor doctors officer officers diplomat diplomats ' +
-    'insider insiders executive executives employee employees worker workers member members leader leaders student students parent ' +
-    'parents user users fan fans activist activists prosecutor prosecutors authorities staff staffer staffers representative representatives ' +
-    'someone others man woman men women coach teacher teachers owner owners neighbor neighbors neighbour neighbours friend friends relative ' +
-    'relatives victim victims survivor survivors agent agents reporter reporters journalist journalists sources scholars scholar ' +
-    'republicans democrats conservatives liberals economists strategists pollsters polls poll surveys survey study studies report reports ' +
-    'data figures statement statements documents filings'
+    'researcher researchers scientist scientists economist economists person people spokesperson spokesman spokeswoman ' +
+    'spokespeople aide aides adviser advisers advisor advisors lawmaker lawmakers observer observers investigator ' +
+    'investigators organizer organizers organiser organisers protester protesters protestors supporter supporters voter ' +
+    'voters doctor doctors officer officers diplomat diplomats insider insiders executive executives employee employees ' +
+    'worker workers member members leader leaders student students parent parents user users fan fans activist activists ' +
+    'prosecutor prosecutors authorities staff staffer staffers representative representatives someone others man woman men ' +
+    'women coach teacher teachers owner owners neighbor neighbors neighbour neighbours friend friends relative relatives ' +
+    'victim victims survivor survivors agent agents reporter reporters journalist journalists scholars scholar republicans ' +
+    'democrats conservatives liberals strategists pollsters polls poll surveys survey study studies report reports data ' +
+    'figures statement statements documents filings'
   ).split(' '),
 );
 
-/** Heads that name an organisation without naming which ("the company said"). */
+/** Heads that name an organisation without naming which ("the company said"; "the White House" by its head). */
 const ORGANISATION_HEADS = new Set(
   (
     'company companies firm firms government governments ministry department agency administration campaign committee council police ' +
     'military army navy court courts board bank banks party union newspaper paper network broadcaster team league organization ' +
     'organisation office commission service institute university hospital club carrier airline airlines maker manufacturer group ' +
-    'retailer startup regulator regulators authority kremlin white house pentagon'
+    'retailer startup regulator regulators authority kremlin house pentagon'
   ).split(' '),
 );
 
@@ -77,7 +82,7 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
   const words = head.split(/\s+/u);
   const lastWord = (words[words.length - 1] ?? '').replace(/[’']s$/u, '');
   const lower = lastWord.toLowerCase();
-  if (ORGANISATION_HEADS.has(lower) || ORGANISATION_HEADS.has(head.toLowerCase().replace(/^the\s+/u, ''))) return { kind: 'organisation' };
+  if (ORGANISATION_HEADS.has(lower)) return { kind: 'organisation' };
   if (UNNAMED_HEADS.has(lower) || !/^\p{Lu}/u.test(lastWord)) return { kind: 'unnamed' };
   // A capitalised name the tagger did not mark: a person when it reads like one.
   const first = words[0] ?? '';
