@@ -54,7 +54,9 @@ export class ArticleSearch {
 
     // The best FACET_SAMPLE rows, in order: facets count over them, and the first page is their head.
     const top = ranked?.slice(0, FACET_SAMPLE) ?? this.rows(plan, null, FACET_SAMPLE);
-    const page = cursor === null ? top.slice(0, limit + 1) : this.rows(plan, [cursor[0] ?? null, Number(cursor[1])], limit + 1);
+    const after: [string | number | null, number] | null = cursor === null ? null : [cursor[0] ?? null, Number(cursor[1])];
+    // A later page of a ranking already read whole is cut from it, not ranked again.
+    const page = after === null ? top.slice(0, limit + 1) : ranked !== undefined ? rankedAfter(ranked, after).slice(0, limit + 1) : this.rows(plan, after, limit + 1);
     const shown = page.slice(0, limit);
     const last = shown[shown.length - 1];
     const total = known ?? (top.length < FACET_SAMPLE ? { count: top.length, exact: true } : this.count(filter));
@@ -232,6 +234,12 @@ export class ArticleSearch {
       return row === undefined ? [] : [{ ...row, ...snippetOf(bodies.get(id) ?? '') }];
     });
   }
+}
+
+/** The rows of a whole relevance ranking (ascending bm25, then id) that come after a cursor's row. */
+function rankedAfter(ranked: readonly Row[], [key, id]: [string | number | null, number]): readonly Row[] {
+  const at = ranked.findIndex((row) => row.k !== null && key !== null && (row.k > key || (row.k === key && row.id > id)));
+  return at < 0 ? [] : ranked.slice(at);
 }
 
 /** The FACET_SIZE largest counts, ties broken by key so pages are stable. Most counts are 1: those are only sorted when too few are larger. */
