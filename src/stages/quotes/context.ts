@@ -3,6 +3,7 @@ import type { Sentence } from '../../doc/annotations.js';
 import type { QuotedSpan } from './marks.js';
 import { wordsIn, type Word } from './words.js';
 import { CUE_VERBS } from './lexicon.js';
+import { cuesOfBlock, type Cue } from './cues.js';
 import { firstIndex } from '../../doc/span.js';
 
 /** A quoted span with the words it holds. */
@@ -27,6 +28,8 @@ export interface BlockContext {
   /** Sentences as word ranges [first, end). */
   readonly sentences: { first: number; end: number }[];
   readonly quotes: QuotedWords[];
+  /** Every cue of the block outside quotation marks, in order (ask `findCues` for a stretch). */
+  readonly cues: readonly Cue[];
 }
 
 /**
@@ -66,6 +69,7 @@ const CUE_WORD = new RegExp(`\\b(?:[Aa]ccording|${[...CUE_VERBS.keys()].sort((a,
 
 class LazyBlockContext implements BlockContext {
   private built: Pick<BlockContext, 'words' | 'quoted' | 'sentences' | 'quotes'> | undefined;
+  private blockCues: Cue[] | undefined;
 
   constructor(
     readonly index: number,
@@ -89,6 +93,11 @@ class LazyBlockContext implements BlockContext {
 
   get quotes(): QuotedWords[] {
     return this.build().quotes;
+  }
+
+  get cues(): readonly Cue[] {
+    this.blockCues ??= cuesOfBlock(this.words, this.quoted);
+    return this.blockCues;
   }
 
   private build(): Pick<BlockContext, 'words' | 'quoted' | 'sentences' | 'quotes'> {

@@ -41,7 +41,7 @@ export function coordinated(ctx: BlockContext, cue: Cue, floor: number): boolean
 }
 
 function earlierSpeaker(ctx: BlockContext, sentenceFirst: number, limit: number): Subject | undefined {
-  const cues = findCues(ctx.words, sentenceFirst, limit, ctx.quoted);
+  const cues = findCues(ctx, sentenceFirst, limit);
   for (let c = cues.length - 1; c >= 0; c--) {
     const cue = cues[c]!;
     if (cue.according || cue.quoteOnly || isParticiple(ctx, cue)) continue;

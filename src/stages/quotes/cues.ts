@@ -1,6 +1,8 @@
 import type { QuoteAct } from '../../doc/annotations.js';
 import { CUE_VERBS, type CueVerb } from './lexicon.js';
 import type { Word } from './words.js';
+import type { BlockContext } from './context.js';
+import { firstIndex } from '../../doc/span.js';
 
 /** A speech or belief cue among the words of a block. */
 export interface Cue {
@@ -24,13 +26,29 @@ const NOUN_AFTER_DETERMINER = new Set(
 );
 
 /**
- * The cues among words[from, to), skipping words inside quotation marks. A cue verb is
+ * The cues among a block's words[from, to): those of `ctx.cues` that start there ("according
+ * to" only when "to" is inside too). A block's cues are found once; the callers ask for
+ * many overlapping stretches of it.
+ */
+export function findCues(ctx: BlockContext, from: number, to: number): Cue[] {
+  const cues = ctx.cues;
+  const out: Cue[] = [];
+  for (let c = firstIndex(cues, (cue) => cue.first >= from); c < cues.length && cues[c]!.first < to; c++) {
+    const cue = cues[c]!;
+    if (!cue.according || cue.last < to) out.push(cue);
+  }
+  return out;
+}
+
+/**
+ * Every cue among a block's words, skipping words inside quotation marks. A cue verb is
  * lower-case (a capitalised "Says" opens a title) and not used as a noun after a
  * determiner ("his claims").
  */
-export function findCues(words: readonly Word[], from: number, to: number, quoted: Uint8Array): Cue[] {
+export function cuesOfBlock(words: readonly Word[], quoted: Uint8Array): Cue[] {
   const out: Cue[] = [];
-  for (let i = from; i < to; i++) {
+  const to = words.length;
+  for (let i = 0; i < to; i++) {
     if (quoted[i] === 1) continue;
     const w = words[i]!;
     if (!w.isWord) continue;

@@ -32,7 +32,7 @@ const MAX_WORDS_FROM_CUE_BEFORE = 45;
  */
 export function attributeQuotation(contexts: readonly BlockContext[], ctx: BlockContext, position: number): DirectFinding {
   const q = ctx.quotes[position]!;
-  const { words, quoted } = ctx;
+  const { words } = ctx;
   const openMark = q.openWord;
   const closeMark = q.end;
   const region = sentenceRange(ctx, Math.max(openMark, 0), Math.min(closeMark, words.length - 1));
@@ -52,14 +52,14 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
   const afterLimit = Math.min(regionEnd, nextQuote !== undefined ? nextQuote.first - 1 : regionEnd, closeMark + 1 + MAX_WORDS_TO_CUE_AFTER);
   const previousQuote = position > 0 ? ctx.quotes[position - 1] : undefined;
   const beforeFloor = Math.max(region.first, previousQuote !== undefined ? previousQuote.end + 1 : 0, openMark - MAX_WORDS_FROM_CUE_BEFORE);
-  const cuesBefore = findCues(words, beforeFloor, Math.max(openMark, beforeFloor), quoted);
+  const cuesBefore = findCues(ctx, beforeFloor, Math.max(openMark, beforeFloor));
   // X said, “…” / X said: “…” — a cue right before the opening mark comes first.
   const lastBefore = cuesBefore[cuesBefore.length - 1];
   if (lastBefore !== undefined && lastBefore.last === openMark - 2 && /^[,:]$/u.test(words[openMark - 1]!.text)) {
     const subject = subjectOfCueBefore(ctx, lastBefore, beforeFloor, openMark, region.first);
     if (subject !== undefined) return finding(q, 'direct', lastBefore, subject, ctx);
   }
-  const cuesAfter = findCues(words, closeMark + 1, afterLimit, quoted);
+  const cuesAfter = findCues(ctx, closeMark + 1, afterLimit);
   for (const cue of cuesAfter) {
     if (cue.according) {
       const subject = subjectAfter(words, cue.last + 1, region.end);
@@ -171,7 +171,7 @@ export function previousParagraphCue(contexts: readonly BlockContext[], ctx: Blo
 }
 
 function lastCueOf(ctx: BlockContext, first: number, end: number): Attributed | undefined {
-  const cues = findCues(ctx.words, first, end, ctx.quoted);
+  const cues = findCues(ctx, first, end);
   for (let c = cues.length - 1; c >= 0; c--) {
     const cue = cues[c]!;
     if (cue.quoteOnly || !INTRODUCES_QUOTATION(cue)) continue;
@@ -204,7 +204,7 @@ const MAX_INTRODUCING_WORDS = 10;
 function shortCueSentenceBefore(ctx: BlockContext, sentenceFirst: number): Attributed | undefined {
   const previous = sentenceAt(ctx, sentenceFirst - 1);
   if (previous === undefined || previous.end - previous.first > MAX_INTRODUCING_WORDS || ctx.quoted[previous.end - 1] === 1) return undefined;
-  const cues = findCues(ctx.words, previous.first, previous.end, ctx.quoted);
+  const cues = findCues(ctx, previous.first, previous.end);
   const cue = cues[cues.length - 1];
   // The cue ends its sentence (an adverb or a time at most after it): "X agreed.", "X added on Tuesday."
   if (cue === undefined || cue.quoteOnly || !(cue.act === 'speech' || cue.lemma === 'agree') || previous.end - 1 - cue.last > 3) return undefined;

@@ -18,6 +18,9 @@ export { onSpeakersPage, PERSON_PAGE_CONFIDENCE } from './settle.js';
 
 /** A quoted phrase this short, with no cue and no speaker, is a scare quote or a title. */
 const MAX_SCARE_QUOTE_WORDS = 4;
+/** A title is at most this many words, all capitalised but its function words. */
+const MAX_TITLE_WORDS = 10;
+const TITLE_FUNCTION_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'from']);
 /** How far into a sentence a short quotation still shares the speaker of an earlier one. */
 const MAX_WORDS_SHARING_A_SPEAKER = 60;
 
@@ -91,8 +94,10 @@ export const quotesStage: Stage = {
         if (content === undefined) continue;
         let quote: Quote | undefined;
         const cueless = found.attributed?.cue === undefined;
-        const scare = countWords(text, content.start, content.end) <= MAX_SCARE_QUOTE_WORDS || looksLikeTitle(content.text);
-        if (found.kind === 'partial' && looksLikeTitle(content.text)) continue;
+        const short = countWords(text, content.start, content.end) <= MAX_SCARE_QUOTE_WORDS;
+        const title = (found.kind === 'partial' || !short) && looksLikeTitle(content.text);
+        if (found.kind === 'partial' && title) continue;
+        const scare = short || title;
         if (found.attributed !== undefined && !(cueless && scare)) {
           const { cue, subject } = found.attributed;
           if (found.kind === 'direct' && cue !== undefined && found.attributed.ctx === ctx) taken.add(cue.first);
@@ -215,7 +220,12 @@ function continues(text: string, ctx: BlockContext, q: QuotedWords, lastBlock: n
 
 /** Every word capitalised ("The Art of the Deal"): a title, not speech. */
 function looksLikeTitle(content: string): boolean {
-  const words = content.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  if (words.length === 0 || words.length > 10) return false;
-  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(of|the|a|an|and|or|in|on|to|for|at|by|with|from)$/u.test(w));
+  const word = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+  let count = 0;
+  // Stops at the first word that is neither capitalised nor a title's function word, or at the eleventh.
+  for (let found = word.exec(content); found !== null; found = word.exec(content)) {
+    if (++count > MAX_TITLE_WORDS) return false;
+    if (!/^[\p{Lu}\p{N}]/u.test(found[0]) && !TITLE_FUNCTION_WORDS.has(found[0])) return false;
+  }
+  return count > 0;
 }

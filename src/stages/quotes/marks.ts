@@ -61,6 +61,7 @@ function singleRole(mark: string, before: string, after: string): MarkRole {
  */
 export function findQuotedSpans(text: string, blocks: readonly Span[]): QuotedSpan[] {
   const out: QuotedSpan[] = [];
+  const marks = new MarkFinder(text);
   let continuing = false;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
@@ -68,10 +69,8 @@ export function findQuotedSpans(text: string, blocks: readonly Span[]): QuotedSp
     let doubleGerman = false;
     let singleOpen = -1;
     let openedContinuing = false;
-    for (let i = block.start; i < block.end; i++) {
+    for (let i = marks.from(block.start); i < block.end; i = marks.from(i + 1)) {
       const c = text.charCodeAt(i);
-      // Fast skip: every mark we handle is " ' « » or in U+2018–U+201E.
-      if (c !== 0x22 && c !== 0x27 && c !== 0xab && c !== 0xbb && (c < 0x2018 || c > 0x201e)) continue;
       // Two apostrophes stand for a double mark in some archives (''Every one,'' he said), and two
       // closing single marks close one on some sites (“It was an attempt,’’ Moy said).
       const paired = (c === 0x27 || c === 0x2019) && text.charCodeAt(i + 1) === c && i + 1 < block.end;
@@ -116,6 +115,27 @@ export function findQuotedSpans(text: string, blocks: readonly Span[]): QuotedSp
     }
   }
   return out;
+}
+
+/** Every mark we handle is " ' « » or in U+2018–U+201E. */
+const MARK = /["'\u00ab\u00bb\u2018-\u201e]/g;
+
+/** Where the next quotation mark is, found by the regex engine rather than a loop over every character. */
+class MarkFinder {
+  private searchedFrom = 0;
+  private next = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first mark at or after `from` (the text's length when none); `from` never goes back. */
+  from(from: number): number {
+    // The mark found last is still the first one after `from` when `from` has not passed it.
+    if (from >= this.searchedFrom && from <= this.next) return this.next;
+    MARK.lastIndex = from;
+    this.searchedFrom = from;
+    this.next = MARK.test(this.text) ? MARK.lastIndex - 1 : this.text.length;
+    return this.next;
+  }
 }
 
 function firstNonSpace(text: string, start: number, end: number): number {

@@ -44,16 +44,23 @@ export function wordsIn(text: string, start: number, end: number): Word[] {
       continue;
     }
     if (!isWordChar(text, i)) {
-      out.push(makeWord(text[i]!, i, false));
+      out.push(makeWord(text[i]!, i, false, false));
       i++;
       continue;
     }
     let j = i + 1;
+    // Whether any letter may change when lower-cased: most words have none, and need no lower-cased copy.
+    let cased = (c >= 0x41 && c <= 0x5a) || c >= 0x80;
     for (;;) {
-      while (j < end && isWordChar(text, j)) j++;
+      for (; j < end; j++) {
+        const d = text.charCodeAt(j);
+        if ((d >= 0x61 && d <= 0x7a) || (d >= 0x30 && d <= 0x39)) continue;
+        if (!isWordChar(text, j)) break;
+        if ((d >= 0x41 && d <= 0x5a) || d >= 0x80) cased = true;
+      }
       const joiner = text.charCodeAt(j);
       if (j + 1 < end && (joiner === 0x2e || joiner === 0x27 || joiner === 0x2019 || joiner === 0x26 || joiner === 0x2d) && isWordChar(text, j + 1)) {
-        j += 2;
+        j++; // past the joiner; the letter after it is read (and its case noted) by the loop
         continue;
       }
       break;
@@ -62,17 +69,17 @@ export function wordsIn(text: string, start: number, end: number): Word[] {
       const stem = text.slice(i, j);
       if (stem.includes('.') || (stem.length === 1 && UPPER.test(stem)) || ABBREVIATIONS.has(stem.toLowerCase())) j++;
     }
-    out.push(makeWord(text.slice(i, j), i, true));
+    out.push(makeWord(text.slice(i, j), i, true, cased));
     i = j;
   }
   return out;
 }
 
-function makeWord(raw: string, at: number, isWord: boolean): Word {
+function makeWord(raw: string, at: number, isWord: boolean, cased: boolean): Word {
   const first = raw.charCodeAt(0);
   const capitalised = isWord && ((first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39) || (first >= 0x80 && UPPER.test(raw[0]!)));
-  // Marks have no case: no lower-cased copy of each one to make (and collect).
-  return { start: at, end: at + raw.length, text: raw, lower: isWord ? raw.toLowerCase() : raw, isWord, capitalised };
+  // Marks and words already in lower case are their own lower-cased copy: no copy to make (and collect).
+  return { start: at, end: at + raw.length, text: raw, lower: cased ? raw.toLowerCase() : raw, isWord, capitalised };
 }
 
 /** Number of word tokens in text[start, end): cheap, no allocation per word. */
