@@ -133,3 +133,20 @@ test('confidence: a named speaker beside the cue above a resolved pronoun above 
   assert.equal(beliefQuote.speaker?.name, 'Ann Lee');
   assert.equal(articleFacts(belief, new Uint8Array(0)).quotes.find((quote) => quote.start === beliefQuote.start)?.speakerLocalId, null);
 });
+
+test('a quotation signed by a dash and a name in its own paragraph is that person’s, as sure as beside a cue', () => {
+  const body = [
+    'We asked readers what they made of the debate.',
+    '“He is ignorant of our culture and lives. He makes blanket statements about people he knows nothing about.” ― Pamela Padilla',
+    '“Maybe, we can build a wall around the whole campaign.” — Steve Quinlan.',
+  ].join('\n\n');
+  const quotes = quotesOf(body);
+  const padilla = quoteStarting(quotes, 'He is ignorant');
+  assert.equal(padilla.speakerMention?.text, 'Pamela Padilla');
+  assert.equal(padilla.attribution, 'signature');
+  assert.ok(padilla.confidence >= PERSON_PAGE_CONFIDENCE);
+  assert.equal(quoteStarting(quotes, 'Maybe, we can').speakerMention?.text, 'Steve Quinlan');
+  // A dash that goes on into a sentence signs nothing.
+  const running = quotesOf('“We will not back down,” — the slogan of the campaign — was printed on every sign.');
+  assert.ok(running.every((quote) => quote.attribution !== 'signature'));
+});

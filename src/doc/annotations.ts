@@ -89,8 +89,8 @@ export interface Quote extends Span {
   readonly speaker?: number;
   /** For a pronoun speaker, the earlier words it stands for ("he" → "a spokesman", "Tim Cook"). */
   readonly speakerAntecedent?: SpanText;
-  /** Why the speaker was chosen when no cue sits beside the quote ("continuation"). */
-  readonly attribution?: 'cue' | 'continuation' | 'pronoun' | 'nearest';
+  /** Why the speaker was chosen when no cue sits beside the quote ("continuation", "signature" for “…” ― Name). */
+  readonly attribution?: 'cue' | 'continuation' | 'pronoun' | 'signature' | 'nearest';
   readonly act: QuoteAct;
   /** Set with `speakerMention`. */
   readonly speakerKind?: SpeakerKind;

@@ -11,6 +11,8 @@ export interface Attributed {
   readonly ctx: BlockContext;
   readonly cue?: Cue;
   readonly subject: Subject;
+  /** The speaker signs the quotation ("“…” ― Pamela Padilla"): as sure as a cue, though there is none. */
+  readonly signed?: boolean;
 }
 
 /** How a quotation sits in its sentence. */
@@ -73,6 +75,8 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
     }
     break;
   }
+  const signer = cuesAfter.length === 0 ? dashSignature(ctx, q) : undefined;
+  if (signer !== undefined) return { quote: q, kind: 'direct', attributed: { ctx, subject: signer, signed: true } };
   const positional = cuesAfter.length === 0 ? positionalCue(ctx, q, afterLimit) : undefined;
   if (positional !== undefined) return finding(q, 'direct', positional.cue, positional.subject, ctx);
   for (let c = cuesBefore.length - 1; c >= 0; c--) {
@@ -195,7 +199,23 @@ export function signatureAfter(contexts: readonly BlockContext[], ctx: BlockCont
   if (words.length < 2 || words.length > MAX_SIGNATURE_WORDS || !/^[-–—]$/u.test(words[0]!.text) || !isName(words[1]!)) return undefined;
   let last = 1;
   while (last + 1 < words.length && words[last + 1]!.isWord && words[last + 1]!.capitalised) last++;
-  return { ctx: next, subject: { first: 1, last } };
+  return { ctx: next, subject: { first: 1, last }, signed: true };
+}
+
+/**
+ * A quotation signed in its own paragraph, as reader reactions and epigraphs are: the
+ * closing mark, a dash and a name that ends the paragraph ("“…” ― Pamela Padilla",
+ * "“…” — Julie A. Diaz Martinez.").
+ */
+function dashSignature(ctx: BlockContext, q: QuotedWords): Subject | undefined {
+  const { words } = ctx;
+  if (words[q.end]?.start !== q.span.close || !/^[-–—―]$/u.test(words[q.end + 1]?.text ?? '')) return undefined;
+  const first = q.end + 2;
+  let end = words.length;
+  if (words[end - 1]?.text === '.') end--;
+  if (end <= first || end - first > MAX_SIGNATURE_WORDS || !isName(words[first]!)) return undefined;
+  for (let i = first; i < end; i++) if (!words[i]!.isWord || !words[i]!.capitalised) return undefined;
+  return { first, last: end - 1 };
 }
 
 /** Words at most in a sentence that only introduces the quotation after it ("Bystrom agreed."). */

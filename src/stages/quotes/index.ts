@@ -76,9 +76,9 @@ export const quotesStage: Stage = {
     const quotes: Quote[] = [];
     let lastSpoken: Spoken | undefined;
     // Every quote starts with no confidence: settleSpeakers gives it one, with the speaker's kind.
-    const attributed = (base: Omit<Quote, 'cue' | 'speakerMention' | 'attribution'>, on: BlockContext, cue: Cue | undefined, subject: Subject | undefined): Quote => {
+    const attributed = (base: Omit<Quote, 'cue' | 'speakerMention' | 'attribution'>, on: BlockContext, cue: Cue | undefined, subject: Subject | undefined, signed = false): Quote => {
       if (subject === undefined) return cue === undefined ? base : { ...base, cue: spanOf(text, on, cue.first, cue.last) };
-      const found = speakerFields(text, contexts, on, cue, subject, memory);
+      const found = speakerFields(text, contexts, on, cue, subject, memory, signed);
       const quote: Quote = { ...base, ...found.fields };
       if (found.resolved !== undefined) resolutions.set(quote, found.resolved);
       return quote;
@@ -93,7 +93,7 @@ export const quotesStage: Stage = {
         const content = contentSpan(text, q);
         if (content === undefined) continue;
         let quote: Quote | undefined;
-        const cueless = found.attributed?.cue === undefined;
+        const cueless = found.attributed?.cue === undefined && found.attributed?.signed !== true;
         const short = countWords(text, content.start, content.end) <= MAX_SCARE_QUOTE_WORDS;
         const title = (found.kind === 'partial' || !short) && looksLikeTitle(content.text);
         if (found.kind === 'partial' && title) continue;
@@ -101,7 +101,7 @@ export const quotesStage: Stage = {
         if (found.attributed !== undefined && !(cueless && scare)) {
           const { cue, subject } = found.attributed;
           if (found.kind === 'direct' && cue !== undefined && found.attributed.ctx === ctx) taken.add(cue.first);
-          quote = attributed({ ...content, kind: found.kind, act: 'speech', confidence: 0 }, found.attributed.ctx, cue, subject);
+          quote = attributed({ ...content, kind: found.kind, act: 'speech', confidence: 0 }, found.attributed.ctx, cue, subject, found.attributed.signed);
         } else if (lastSpoken !== undefined && (!scare || q.span.continues || sameSentence(ctx, lastSpoken, q)) && continues(text, ctx, q, lastSpoken.block)) {
           const { speakerMention, speaker } = lastSpoken.quote;
           quote = {
@@ -118,7 +118,7 @@ export const quotesStage: Stage = {
         } else if (!scare) {
           const before = found.kind === 'direct' && position === 0 ? (previousParagraphCue(contexts, ctx) ?? signatureAfter(contexts, ctx)) : undefined;
           const base = { ...content, kind: found.kind, act: 'speech' as const, confidence: 0 };
-          quote = before !== undefined ? attributed(base, before.ctx, before.cue, before.subject) : base;
+          quote = before !== undefined ? attributed(base, before.ctx, before.cue, before.subject, before.signed) : base;
         }
         if (quote === undefined) continue;
         direct.push(quote);
@@ -183,6 +183,7 @@ function speakerFields(
   cue: Cue | undefined,
   subject: Subject,
   memory: SpeakerMemory,
+  signed: boolean,
 ): { fields: Pick<Quote, 'cue' | 'speakerMention' | 'attribution'>; resolved?: Resolution } {
   const cueField = cue !== undefined ? { cue: spanOf(text, ctx, cue.first, cue.last) } : {};
   const said = spanOf(text, ctx, subject.first, subject.last);
@@ -195,7 +196,7 @@ function speakerFields(
     return { fields, resolved };
   }
   memory.remember(said, ctx.index);
-  return { fields: { ...cueField, speakerMention: said, attribution: cue !== undefined ? 'cue' : 'nearest' } };
+  return { fields: { ...cueField, speakerMention: said, attribution: cue !== undefined ? 'cue' : signed ? 'signature' : 'nearest' } };
 }
 
 function spanOf(text: string, ctx: BlockContext, first: number, last: number): SpanText {

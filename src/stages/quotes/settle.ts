@@ -37,6 +37,8 @@ export function onSpeakersPage(quote: Pick<Quote, 'act' | 'confidence'>): boolea
  */
 const CONFIDENCE = {
   cue: 0.9,
+  /** "“…” ― Pamela Padilla": the quotation signed by its speaker. */
+  signature: 0.9,
   continuation: 0.9,
   nearest: 0.45,
   pronoun: { sentence: 0.85, previous: 0.85, speaker: 0.78, earlier: 0.7 } satisfies Record<ResolvedVia, number>,
@@ -120,6 +122,7 @@ function confidenceOf(quote: Quote, resolution: Resolution | undefined): number 
   if (resolution !== undefined && quote.attribution !== 'continuation') return CONFIDENCE.pronoun[resolution.via];
   if (quote.attribution === 'continuation') return CONFIDENCE.continuation;
   if (quote.attribution === 'nearest') return CONFIDENCE.nearest;
+  if (quote.attribution === 'signature') return CONFIDENCE.signature;
   return CONFIDENCE.cue;
 }
 
