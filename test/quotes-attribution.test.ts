@@ -150,3 +150,20 @@ test('a quotation signed by a dash and a name in its own paragraph is that perso
   const running = quotesOf('“We will not back down,” — the slogan of the campaign — was printed on every sign.');
   assert.ok(running.every((quote) => quote.attribution !== 'signature'));
 });
+
+test('the subject of a participle or of "to say" is found past an opening adverbial, and a possessive name speaks only through a thing, not a person', () => {
+  const rallied = quoteStarting(
+    quotesOf('In response to the proposal to bar visitors from entering the United States, Hillary Clinton’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”'),
+    'We have to be ready',
+  );
+  assert.equal(rallied.speakerMention?.text, 'Hillary Clinton’s right-hand woman');
+  assert.equal(rallied.speakerKind, 'unnamed');
+  assert.equal(rallied.speaker, null);
+  const expanded = quoteStarting(
+    quotesOf('At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her statement, saying that the country should “be rallying our partners and allies.”'),
+    'be rallying',
+  );
+  assert.equal(expanded.speakerMention?.text, 'Mrs. Clinton');
+  const prompted = quoteStarting(quotesOf('The debate was so subdued that Mr. Trump was prompted to say, “So far, I cannot believe how civil it has been up here.”'), 'So far');
+  assert.equal(prompted.speakerMention?.text, 'Mr. Trump');
+});

@@ -29,7 +29,28 @@ export function speakerOfCue(ctx: BlockContext, cue: Cue, floor: number, sentenc
     if (own !== undefined && words[own.first - 1]?.lower === 'with') return own;
   }
   if (isParticiple(ctx, cue) || coordinated(ctx, cue, floor)) return earlierSpeaker(ctx, sentenceFirst, cue.first) ?? mainSubject(words, sentenceFirst, cue.first);
+  if (words[cue.first - 1]?.lower === 'to') return infinitiveSubject(ctx, cue, floor);
   return subjectBefore(words, cue.first, floor);
+}
+
+/** Words between a subject and "to say" that leave the subject the speaker ("was prompted", "wanted", "is expected"). */
+const RAISING_WORDS = new Set('is was are were be been being has have had will would could should may might wants want wanted going went seems seemed appears appeared tried tries began begins refused declined decided chose hopes hoped plans planned likely unlikely able unable expected set due eager ready quick also then later still just not never'.split(' '));
+/** How many such words may stand there. */
+const MAX_RAISING_WORDS = 4;
+
+/**
+ * The speaker of "to say": the subject before the verbs it hangs on ("Mr. Trump was
+ * prompted to say"), never an object ("urged him to say" is none: the walk stops at "him").
+ */
+function infinitiveSubject(ctx: BlockContext, cue: Cue, floor: number): Subject | undefined {
+  const { words } = ctx;
+  let k = cue.first - 1;
+  for (let n = 0; n < MAX_RAISING_WORDS && k - 1 >= floor; n++) {
+    const w = words[k - 1]!;
+    if (!w.isWord || w.text !== w.lower || !(RAISING_WORDS.has(w.lower) || /ed$/u.test(w.lower))) break;
+    k--;
+  }
+  return k < cue.first - 1 ? subjectBefore(words, k, floor) : undefined;
 }
 
 /** A verb joined to an earlier one by "and" or "but" ("Carson admitted …, but said"): it shares that subject. */

@@ -226,3 +226,18 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
     'executive ceo founder professor prof. analyst deputy assistant acting first lady of the u.s. us uk'
   ).split(' '),
 );
+
+/** Heads of descriptions a "he" or "she" can stand for ("a spokesman", "the coach"); never "scientists", "a statement" or "the trust". */
+export const PERSON_HEADS: ReadonlySet<string> = new Set(
+  (
+    'spokesman spokeswoman spokesperson official officer coach man woman boy girl father mother son daughter husband wife brother sister ' +
+    'lawyer attorney doctor nurse teacher student driver chief director president minister secretary senator governor mayor leader ' +
+    'founder executive manager owner resident witness victim suspect source person analyst expert economist professor researcher ' +
+    'scientist judge prosecutor aide adviser advisor candidate chairman chairwoman ceo actor actress singer player captain client patient ' +
+    'worker employee farmer veteran friend neighbour neighbor relative parent grandmother grandfather boss dean principal commissioner ' +
+    'ambassador diplomat lawmaker congressman congresswoman representative sheriff detective agent pilot soldier general colonel ' +
+    'priest bishop pastor rabbi imam author writer editor reporter journalist photographer artist musician designer engineer ' +
+    'entrepreneur investor trader banker broker consultant strategist pollster organizer organiser activist protester volunteer ' +
+    'member fan customer shopper passenger mourner survivor inmate prisoner defendant plaintiff juror he she'
+  ).split(' '),
+);

@@ -1,7 +1,7 @@
 import type { Mention, SpanText } from '../../doc/annotations.js';
 import { firstIndex } from '../../doc/span.js';
 import { sentenceAt, type BlockContext } from './context.js';
-import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, TITLE_WORDS } from './lexicon.js';
+import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, PERSON_HEADS, TITLE_WORDS } from './lexicon.js';
 import { overlappingMentions } from './lookup.js';
 
 /** A speaker named earlier, kept so pronouns and continuations can point back to it. */
@@ -25,20 +25,6 @@ export interface Resolution {
 export type GenderOf = (start: number, end: number) => 'male' | 'female' | undefined;
 
 const PREPOSITIONS = new Set('in at on from to with of for by about against over under into near'.split(' '));
-/** Heads of descriptions a "he" or "she" can stand for ("a spokesman", "the coach"); never "scientists", "a statement" or "the trust". */
-const PERSON_HEADS = new Set(
-  (
-    'spokesman spokeswoman spokesperson official officer coach man woman boy girl father mother son daughter husband wife brother sister ' +
-    'lawyer attorney doctor nurse teacher student driver chief director president minister secretary senator governor mayor leader ' +
-    'founder executive manager owner resident witness victim suspect source person analyst expert economist professor researcher ' +
-    'scientist judge prosecutor aide adviser advisor candidate chairman chairwoman ceo actor actress singer player captain client patient ' +
-    'worker employee farmer veteran friend neighbour neighbor relative parent grandmother grandfather boss dean principal commissioner ' +
-    'ambassador diplomat lawmaker congressman congresswoman representative sheriff detective agent pilot soldier general colonel ' +
-    'priest bishop pastor rabbi imam author writer editor reporter journalist photographer artist musician designer engineer ' +
-    'entrepreneur investor trader banker broker consultant strategist pollster organizer organiser activist protester volunteer ' +
-    'member fan customer shopper passenger mourner survivor inmate prisoner defendant plaintiff juror he she'
-  ).split(' '),
-);
 /** How many blocks back a pronoun or a continuation may reach. */
 const REACH_BLOCKS = 3;
 /** Words of a description before an appositive name ("The trust’s chief operating officer, Graham Pell,"). */

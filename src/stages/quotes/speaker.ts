@@ -3,6 +3,7 @@ import {
   CUE_VERBS,
   CAPITALISED_FUNCTION_WORDS,
   DETERMINERS,
+  PERSON_HEADS,
   PRONOUNS,
   SUBJECT_STOPS,
   TITLE_WORDS,
@@ -72,6 +73,11 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
     }
     if (DETERMINERS.has(w.lower) && w.text !== 'US') {
       if (j === last) return undefined;
+      // "so subdued that Mr. Trump said": "that" before a name opens a clause; it determines nothing.
+      if (w.lower === 'that' && isNameWord(words[j + 1]!)) {
+        complete = true;
+        break;
+      }
       first = j;
       // "a person familiar with the talks", "officials close to the president": the source's own phrase goes on.
       const tail = `${words[j - 2]?.lower ?? ''} ${words[j - 1]?.lower ?? ''}`;
@@ -179,7 +185,9 @@ function appositiveSubject(words: readonly Word[], comma: number, floor: number)
 export function mainSubject(words: readonly Word[], first: number, limit: number): Subject | undefined {
   let i = first;
   while (i < limit && (!words[i]!.isWord || /^(And|But|So|Yet|Then|Still|Also)$/u.test(words[i]!.text))) i++;
-  for (let j = i; j < Math.min(limit, i + 6); j++) {
+  const afterOpener = openingAdverbialEnd(words, i, limit);
+  if (afterOpener !== undefined) i = afterOpener;
+  else for (let j = i; j < Math.min(limit, i + 6); j++) {
     if (words[j]!.text === ',') {
       const opener = words[i]!;
       const adverbial = words.slice(i, j).some((w) => /^\d/u.test(w.text) || /^(in|on|at|after|before|during|since|for|from|with|by|as)$/u.test(w.lower));
@@ -212,7 +220,51 @@ export function mainSubject(words: readonly Word[], first: number, limit: number
   }
   while (last > i && !words[last]!.isWord) last--;
   // A run of capitals ("RED STATES OUTNUMBER") is a heading, not a subject.
-  return isNameWord(words[last]!) && isName(words[i]!) ? { first: i, last } : undefined;
+  if (!isNameWord(words[last]!) || !isName(words[i]!)) return undefined;
+  // "Hillary Clinton’s right-hand woman rallied": a person of the name's, not the name, speaks ("Bornstein's letter" is his).
+  const possessed = /[’']s$/u.test(words[last]!.text) ? possessedPerson(words, i, last, limit) : undefined;
+  return possessed ?? { first: i, last };
+}
+
+/** Words of a noun after a possessive name ("Clinton’s | right-hand woman"). */
+const MAX_POSSESSED_WORDS = 3;
+
+function possessedPerson(words: readonly Word[], first: number, possessor: number, limit: number): Subject | undefined {
+  let last = possessor;
+  for (let j = possessor + 1; j < limit && j <= possessor + MAX_POSSESSED_WORDS; j++) {
+    const w = words[j]!;
+    if (!w.isWord || w.capitalised || /ed$/u.test(w.lower) || SUBJECT_STOPS.has(w.lower) || BETWEEN_SUBJECT_AND_VERB.has(w.lower) || CUE_VERBS.has(w.lower)) break;
+    last = j;
+  }
+  const head = words[last]!.lower;
+  return last > possessor && (PERSON_HEADS.has(head) || PERSON_HEADS.has(head.replace(/s$/u, ''))) ? { first, last } : undefined;
+}
+
+/** Words that open an adverbial before a sentence's subject ("In response to …, Clinton"). */
+const ADVERBIAL_OPENERS = new Set(
+  'in at on after before during since for from with without by as when while although though despite following amid under over throughout upon because once until unlike like among across against'.split(' '),
+);
+/** How far an opening adverbial may run before its comma. */
+const MAX_ADVERBIAL_WORDS = 30;
+
+/**
+ * Where the subject starts after an opening adverbial ("At a campaign event in Ames, Iowa,
+ * on Sunday, Mrs. Clinton"): past the first comma that neither joins two parts of a name
+ * ("Ames, Iowa") nor goes on with another adverbial (", on Sunday"). Undefined when the
+ * sentence does not open with one.
+ */
+function openingAdverbialEnd(words: readonly Word[], from: number, limit: number): number | undefined {
+  if (from >= limit || !ADVERBIAL_OPENERS.has(words[from]!.lower)) return undefined;
+  for (let k = from + 1; k < limit - 1 && k - from <= MAX_ADVERBIAL_WORDS; k++) {
+    if (words[k]!.text !== ',') continue;
+    const before = words[k - 1]!;
+    const after = words[k + 1]!;
+    // "Ames, Iowa,": a place and its state, set off by a comma after it too.
+    if (isNameWord(before) && isNameWord(after) && words[k + 2]?.text === ',') continue;
+    if (ADVERBIAL_OPENERS.has(after.lower) || /^\d/u.test(after.text)) continue;
+    return k + 1;
+  }
+  return undefined;
 }
 
 /**
