@@ -167,3 +167,49 @@ test('the subject of a participle or of "to say" is found past an opening adverb
   const prompted = quoteStarting(quotesOf('The debate was so subdued that Mr. Trump was prompted to say, “So far, I cannot believe how civil it has been up here.”'), 'So far');
   assert.equal(prompted.speakerMention?.text, 'Mr. Trump');
 });
+
+test('a person named before "of" is the speaker, not the laboratory after it', () => {
+  const quote = quoteStarting(
+    quotesOf('“Organics are very important for the possibility of life on Titan,” said planetary geologist Rosaly Lopes of NASA’s Jet Propulsion Laboratory.'),
+    'Organics are very important',
+  );
+  assert.equal(quote.speakerKind, 'person');
+  assert.equal(quote.speaker?.name, 'Rosaly Lopes');
+});
+
+test('a definite description with a title speaks for the person of that title named before it; a description before any name stays unnamed', () => {
+  const body = [
+    'Wikileaks co-founder Julian Assange appeared in court in London on Monday.',
+    'The Wikileaks founder said his fear of being extradited was why he had taken refuge in the embassy.',
+  ].join('\n\n');
+  const founder = quoteStarting(quotesOf(body), 'his fear of being extradited');
+  assert.equal(founder.speaker?.name, 'Julian Assange');
+  assert.equal(founder.speakerKind, 'person');
+  const later = quoteStarting(
+    quotesOf('Interior Minister Wolfgang Peschorn visited the town on Monday.\n\nThe house will be turned into a police station, Austria’s interior minister said on Tuesday.'),
+    'The house will be',
+  );
+  assert.equal(later.speaker?.name, 'Wolfgang Peschorn');
+  assert.ok(later.confidence >= PERSON_PAGE_CONFIDENCE && later.confidence < 0.9);
+  const first = quoteStarting(quotesOf('The house will be turned into a police station, Austria’s interior minister said on Tuesday. Wolfgang Peschorn took office in June.'), 'The house will be');
+  assert.equal(first.speakerKind, 'unnamed');
+  assert.equal(first.speaker, null);
+});
+
+test('"she" goes to the subject of the sentence before past its opening adverb, not to a man named earlier', () => {
+  const body = [
+    'Piarul Islam of Phulbari village has also improved his livelihood through homestead gardening.',
+    'Similarly, Shaheda Begum of Ishwaripur village described the initiative as very helpful.',
+    'She said she learned about the importance of seed conservation and the proper use of land.',
+  ].join('\n\n');
+  const quote = quoteStarting(quotesOf(body), 'she learned about');
+  assert.equal(quote.speakerAntecedent?.text, 'Shaheda Begum');
+});
+
+test('a participle takes the speaker of the clause, not a thing described by a past participle ("a letter posted")', () => {
+  const quote = quoteStarting(
+    quotesOf('Omar asked for compassion during the sentencing in a letter posted on Twitter on Tuesday, saying she did not think a severe sentence would be helpful.'),
+    'she did not think',
+  );
+  assert.equal(quote.speakerMention?.text, 'Omar');
+});

@@ -162,7 +162,8 @@ export function headGender(head: string): Gender | undefined {
  * party or movement, or one word of a longer head ("secretary" for "secretary of state").
  */
 export function headsAgree(referenceHead: string, personHead: string): boolean {
-  if (referenceHead === personHead) return true;
+  // "the Wikileaks founder" is its co-founder too.
+  if (referenceHead === personHead || personHead === `co-${referenceHead}`) return true;
   if (referenceHead === 'leader') return LEADERS.has(personHead);
   return personHead.startsWith(`${referenceHead} `) || personHead.endsWith(` ${referenceHead}`);
 }

@@ -67,6 +67,8 @@ function earlierSpeaker(ctx: BlockContext, sentenceFirst: number, limit: number)
     const cue = cues[c]!;
     if (cue.according || cue.quoteOnly || isParticiple(ctx, cue)) continue;
     const subject = subjectBefore(ctx.words, cue.first, sentenceFirst) ?? subjectAfter(ctx.words, cue.last + 1, limit);
+    // "in a letter posted on Twitter, saying": a thing the past participle describes, not the clause's speaker.
+    if (subject !== undefined && /^an?$/u.test(ctx.words[subject.first]!.lower) && ctx.words[cue.first]!.lower.endsWith('ed')) continue;
     if (subject !== undefined) return subject;
   }
   return undefined;

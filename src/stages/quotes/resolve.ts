@@ -25,6 +25,8 @@ export interface Resolution {
 export type GenderOf = (start: number, end: number) => 'male' | 'female' | undefined;
 
 const PREPOSITIONS = new Set('in at on from to with of for by about against over under into near'.split(' '));
+/** Adverbs that open a sentence before its subject, set off by a comma (besides any "-ly" word). */
+const SENTENCE_ADVERBS = new Set(['however', 'meanwhile', 'instead', 'still', 'also', 'later', 'now', 'then', 'separately', 'moreover', 'furthermore', 'meantime', 'nevertheless', 'nonetheless', 'otherwise', 'indeed', 'thus', 'hence', 'yet', 'again', 'besides', 'likewise']);
 /** How many blocks back a pronoun or a continuation may reach. */
 const REACH_BLOCKS = 3;
 /** Words of a description before an appositive name ("The trust’s chief operating officer, Graham Pell,"). */
@@ -148,6 +150,11 @@ export class SpeakerMemory {
       if (!w.isWord || quoted[i] === 1 || CAPITALISED_FUNCTION_WORDS.has(w.text) || DETERMINERS.has(w.lower) || TITLE_WORDS.has(w.lower)) {
         if (w.isWord && PREPOSITIONS.has(w.lower)) return undefined;
         i++;
+        continue;
+      }
+      // "Similarly, Shaheda Begum …", "However, the minister …": a sentence adverb and its comma.
+      if (words[i + 1]?.text === ',' && (SENTENCE_ADVERBS.has(w.lower) || /^\p{Lu}\p{Ll}+ly$/u.test(w.text))) {
+        i += 2;
         continue;
       }
       break;

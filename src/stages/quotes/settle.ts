@@ -2,7 +2,7 @@ import type { Mention, Quote, SpanText, SpeakerKind } from '../../doc/annotation
 import { firstIndex } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import { nameGender, personGender, resolvePersonAt } from '../entities/index.js';
-import { PRONOUNS } from './lexicon.js';
+import { PERSON_HEADS, PRONOUNS } from './lexicon.js';
 import { overlappingMentions } from './lookup.js';
 import type { GenderOf, Resolution, ResolvedVia } from './resolve.js';
 import { speakerIdentity, type SpeakerIdentity } from './speaker-kind.js';
@@ -44,6 +44,8 @@ const CONFIDENCE = {
   pronoun: { sentence: 0.85, previous: 0.85, speaker: 0.78, earlier: 0.7 } satisfies Record<ResolvedVia, number>,
   /** A "he" or "she" given to the last person of that gender, with no name agreeing nearby. */
   lastOfGender: 0.5,
+  /** "Austria's interior minister said", given to the person of that title named last before it. */
+  describedPerson: 0.75,
   /** "the company said", given to the organisation named last before it. */
   describedOrganisation: 0.75,
   /** A pronoun nothing agrees with: the speaker is unknown. */
@@ -83,6 +85,11 @@ export function settleSpeakers(doc: NewsDoc, quotes: readonly Quote[], resolutio
       const described = DESCRIBED_ORGANISATION.test(named.text) && !/[^s]s$/u.test(named.text) ? lastOrganisationBefore(mentions, named.start) : undefined;
       if (described !== undefined) return settled(quote, 'organisation', Math.min(CONFIDENCE.describedOrganisation, confidence), described, resolution?.mention);
     }
+    if (identity.kind === 'unnamed' && entities !== undefined) {
+      // "Austria's interior minister said": the person of that title named before it.
+      const person = describedPerson(doc, named);
+      if (person !== undefined) return settled(quote, 'person', Math.min(CONFIDENCE.describedPerson, confidence), person, resolution?.mention);
+    }
     const entity = identity.kind === 'person' || identity.kind === 'organisation' ? identity.entity : undefined;
     return settled(quote, identity.kind, confidence, entity, resolution?.mention);
   });
@@ -106,6 +113,25 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** "the company", "The automaker": a definite description of an organisation, with no name of its own (singular: "the companies" are not the last one named). */
 const DESCRIBED_ORGANISATION = /^the\s+(?:\p{Ll}+\s+)?\p{Ll}+$/iu;
+/**
+ * A definite description of one person: "the" or a possessive name, up to two words, and
+ * a head ("Austria's interior minister", "the Wikileaks founder"). Not "a spokesman": an
+ * indefinite one introduces someone new.
+ */
+const DEFINITE_PERSON = /^(?:[Tt]he|\p{Lu}[\p{L}.&-]*['’]s)\s+((?:[\p{Ll}-]+\s+){0,2})(\p{Ll}[\p{Ll}-]*)$/u;
+
+/** The person a definite description with a title or person head stands for: the last named before it whose titles fit. */
+function describedPerson(doc: NewsDoc, named: SpanText): number | undefined {
+  const found = DEFINITE_PERSON.exec(named.text);
+  const head = found?.[2];
+  if (found === null || head === undefined || !PERSON_HEADS.has(head)) return undefined;
+  const qualifiers = (found[1] ?? '').split(/\s+/u).filter((word) => word !== '' && !DESCRIPTIVE_WORDS.has(word));
+  return resolvePersonAt(doc, named.start, { head, qualifiers });
+}
+
+/** Words of a description that no title holds ("the embattled minister"). */
+const DESCRIPTIVE_WORDS = new Set(['embattled', 'outspoken', 'veteran', 'longtime', 'new', 'current', 'top', 'senior']);
+
 /** How many mentions back a description may look for its organisation. */
 const ORGANISATION_REACH = 40;
 

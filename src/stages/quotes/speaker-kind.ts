@@ -58,10 +58,12 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
   const phrase = named.text.slice(0, appositiveStart(named.text)).trimEnd();
   if (mentions !== undefined) {
     // A name closing the phrase is its head ("US Secretary of State Antony Blinken"), unless a preposition ties it to another head ("a spokesman for Putin").
+    // A person named before "of", "for", "at" … is the head ("geologist Rosaly Lopes of NASA's Jet Propulsion Laboratory").
+    const head = phrase.split(HEAD_ENDS)[0] ?? phrase;
+    const atHead = head.length < phrase.length ? mentionEndingPhrase(named.start, head, mentions) : undefined;
+    if (atHead?.type === 'PER') return identityOf(atHead, named, head);
     const atEnd = mentionEndingPhrase(named.start, phrase, mentions);
     if (atEnd !== undefined && !PREPOSITION_BEFORE.test(named.text.slice(0, atEnd.start - named.start))) return identityOf(atEnd, named, phrase);
-    const head = phrase.split(HEAD_ENDS)[0] ?? phrase;
-    const atHead = mentionEndingPhrase(named.start, head, mentions);
     if (atHead !== undefined) return identityOf(atHead, named, head);
     // "The association’s chair, Máire Conneely": a description, then the name set off by commas.
     const comma = named.text.indexOf(',');
