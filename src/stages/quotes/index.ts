@@ -9,7 +9,7 @@ import { findIndirect } from './indirect.js';
 import { findQuotedSpans } from './marks.js';
 import { SpeakerMemory, type PronounKind, type Resolution } from './resolve.js';
 import { genderReader, settleSpeakers } from './settle.js';
-import { isEnglish } from '../ner/index.js';
+import { isEnglish, readsAsEnglish } from '../ner/index.js';
 import { fallbackSentences } from './sentences.js';
 import type { Subject } from './speaker.js';
 import { countWords } from './words.js';
@@ -52,8 +52,9 @@ const MAX_WORDS_SHARING_A_SPEAKER = 60;
  *   intentions ("wants to …") and stances ("criticized …") are kind `indirect`.
  *
  * Uses the sentence, mention and entity layers when present (its own simple sentence
- * split otherwise). English only: a page whose metadata names another language gets an
- * empty layer rather than guesses.
+ * split otherwise). English only: a page whose metadata names another language, or names
+ * none and reads as another (as the tagger judges it), gets an empty layer rather than
+ * guesses.
  */
 export const quotesStage: Stage = {
   id: 'quotes',
@@ -62,11 +63,11 @@ export const quotesStage: Stage = {
   produces: ['quotes'],
   run(doc: NewsDoc): NewsDoc {
     // The cue words and the subject rules are English: another language gets no quotes, not guesses.
-    if (!isEnglish(doc.metadata.language)) {
+    const text = doc.text ?? '';
+    if (!isEnglish(doc.metadata.language) || (doc.metadata.language === undefined && !readsAsEnglish(text))) {
       doc.layers.quotes = [];
       return doc;
     }
-    const text = doc.text ?? '';
     const blocks = doc.layers.blocks ?? [];
     const sentences = doc.layers.sentences ?? fallbackSentences(text, blocks);
     const contexts = blockContexts(text, blocks, sentences, findQuotedSpans(text, blocks));

@@ -145,6 +145,15 @@ test('quotes: another language gets no quotes rather than guesses', () => {
   assert.deepEqual(quotesStage.run(doc, undefined).layers.quotes, []);
 });
 
+test('quotes: a text of no stated language that reads as another one gets no quotes either; English still does', () => {
+  const portuguese = docOf([
+    'Que história é essa de que uma criança de 6 anos deve ler 60 palavras por minuto? “Cada criança tem seu tempo”, disse o professor Carlos para os pais que estavam na escola.',
+  ]);
+  assert.deepEqual(quotesStage.run(portuguese, undefined).layers.quotes, []);
+  const english = docOf(['“Every child has its own pace,” the teacher said to the parents who had come to the school on Monday.']);
+  assert.equal(quotesStage.run(english, undefined).layers.quotes?.length, 1);
+});
+
 test('quotes: bad input gives a result quickly', () => {
   const started = Date.now();
   const huge = 'He said “'.concat('word "quoted" and ’tis, '.repeat(40_000));
