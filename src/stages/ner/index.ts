@@ -61,6 +61,14 @@ export function isEnglish(language: string | null | undefined): boolean {
  * true otherwise, including tables and short texts that give no evidence either way.
  */
 export function readsAsEnglish(text: string): boolean {
+  // The tagger and the quotes stage ask of the same text one after the other: the last answer is kept.
+  if (text !== lastJudged.text) lastJudged = { text, english: judgeEnglish(text) };
+  return lastJudged.english;
+}
+
+let lastJudged = { text: '', english: true };
+
+function judgeEnglish(text: string): boolean {
   const sample = text.slice(0, 6_000);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
