@@ -128,7 +128,8 @@ export const quotesStage: Stage = {
         if (quote.speakerMention !== undefined) lastSpoken = { quote, block: ctx.index, word };
       }
       quotes.push(...direct);
-      for (const sentence of ctx.sentences) {
+      // A block whose only cues are inside its quotation marks reports nothing besides them.
+      for (const sentence of ctx.cues.length > 0 ? ctx.sentences : []) {
         for (const found of findIndirect(ctx, sentence, taken)) {
           const start = ctx.words[found.first]!.start;
           const end = ctx.words[found.end - 1]!.end;

@@ -38,13 +38,15 @@ const MAX_TRAILING_WORDS = 9;
  */
 export function findIndirect(ctx: BlockContext, sentence: { first: number; end: number }, taken: ReadonlySet<number>): IndirectFinding[] {
   const out: IndirectFinding[] = [];
+  const cues = findCues(ctx, sentence.first, sentence.end);
+  if (cues.length === 0) return out;
   const { words } = ctx;
   let end = sentence.end;
   while (end > sentence.first && !words[end - 1]!.isWord && /[.!?]/u.test(words[end - 1]!.text)) end--;
   // A run-on "sentence" (no full stop for pages): reported clauses stop at the cap, and any
   // clause stops where the sentence turns to something else (", according to …", "; …").
   const wordCap = (from: number): number => clauseEnd(ctx, from, Math.min(end, from + MAX_CONTENT_WORDS));
-  for (const cue of findCues(ctx, sentence.first, sentence.end)) {
+  for (const cue of cues) {
     if (taken.has(cue.first) || cue.quoteOnly) continue;
     if (isPassive(ctx, cue, sentence.first)) {
       // "was told by aides that …": the agent after "by" is the source.
