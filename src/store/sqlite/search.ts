@@ -6,6 +6,9 @@ import { FACET_TYPES } from './entity-index.js';
 import type { Db } from './open.js';
 import { Statements } from './statements.js';
 
+/** A phrase (tokens joined by a space inside the quotes) or a prefix (`"word"*`) in an FTS5 expression: matched through token positions. */
+const POSITIONAL = /"[^"]* [^"]*"|\*/u;
+
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 /** Facets count over this many of the best results: enough to show what a result set is about, bounded in cost on any collection. */
@@ -110,15 +113,13 @@ export class ArticleSearch {
     const where = filter.where.join(' AND ');
     if (unfiltered && plan.sort === 'relevance') {
       const ranked = { ...BM25_RANKED, params: [match] };
-      const threshold = this.statements.get('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(match, RANK_WINDOW - 1) as
-        | number
-        | undefined;
+      const { threshold, total } = this.recentWindow(match);
       if (threshold === undefined) {
         // Few enough to rank them all at once: their number is the count, and no pass of the index is made only to count them.
         const rows = this.rows(ranked, null, RANK_WINDOW);
         return { plan: ranked, total: { count: rows.length, exact: true }, ranked: rows };
       }
-      return { plan: { ...ranked, where: `${ranked.where} AND s.rowid >= ?`, params: [match, threshold] }, total: this.matchCount(match) };
+      return { plan: { ...ranked, where: `${ranked.where} AND s.rowid >= ?`, params: [match, threshold] }, total: total ?? this.matchCount(match) };
     }
     const matches = this.matchCount(match);
     // Whether the filters alone leave many articles; counted only where the choice depends on it.
@@ -163,6 +164,27 @@ export class ArticleSearch {
       },
       total: ids.length > RANK_WINDOW ? this.count(filter) : { count: ids.length, exact: true },
     };
+  }
+
+  /**
+   * Where the RANK_WINDOW most recent matches start (the rowid of the last of them;
+   * undefined when fewer match). A phrase or a prefix costs a walk of its positions each
+   * time it is looked for, so its matches are read once for both this and their count
+   * (measured 12 ms saved on a three-word phrase in 100,000 articles); a word's list is
+   * cheap to walk twice, and its count is left to `matchCount` when needed.
+   */
+  private recentWindow(match: string): { threshold: number | undefined; total?: Total } {
+    if (POSITIONAL.test(match)) {
+      const found = this.statements
+        .get('WITH m AS MATERIALIZED (SELECT rowid AS r FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ?) SELECT (SELECT count(*) FROM m) AS n, (SELECT r FROM m LIMIT 1 OFFSET ?) AS t')
+        .get(match, CANDIDATE_LIMIT + 1, RANK_WINDOW - 1) as { n: number; t: number | null };
+      const total = found.n > CANDIDATE_LIMIT ? { count: CANDIDATE_LIMIT, exact: false } : { count: found.n, exact: true };
+      return { threshold: found.t ?? undefined, total };
+    }
+    const threshold = this.statements.get('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(match, RANK_WINDOW - 1) as
+      | number
+      | undefined;
+    return { threshold };
   }
 
   /**

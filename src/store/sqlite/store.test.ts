@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { ArticleRecord, Capture } from '../store.js';
 import { openStore } from './index.js';
 import { MIGRATIONS } from './migrations.js';
+import { RANK_WINDOW } from './search.js';
 
 const capture = (sha256: string): Capture => ({ url: null, status: 200, headers: [['content-type', 'text/html']], body: new Uint8Array([1, 2, 3]), size: 3, sha256 });
 const article = (urlKey: string | null, canonicalKey: string | null = null): ArticleRecord => ({
@@ -83,6 +84,31 @@ describe('store (SQLite)', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     assert.throws(() => openStore(path), (error: Error & { code?: string }) => error.code === 'STORE_TOO_NEW');
+  });
+
+  it('a phrase or a prefix matching more articles than relevance ranks is counted whole and ranked among its most recent matches', () => {
+    const store = openStore(join(dir, 'window.db'));
+    try {
+      const source = store.source('folder:w', 'folder', 'w');
+      const many = RANK_WINDOW + 150;
+      const items = store.accept(source.id, null, Array.from({ length: many + 50 }, (_, k) => ({ key: `https://w.test/${k}`, kind: 'entry' as const })));
+      items.forEach((item, k) => {
+        // The first `many` articles hold the phrase; the rest hold its words apart.
+        const body = k < many ? `Officials promised to ensure the water stays clean, report ${k}.` : `To the north they ensure nothing, report ${k}.`;
+        store.finish(item.id, { state: 'stored', kind: 'page', capture: capture(`w${k}`), article: { ...article(`https://w.test/${k}`), textHash: `w${k}`, body, entities: [], quotes: [] } });
+      });
+      for (const q of ['"to ensure the"', 'ensu*']) {
+        const page = store.search({ q });
+        const expected = q.startsWith('"') ? many : many + 50;
+        assert.equal(page.total, expected, `${q}: every match counted`);
+        assert.equal(page.totalIsLowerBound, undefined);
+        assert.equal(page.results.length, 20);
+        // Ranked among the most recent RANK_WINDOW matches: the newest articles, never the oldest.
+        assert.ok(page.results.every((hit) => hit.id > expected - RANK_WINDOW), `${q}: ranked within the window`);
+      }
+    } finally {
+      store.close();
+    }
   });
 
   it('a file that is not a store is reported, not overwritten', () => {
