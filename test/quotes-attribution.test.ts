@@ -213,3 +213,12 @@ test('a participle takes the speaker of the clause, not a thing described by a p
   );
   assert.equal(quote.speakerMention?.text, 'Omar');
 });
+
+test('"described X as Y" is a stance on what follows; a quoted description stays a quotation of its own', () => {
+  const stance = quoteStarting(quotesOf('Shaheda Begum of Ishwaripur village described the initiative as very helpful in improving living standards.'), 'the initiative as');
+  assert.equal(stance.kind, 'indirect');
+  assert.equal(stance.act, 'stance');
+  assert.equal(stance.speaker?.name, 'Shaheda Begum');
+  const quoted = quotesOf('The White House described the inquiry as “a sham” on Tuesday.');
+  assert.ok(quoted.every((quote) => quote.kind !== 'indirect'));
+});

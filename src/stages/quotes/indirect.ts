@@ -47,7 +47,12 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
   // clause stops where the sentence turns to something else (", according to …", "; …").
   const wordCap = (from: number): number => clauseEnd(ctx, from, Math.min(end, from + MAX_CONTENT_WORDS));
   for (const cue of cues) {
-    if (taken.has(cue.first) || cue.quoteOnly) continue;
+    if (taken.has(cue.first)) continue;
+    if (cue.quoteOnly) {
+      const described = describedAs(ctx, cue, sentence.first, end);
+      if (described !== undefined) out.push({ ...described, end: wordCap(described.first) });
+      continue;
+    }
     if (isPassive(ctx, cue, sentence.first)) {
       // "was told by aides that …": the agent after "by" is the source.
       const agent = words[cue.last + 1]?.lower === 'by' ? subjectAfter(words, cue.last + 2, end) : undefined;
@@ -89,6 +94,26 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     }
   }
   return endBeforeNextSpeaker(ctx, out);
+}
+
+/** Words between "described" and its "as" ("described the initiative as very helpful"). */
+const MAX_WORDS_TO_AS = 8;
+
+/**
+ * "X described the initiative as very helpful": a stance on what follows, when no
+ * quotation holds the description (that one is a quotation of its own, "described it as
+ * “a sham”").
+ */
+function describedAs(ctx: BlockContext, cue: Cue, sentenceFirst: number, end: number): IndirectFinding | undefined {
+  const { words, quoted } = ctx;
+  if (cue.lemma !== 'describe' || isPassive(ctx, cue, sentenceFirst)) return undefined;
+  let as = cue.last + 1;
+  while (as < end && as - cue.last <= MAX_WORDS_TO_AS && words[as]!.isWord && words[as]!.lower !== 'as') as++;
+  if (as >= end || words[as]!.lower !== 'as' || as === cue.last + 1) return undefined;
+  for (let i = cue.last + 1; i < end; i++) if (quoted[i] === 1) return undefined;
+  const subject = subjectBefore(words, cue.first, sentenceFirst);
+  if (subject === undefined || contentWords(ctx, cue.last + 1, end) < MIN_CONTENT_WORDS) return undefined;
+  return { cue: { ...cue, act: 'stance' }, subject, first: cue.last + 1, end };
 }
 
 /**
