@@ -28,9 +28,9 @@ export function onSpeakersPage(quote: Pick<Quote, 'act' | 'confidence'>): boolea
 /**
  * How often the speaker was right for quotes attributed each way, rounded, on the
  * annotated articles of 48 outlets (bench/data/quotes-outlets.json; `npm run bench:quotes`
- * prints the table again): beside a cue 90 % of 410, a pronoun through its own or the
- * previous sentence's subject 90 % of 21, through the last speaker 82 % of 49, no cue (the
- * sentence's subject) 33 % of 6, the last person of the pronoun's gender 67 % of 6; a
+ * prints the table again): beside a cue 91 % of 411, a pronoun through its own or the
+ * previous sentence's subject 91 % of 22, through the last speaker 86 % of 51, no cue (the
+ * sentence's subject) 40 % of 5, the last person of the pronoun's gender 67 % of 6; a
  * continuation was right 98 % of 47 before pronoun agreement counted for continuations
  * too. Where the sample is small the figure leans on PolNeAR train, where the speaker
  * mention beside a cue is right 92 % of the time.
