@@ -11,42 +11,17 @@
  *
  * Run: node dist/bench/quotes-ab.js --other /path/to/other/dist [--passes 8]
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import type { Block, NewsDoc } from '../src/doc/news-doc.js';
-import { createDoc } from '../src/doc/news-doc.js';
+import type { NewsDoc } from '../src/doc/news-doc.js';
 import type { Stage } from '../src/pipeline/stage.js';
 import { readNerModelFiles } from '../src/io/ner-model.js';
 import { createNerStage, NerTagger } from '../src/stages/ner/index.js';
 import { sentencesStage } from '../src/stages/sentences/index.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
-import { SHARED } from './lib/datasets.js';
-
-interface WikinewsArticle {
-  readonly title: string;
-  readonly date_published: string;
-  readonly text: string;
-}
-
-function toDoc(article: WikinewsArticle): NewsDoc {
-  const paragraphs = article.text.split(/\n\n+/).map((p) => p.trim()).filter((p) => p !== '');
-  const blocks: Block[] = [];
-  let text = '';
-  for (const [index, paragraph] of [article.title, ...paragraphs].entries()) {
-    if (text !== '') text += '\n\n';
-    blocks.push({ start: text.length, end: text.length + paragraph.length, kind: index === 0 ? 'headline' : 'paragraph' });
-    text += paragraph;
-  }
-  const doc = createDoc({ format: 'text' });
-  doc.text = text;
-  doc.layers.blocks = blocks;
-  doc.metadata.headline = article.title;
-  doc.metadata.published = { value: article.date_published, source: 'meta' };
-  return doc;
-}
+import { wikinewsArticles, wikinewsDoc } from './lib/wikinews.js';
 
 /** A shallow copy, so that neither stage sees the other's quotes layer. */
 const copyOf = (doc: NewsDoc): NewsDoc => ({ ...doc, layers: { ...doc.layers } });
@@ -60,14 +35,13 @@ async function main(): Promise<void> {
   const otherUrl = pathToFileURL(join(resolve(values.other), 'src/stages/quotes/index.js')).href;
   const other = ((await import(otherUrl)) as { quotesStage: Stage }).quotesStage;
   const passes = Number(values.passes);
-  const lines = readFileSync(join(SHARED, 'data/wikinews/wikinews-en-2019-2020.jsonl'), 'utf8').split('\n');
-  const articles = lines.filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as WikinewsArticle);
+  const articles = wikinewsArticles();
   const ner = createNerStage(NerTagger.load(readNerModelFiles()));
   const stages = { ours: quotesStage, other };
   const times = { ours: articles.map((): number[] => []), other: articles.map((): number[] => []) };
   for (let pass = 0; pass < passes; pass++) {
     articles.forEach((article, k) => {
-      let doc = toDoc(article);
+      let doc = wikinewsDoc(article);
       for (const stage of [sentencesStage, ner, entitiesStage]) doc = stage.run(doc, {});
       const order: (keyof typeof stages)[] = (k + pass) % 2 === 0 ? ['ours', 'other'] : ['other', 'ours'];
       for (const name of order) {

@@ -14,11 +14,7 @@
  *
  * Run: npm run bench:understand   (add -- --limit N for the first N articles)
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Block } from '../src/doc/news-doc.js';
-import { createDoc, type NewsDoc } from '../src/doc/news-doc.js';
 import { buildPipeline } from '../src/pipeline/pipeline.js';
 import { readNerModelFiles } from '../src/io/ner-model.js';
 import { createNerStage, NerTagger } from '../src/stages/ner/index.js';
@@ -26,15 +22,8 @@ import { sentencesStage } from '../src/stages/sentences/index.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
 import { timesStage } from '../src/stages/times/index.js';
-import { SHARED } from './lib/datasets.js';
 import { read } from '../src/read.js';
-
-interface WikinewsArticle {
-  id: string;
-  title: string;
-  date_published: string;
-  text: string;
-}
+import { wikinewsArticles, wikinewsDoc } from './lib/wikinews.js';
 
 interface CompromiseView {
   out(kind: 'array'): string[];
@@ -48,30 +37,6 @@ const nlp = createRequire(import.meta.url)('compromise') as (text: string) => Co
 
 const WARM_UP = 20;
 
-function articles(limit: number | undefined): WikinewsArticle[] {
-  const lines = readFileSync(join(SHARED, 'data/wikinews/wikinews-en-2019-2020.jsonl'), 'utf8').split('\n');
-  const all = lines.filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as WikinewsArticle);
-  return limit === undefined ? all : all.slice(0, limit);
-}
-
-/** The article as the text reader would leave it: headline block, blank line, paragraphs. */
-function toDoc(article: WikinewsArticle): NewsDoc {
-  const paragraphs = article.text.split(/\n\n+/).map((p) => p.trim()).filter((p) => p !== '');
-  const blocks: Block[] = [];
-  let text = '';
-  for (const [index, paragraph] of [article.title, ...paragraphs].entries()) {
-    if (text !== '') text += '\n\n';
-    blocks.push({ start: text.length, end: text.length + paragraph.length, kind: index === 0 ? 'headline' : 'paragraph' });
-    text += paragraph;
-  }
-  const doc = createDoc({ format: 'text' });
-  doc.text = text;
-  doc.layers.blocks = blocks;
-  doc.metadata.headline = article.title;
-  doc.metadata.published = { value: article.date_published, source: 'meta' };
-  return doc;
-}
-
 function cpuSeconds(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
@@ -80,7 +45,7 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
 function main(): void {
   const limitArg = process.argv.indexOf('--limit');
   const limit = limitArg >= 0 ? Number(process.argv[limitArg + 1]) : undefined;
-  const set = articles(limit);
+  const set = wikinewsArticles(limit);
 
   const loadStart = performance.now();
   const tagger = NerTagger.load(readNerModelFiles());
@@ -89,13 +54,13 @@ function main(): void {
   const pipeline = buildPipeline(['text', 'blocks', 'metadata'], stages);
 
   for (const article of set.slice(0, WARM_UP)) {
-    pipeline.run(toDoc(article), {});
+    pipeline.run(wikinewsDoc(article), {});
     const parsed = nlp(article.text);
     parsed.people().out('array');
   }
 
   // Dateline: the pipeline, then per stage (a second pass), for where the time goes.
-  const docs = set.map(toDoc);
+  const docs = set.map(wikinewsDoc);
   let tokens = 0;
   let entities = 0;
   let quotes = 0;
@@ -112,7 +77,7 @@ function main(): void {
 
   const perStage = new Map<string, number>();
   for (const article of set) {
-    let doc = toDoc(article);
+    let doc = wikinewsDoc(article);
     for (const stage of stages) {
       const before = process.cpuUsage();
       doc = stage.run(doc, {});
