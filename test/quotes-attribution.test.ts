@@ -222,3 +222,12 @@ test('"described X as Y" is a stance on what follows; a quoted description stays
   const quoted = quotesOf('The White House described the inquiry as “a sham” on Tuesday.');
   assert.ok(quoted.every((quote) => quote.kind !== 'indirect'));
 });
+
+test('a short quotation that is a sentence of its own continues the speaker before it; a short phrase inside a sentence stays a scare quote', () => {
+  const quotes = quotesOf('“Hands! Let me see your hands!” an officer ordered. “Step out.” Webb emerged from the house a minute later.');
+  const order = quoteStarting(quotes, 'Step out.');
+  assert.equal(order.speakerMention?.text, 'an officer');
+  assert.equal(order.attribution, 'continuation');
+  const scare = quotesOf('“Hands! Let me see your hands!” an officer ordered. Neighbours saw the “chaos” from their windows.');
+  assert.ok(scare.every((quote) => quote.text !== 'chaos'), 'a short phrase inside a sentence is no continuation');
+});

@@ -103,7 +103,7 @@ export const quotesStage: Stage = {
           const { cue, subject } = found.attributed;
           if (found.kind === 'direct' && cue !== undefined && found.attributed.ctx === ctx) taken.add(cue.first);
           quote = attributed({ ...content, kind: found.kind, act: 'speech', confidence: 0 }, found.attributed.ctx, cue, subject, found.attributed.signed);
-        } else if (lastSpoken !== undefined && (!scare || q.span.continues || sameSentence(ctx, lastSpoken, q)) && continues(text, ctx, q, lastSpoken.block)) {
+        } else if (lastSpoken !== undefined && (!scare || q.span.continues || sameSentence(ctx, lastSpoken, q) || (lastSpoken.block === ctx.index && isWholeSentence(ctx, q, content.text))) && continues(text, ctx, q, lastSpoken.block)) {
           const { speakerMention, speaker } = lastSpoken.quote;
           quote = {
             ...content,
@@ -160,6 +160,17 @@ function sameSentence(ctx: BlockContext, last: Spoken, q: QuotedWords): boolean 
   if (last.block !== ctx.index) return false;
   const sentence = sentenceAt(ctx, q.openWord);
   return sentence !== undefined && sentence === sentenceAt(ctx, last.word) && q.openWord - last.word <= MAX_WORDS_SHARING_A_SPEAKER;
+}
+
+/**
+ * A quotation that is a sentence of its own (“Step out.”), opening its sentence and ending
+ * with its full stop inside the marks: speech, however short, never a scare quote.
+ */
+function isWholeSentence(ctx: BlockContext, q: QuotedWords, content: string): boolean {
+  const sentence = sentenceAt(ctx, q.openWord);
+  if (sentence === undefined || !/[.!?]$/u.test(content)) return false;
+  for (let i = sentence.first; i < q.openWord; i++) if (ctx.words[i]!.isWord) return false;
+  return true;
 }
 
 /** True when [start, end) lies inside one of the quotations (sorted by start): binary search. */
