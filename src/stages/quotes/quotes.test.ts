@@ -150,6 +150,11 @@ test('quotes: a text of no stated language that reads as another one gets no quo
     'Que história é essa de que uma criança de 6 anos deve ler 60 palavras por minuto? “Cada criança tem seu tempo”, disse o professor Carlos para os pais que estavam na escola.',
   ]);
   assert.deepEqual(quotesStage.run(portuguese, undefined).layers.quotes, []);
+  // A language the guesser has no list for: too few of English's commonest words.
+  const indonesian = docOf([
+    'Umar bin Al-Khaththab pernah berkata kepada Aslam tentang cinta dan benci yang berlebihan. “Wahai Aslam, janganlah rasa cintamu berlebihan dan jangan sampai kebencianmu membinasakan,” kata Umar kepada sahabatnya pada suatu hari di Madinah. Aslam bertanya, “Bagaimana itu?” Umar menjawab dengan tenang kepadanya. Jika engkau mencintai seseorang, janganlah berlebihan seperti halnya anak kecil yang menyenangi sesuatu dengan berlebihan. Jika engkau membenci seseorang, janganlah berlebihan sampai engkau ingin melihat dia binasa. Nasihat ini dikenal luas di kalangan umat dan sering dikutip dalam ceramah.',
+  ]);
+  assert.deepEqual(quotesStage.run(indonesian, undefined).layers.quotes, []);
   const english = docOf(['“Every child has its own pace,” the teacher said to the parents who had come to the school on Monday.']);
   assert.equal(quotesStage.run(english, undefined).layers.quotes?.length, 1);
 });
