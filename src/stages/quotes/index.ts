@@ -9,7 +9,7 @@ import { findIndirect } from './indirect.js';
 import { findQuotedSpans } from './marks.js';
 import { SpeakerMemory, type PronounKind, type Resolution } from './resolve.js';
 import { genderReader, settleSpeakers } from './settle.js';
-import { isEnglish, readsAsEnglish } from '../ner/index.js';
+import { readsAsEnglishForQuotes } from './language.js';
 import { fallbackSentences } from './sentences.js';
 import type { Subject } from './speaker.js';
 import { countWords } from './words.js';
@@ -52,8 +52,8 @@ const MAX_WORDS_SHARING_A_SPEAKER = 60;
  *   intentions ("wants to …") and stances ("criticized …") are kind `indirect`.
  *
  * Uses the sentence, mention and entity layers when present (its own simple sentence
- * split otherwise). English only: a page whose metadata names another language, or names
- * none and reads as another (as the tagger judges it), gets an empty layer rather than
+ * split otherwise). English only (language.ts): a page whose metadata names another
+ * language, or names none and does not read as English, gets an empty layer rather than
  * guesses.
  */
 export const quotesStage: Stage = {
@@ -64,7 +64,7 @@ export const quotesStage: Stage = {
   run(doc: NewsDoc): NewsDoc {
     // The cue words and the subject rules are English: another language gets no quotes, not guesses.
     const text = doc.text ?? '';
-    if (!isEnglish(doc.metadata.language) || (doc.metadata.language === undefined && !(readsAsEnglish(text) && hasEnglishFunctionWords(text)))) {
+    if (!readsAsEnglishForQuotes(doc.metadata.language, text)) {
       doc.layers.quotes = [];
       return doc;
     }
@@ -153,29 +153,6 @@ interface Spoken {
   readonly block: number;
   /** Index of its first word in the block. */
   readonly word: number;
-}
-
-/** Words common in any English prose and rare in other languages written in Latin letters. */
-const ENGLISH_FUNCTION_WORDS = /\b(?:the|and|of|that|with|was|is|for|this|from|have|said|were|which)\b/gi;
-/** How much of a text is sampled, and how many of those words a sample of English prose holds at least (it holds 40 or more). */
-const FUNCTION_WORD_SAMPLE = 3_000;
-const MIN_FUNCTION_WORDS = 8;
-
-/**
- * Whether the text reads as English prose by its commonest words: the tagger's language
- * guesser knows seven languages, and a page in another (Indonesian, Turkish) must not be
- * read for quotes by English rules. Too short a text to tell passes.
- */
-function hasEnglishFunctionWords(text: string): boolean {
-  const length = Math.min(text.length, FUNCTION_WORD_SAMPLE);
-  if (length < FUNCTION_WORD_SAMPLE / 5) return true;
-  // English reaches the count within its first lines: stop there rather than count them all.
-  const needed = Math.ceil((MIN_FUNCTION_WORDS * length) / FUNCTION_WORD_SAMPLE);
-  const sample = text.slice(0, length);
-  ENGLISH_FUNCTION_WORDS.lastIndex = 0;
-  let found = 0;
-  while (found < needed && ENGLISH_FUNCTION_WORDS.test(sample)) found++;
-  return found >= needed;
 }
 
 /** “…” and “…” in one sentence: a short second quotation keeps the first one's speaker. */
