@@ -185,16 +185,7 @@ function appositiveSubject(words: readonly Word[], comma: number, floor: number)
 export function mainSubject(words: readonly Word[], first: number, limit: number): Subject | undefined {
   let i = first;
   while (i < limit && (!words[i]!.isWord || /^(And|But|So|Yet|Then|Still|Also)$/u.test(words[i]!.text))) i++;
-  const afterOpener = openingAdverbialEnd(words, i, limit);
-  if (afterOpener !== undefined) i = afterOpener;
-  else for (let j = i; j < Math.min(limit, i + 6); j++) {
-    if (words[j]!.text === ',') {
-      const opener = words[i]!;
-      const adverbial = words.slice(i, j).some((w) => /^\d/u.test(w.text) || /^(in|on|at|after|before|during|since|for|from|with|by|as)$/u.test(w.lower));
-      if (CAPITALISED_FUNCTION_WORDS.has(opener.text) || NOT_A_SUBJECT.test(opener.text) || adverbial || !isNameWord(words[j - 1]!)) i = j + 1;
-      break;
-    }
-  }
+  i = openingAdverbialEnd(words, i, limit) ?? shortOpenerEnd(words, i, limit);
   if (i >= limit) return undefined;
   const start = words[i]!;
   if (!start.isWord) return undefined;
@@ -238,6 +229,21 @@ function possessedPerson(words: readonly Word[], first: number, possessor: numbe
   }
   const head = words[last]!.lower;
   return last > possessor && (PERSON_HEADS.has(head) || PERSON_HEADS.has(head.replace(/s$/u, ''))) ? { first, last } : undefined;
+}
+
+/**
+ * Where the subject starts after a short opener of up to six words and its comma ("Last
+ * week, …", "On Tuesday, …"), or `from` when the words before the comma are a name
+ * ("Putin, 69, said").
+ */
+function shortOpenerEnd(words: readonly Word[], from: number, limit: number): number {
+  for (let j = from; j < Math.min(limit, from + 6); j++) {
+    if (words[j]!.text !== ',') continue;
+    const opener = words[from]!;
+    const adverbial = words.slice(from, j).some((w) => /^\d/u.test(w.text) || /^(in|on|at|after|before|during|since|for|from|with|by|as)$/u.test(w.lower));
+    return CAPITALISED_FUNCTION_WORDS.has(opener.text) || NOT_A_SUBJECT.test(opener.text) || adverbial || !isNameWord(words[j - 1]!) ? j + 1 : from;
+  }
+  return from;
 }
 
 /** Words that open an adverbial before a sentence's subject ("In response to …, Clinton"). */
