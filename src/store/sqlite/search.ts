@@ -6,9 +6,6 @@ import { FACET_TYPES } from './entity-index.js';
 import type { Db } from './open.js';
 import { Statements } from './statements.js';
 
-/** A phrase (tokens joined by a space inside the quotes) or a prefix (`"word"*`) in an FTS5 expression: matched through token positions. */
-const POSITIONAL = /"[^"]* [^"]*"|\*/u;
-
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 /** Facets count over this many of the best results: enough to show what a result set is about, bounded in cost on any collection. */
@@ -113,7 +110,7 @@ export class ArticleSearch {
     const where = filter.where.join(' AND ');
     if (unfiltered && plan.sort === 'relevance') {
       const ranked = { ...BM25_RANKED, params: [match] };
-      const { threshold, total } = this.recentWindow(match);
+      const { threshold, total } = this.recentWindow(match, filter.positional);
       if (threshold === undefined) {
         // Few enough to rank them all at once: their number is the count, and no pass of the index is made only to count them.
         const rows = this.rows(ranked, null, RANK_WINDOW);
@@ -173,8 +170,8 @@ export class ArticleSearch {
    * (measured 12 ms saved on a three-word phrase in 100,000 articles); a word's list is
    * cheap to walk twice, and its count is left to `matchCount` when needed.
    */
-  private recentWindow(match: string): { threshold: number | undefined; total?: Total } {
-    if (POSITIONAL.test(match)) {
+  private recentWindow(match: string, positional: boolean): { threshold: number | undefined; total?: Total } {
+    if (positional) {
       const found = this.statements
         .get('WITH m AS MATERIALIZED (SELECT rowid AS r FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ?) SELECT (SELECT count(*) FROM m) AS n, (SELECT r FROM m LIMIT 1 OFFSET ?) AS t')
         .get(match, CANDIDATE_LIMIT + 1, RANK_WINDOW - 1) as { n: number; t: number | null };
