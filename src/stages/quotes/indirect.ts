@@ -100,11 +100,11 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
 const MAX_WORDS_TO_AS = 8;
 
 /**
- * "X described the initiative as very helpful": a stance on what follows, when no
- * quotation holds the description (that one is a quotation of its own, "described it as
+ * "X described the initiative as very helpful": a stance on what follows (where it ends is
+ * the caller's clause rule), when no quotation holds the description (that one is a quotation of its own, "described it as
  * “a sham”").
  */
-function describedAs(ctx: BlockContext, cue: Cue, sentenceFirst: number, end: number): IndirectFinding | undefined {
+function describedAs(ctx: BlockContext, cue: Cue, sentenceFirst: number, end: number): Omit<IndirectFinding, 'end'> | undefined {
   const { words, quoted } = ctx;
   if (cue.lemma !== 'describe' || isPassive(ctx, cue, sentenceFirst)) return undefined;
   let as = cue.last + 1;
@@ -113,7 +113,7 @@ function describedAs(ctx: BlockContext, cue: Cue, sentenceFirst: number, end: nu
   for (let i = cue.last + 1; i < end; i++) if (quoted[i] === 1) return undefined;
   const subject = subjectBefore(words, cue.first, sentenceFirst);
   if (subject === undefined || contentWords(ctx, cue.last + 1, end) < MIN_CONTENT_WORDS) return undefined;
-  return { cue: { ...cue, act: 'stance' }, subject, first: cue.last + 1, end };
+  return { cue: { ...cue, act: 'stance' }, subject, first: cue.last + 1 };
 }
 
 /**

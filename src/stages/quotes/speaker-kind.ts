@@ -56,10 +56,10 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
   }
   // The phrase before any appositive ("Murphy, the head of Right to Rise USA,").
   const phrase = named.text.slice(0, appositiveStart(named.text)).trimEnd();
+  const head = phrase.split(HEAD_ENDS)[0] ?? phrase;
   if (mentions !== undefined) {
     // A name closing the phrase is its head ("US Secretary of State Antony Blinken"), unless a preposition ties it to another head ("a spokesman for Putin").
     // A person named before "of", "for", "at" … is the head ("geologist Rosaly Lopes of NASA's Jet Propulsion Laboratory").
-    const head = phrase.split(HEAD_ENDS)[0] ?? phrase;
     const atHead = head.length < phrase.length ? mentionEndingPhrase(named.start, head, mentions) : undefined;
     if (atHead?.type === 'PER') return identityOf(atHead, named, head);
     const atEnd = mentionEndingPhrase(named.start, phrase, mentions);
@@ -80,8 +80,7 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
     if (type === 'PER') return { kind: 'person', entity: described! };
     if (type === 'ORG') return { kind: 'organisation', entity: described! };
   }
-  const head = (phrase.split(HEAD_ENDS)[0] ?? phrase).trim();
-  const words = head.split(/\s+/u);
+  const words = head.trim().split(/\s+/u);
   const lastWord = (words[words.length - 1] ?? '').replace(/[’']s$/u, '');
   const lower = lastWord.toLowerCase();
   if (ORGANISATION_HEADS.has(lower)) return { kind: 'organisation' };
