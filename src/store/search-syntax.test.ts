@@ -85,7 +85,7 @@ describe('parseSearch: the documented syntax', () => {
       ['-putin -trump', [1, 2, 3, 5, 8, 9, 10, 11]],
       ['e-mail', [2]],
     ]);
-    assert.deepEqual(parseSearch('-putin'), { match: null, exclude: '"putin"', terms: [], empty: false, positional: false });
+    assert.deepEqual(parseSearch('-putin'), { match: null, exclude: '"putin"', terms: [], empty: false });
     assert.deepEqual(find('-putin'), [1, 2, 3, 5, 6, 8, 9, 10, 11], 'only exclusions: everything else');
   });
 
@@ -99,11 +99,6 @@ describe('parseSearch: the documented syntax', () => {
     assert.deepEqual(parseSearch('Prog*').terms, ['prog']);
     assert.equal(parseSearch('C++*').match, '"C"', 'no letter before the star: not a prefix');
     assert.equal(parseSearch('foo**').match, '"foo"');
-  });
-
-  it('says when a kept term, searched for or excluded, is a phrase or a prefix', () => {
-    for (const text of ['"to ensure the"', 'ensu*', 'water -"ensure the"', 'e-mail']) assert.equal(parseSearch(text).positional, true, text);
-    for (const text of ['ensure', 'water -ensure', 'a OR b', '*', '"unbalanced']) assert.equal(parseSearch(text).positional, false, text);
   });
 
   it('gives the positive words for highlighting, lower-cased and once each', () => {
@@ -155,9 +150,9 @@ describe('parseSearch: anything else is searched as plain words', () => {
 
   it('says when there is nothing to search for, and that blank text is no query', () => {
     for (const text of ['*', '-', '😀', '^ : ( ) + ""', '- * "" 😀'])
-      assert.deepEqual(parseSearch(text), { match: null, exclude: null, terms: [], empty: true, positional: false }, text);
+      assert.deepEqual(parseSearch(text), { match: null, exclude: null, terms: [], empty: true }, text);
     for (const text of ['', '   ', '\n\t'])
-      assert.deepEqual(parseSearch(text), { match: null, exclude: null, terms: [], empty: false, positional: false }, JSON.stringify(text));
+      assert.deepEqual(parseSearch(text), { match: null, exclude: null, terms: [], empty: false }, JSON.stringify(text));
   });
 
   it('keeps the first 64 terms and reads no further', () => {

@@ -17,8 +17,6 @@ export interface ParsedSearch {
   readonly terms: readonly string[];
   /** True when the text had nothing searchable at all (only punctuation, emoji, `*`). Blank text is not `empty`; it is simply no query. */
   readonly empty: boolean;
-  /** A kept term (searched for or excluded) is a phrase or a prefix: FTS5 matches it through token positions, dearer than a word's list. */
-  readonly positional: boolean;
 }
 
 /**
@@ -178,6 +176,5 @@ export function parseSearch(text: string): ParsedSearch {
     exclude: excluded.length > 0 ? excluded.map(render).join(' OR ') : null,
     terms: [...words],
     empty: terms.length === 0 && text.trim() !== '',
-    positional: [...groups.flat(), ...excluded].some((term) => term.tokens.length > 1 || term.prefix),
   };
 }

@@ -15,8 +15,6 @@ export const KIND_OF_TYPE: Readonly<Record<string, EntityKind>> = { PER: 'person
 export interface ArticleFilter {
   /** FTS5 expression the article must match, or null. */
   readonly match: string | null;
-  /** `match` holds a phrase or a prefix (see ParsedSearch.positional). */
-  readonly positional: boolean;
   /** Words to highlight in snippets. */
   readonly terms: readonly string[];
   /** Conditions on `a`, AND-ed; each `?` bound from `params` in order. */
@@ -35,7 +33,6 @@ export function articleFilter(statements: Statements, query: SearchQuery): Artic
   const params: unknown[] = [];
   let none = false;
   let match: string | null = null;
-  let positional = false;
   let terms: readonly string[] = [];
   let emptyText = false;
 
@@ -47,7 +44,6 @@ export function articleFilter(statements: Statements, query: SearchQuery): Artic
     }
     // Exclusions go inside the index's own expression when there is one (FTS5 NOT): far cheaper than a NOT IN over its matches.
     match = parsed.match !== null && parsed.exclude !== null ? `(${parsed.match}) NOT (${parsed.exclude})` : parsed.match;
-    positional = parsed.positional;
     terms = parsed.terms;
     if (parsed.exclude !== null && parsed.match === null) {
       where.push('a.id NOT IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)');
@@ -101,7 +97,7 @@ export function articleFilter(statements: Statements, query: SearchQuery): Artic
     params.push(day('to', query.to));
   }
   if (query.hasQuotes === true) where.push('a.quotes > 0');
-  return { match, positional, terms, where, params, none, emptyText };
+  return { match, terms, where, params, none, emptyText };
 }
 
 /**
