@@ -66,7 +66,7 @@ const FacetValue = Type.Object({ value: Type.String(), id: Type.Optional(Type.In
 export const SearchResponse = Type.Object({
   results: Type.Array(SearchHit),
   total: Type.Integer(),
-  totalIsLowerBound: Type.Optional(Type.Literal(true, { description: 'Counting stopped at a cap (20,000 matches of the words alone, 10,000 with filters): there are at least `total`.' })),
+  totalIsLowerBound: Type.Optional(Type.Literal(true, { description: 'Counting stopped at its cap of 10,000: there are at least `total`.' })),
   facets: Type.Object({
     people: Type.Array(FacetValue),
     organisations: Type.Array(FacetValue),

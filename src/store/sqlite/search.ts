@@ -109,7 +109,8 @@ export class ArticleSearch {
     const where = filter.where.join(' AND ');
     // Counted only when the best FACET_SAMPLE rows do not hold every match (see search).
     if (unfiltered && plan.sort === 'relevance') return { plan: rankedWindow(match, null), total: null };
-    const matches = this.matchCount(match);
+    // Enough to choose a plan: with filters, whether the words are rare enough to check against them; without, the total shown.
+    const matches = this.matchCount(match, unfiltered ? COUNT_LIMIT : CANDIDATE_LIMIT);
     // Whether the filters alone leave many articles; counted only where the choice depends on it.
     const broadFilter = (): boolean =>
       unfiltered || (this.statements.get(`SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ${where} LIMIT ?)`).pluck().get(...filter.params, CANDIDATE_LIMIT + 1) as number) > CANDIDATE_LIMIT;
@@ -147,18 +148,17 @@ export class ArticleSearch {
   }
 
   /**
-   * How many articles match the words alone, counted up to CANDIDATE_LIMIT (beyond it, a
-   * lower bound): enough to choose a plan, and a word in most of a large collection is not
-   * counted to its end on every search.
+   * How many articles match the words alone, counted up to `limit` (beyond it, a lower
+   * bound): a word in most of a large collection is not counted to its end on every search.
    */
-  private matchCount(match: string): Total {
-    const count = this.statements.get('SELECT count(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ?)').pluck().get(match, CANDIDATE_LIMIT + 1) as number;
-    return count > CANDIDATE_LIMIT ? { count: CANDIDATE_LIMIT, exact: false } : { count, exact: true };
+  private matchCount(match: string, limit: number): Total {
+    const count = this.statements.get('SELECT count(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ?)').pluck().get(match, limit + 1) as number;
+    return count > limit ? { count: limit, exact: false } : { count, exact: true };
   }
 
   /** How many articles match: from the index alone when only words are asked for, else counted up to COUNT_LIMIT (beyond it, a lower bound). */
   private count(filter: ArticleFilter): Total {
-    if (filter.where.length === 0) return filter.match === null ? { count: this.statements.get('SELECT count(*) FROM articles').pluck().get() as number, exact: true } : this.matchCount(filter.match);
+    if (filter.where.length === 0) return filter.match === null ? { count: this.statements.get('SELECT count(*) FROM articles').pluck().get() as number, exact: true } : this.matchCount(filter.match, COUNT_LIMIT);
     const counted = planFor(filter, 'newest');
     const count = this.statements.get(`SELECT count(*) FROM (SELECT 1 FROM ${counted.from} WHERE ${counted.where} LIMIT ?)`).pluck().get(...counted.params, COUNT_LIMIT + 1) as number;
     return count > COUNT_LIMIT ? { count: COUNT_LIMIT, exact: false } : { count, exact: true };
