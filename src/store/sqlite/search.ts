@@ -34,6 +34,8 @@ interface Plan {
   /** Condition for rows after a cursor; binds `after(key, id)`. */
   readonly after: string;
   readonly afterParams: (key: string | number | null, id: number) => unknown[];
+  /** The same condition, for a row already read. */
+  readonly follows: (row: Row, key: string | number, id: number) => boolean;
 }
 
 export class ArticleSearch {
@@ -55,7 +57,7 @@ export class ArticleSearch {
     // The best FACET_SAMPLE rows, in order: facets count over them, and the first page is their head.
     const top = this.rows(plan, null, FACET_SAMPLE);
     const after: [string | number | null, number] | null = cursor === null ? null : [cursor[0] ?? null, Number(cursor[1])];
-    const page = after === null ? top.slice(0, limit + 1) : this.rows(plan, after, limit + 1);
+    const page = after === null ? top.slice(0, limit + 1) : this.pageAfter(plan, top, after, limit + 1);
     const shown = page.slice(0, limit);
     const last = shown[shown.length - 1];
     const total = known ?? (top.length < FACET_SAMPLE ? { count: top.length, exact: true } : this.count(filter));
@@ -84,6 +86,17 @@ export class ArticleSearch {
       else buckets.set(start, (buckets.get(start) ?? 0) + n);
     }
     return { interval, buckets: [...buckets].map(([start, count]) => ({ start, count })), undated };
+  }
+
+  /** The rows after a cursor: cut from the best rows already read when they hold them, so a second page does not rank again. */
+  private pageAfter(plan: Plan, top: readonly Row[], [key, id]: [string | number | null, number], size: number): Row[] {
+    if (key !== null) {
+      const at = top.findIndex((row) => plan.follows(row, key, id));
+      const rest = at < 0 ? [] : top.slice(at);
+      // Fewer than FACET_SAMPLE rows means they are all the rows there are.
+      if (rest.length >= size || top.length < FACET_SAMPLE) return rest.slice(0, size);
+    }
+    return this.rows(plan, [key, id], size);
   }
 
   private rows(plan: Plan, after: [string | number | null, number] | null, limit: number): Row[] {
@@ -246,6 +259,7 @@ function rankedWindow(match: string, window: { readonly ids: string; readonly si
     key: 'r.k',
     after: '(r.k > ? OR (r.k = ? AND r.id > ?))',
     afterParams: (key, id) => [key, key, id],
+    follows: (row, key, id) => row.k !== null && (row.k > key || (row.k === key && row.id > id)),
   };
 }
 
@@ -291,6 +305,8 @@ function planFor(filter: ArticleFilter, requested: SearchSort | undefined): Plan
     key: "coalesce(a.published, '')",
     after: "(coalesce(a.published, '') < ? OR (coalesce(a.published, '') = ? AND a.id < ?))",
     afterParams: (key, id) => [key, key, id],
+    // Dates are ISO text, ASCII: JavaScript orders them as SQLite does.
+    follows: (row, key, id) => row.k !== null && (row.k < key || (row.k === key && row.id < id)),
   };
 }
 

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { ArticleRecord, Capture } from '../store.js';
 import { openStore } from './index.js';
 import { MIGRATIONS } from './migrations.js';
-import { RANK_WINDOW } from './search.js';
+import { FACET_SAMPLE, RANK_WINDOW } from './search.js';
 
 const capture = (sha256: string): Capture => ({ url: null, status: 200, headers: [['content-type', 'text/html']], body: new Uint8Array([1, 2, 3]), size: 3, sha256 });
 const article = (urlKey: string | null, canonicalKey: string | null = null): ArticleRecord => ({
@@ -105,6 +105,36 @@ describe('store (SQLite)', () => {
         assert.equal(page.results.length, 20);
         // Ranked among the most recent RANK_WINDOW matches: the newest articles, never the oldest.
         assert.ok(page.results.every((hit) => hit.id > expected - RANK_WINDOW), `${q}: ranked within the window`);
+      }
+    } finally {
+      store.close();
+    }
+  });
+
+  it('pages through more results than facets sample, each result once and in order, in both sorts and with a filter', () => {
+    const store = openStore(join(dir, 'pages.db'));
+    try {
+      const source = store.source('folder:p', 'folder', 'p');
+      const count = FACET_SAMPLE * 2;
+      const items = store.accept(source.id, null, Array.from({ length: count }, (_, k) => ({ key: `https://p.test/${k}`, kind: 'entry' as const })));
+      items.forEach((item, k) => {
+        // Scores differ (the word's share of the body), dates repeat: ties are broken by id.
+        const body = `${'harbour '.repeat(1 + (k % 7))}report ${k} ${'filler '.repeat(k % 5)}`;
+        const record = { ...article(`https://p.test/${k}`), textHash: `p${k}`, body, published: `2024-05-${String(1 + (k % 9)).padStart(2, '0')}`, language: k % 3 === 0 ? 'fr' : 'en' };
+        store.finish(item.id, { state: 'stored', kind: 'page', capture: capture(`p${k}`), article: record });
+      });
+      for (const query of [{ q: 'harbour' }, { q: 'harbour', sort: 'newest' as const }, { q: 'harbour', lang: 'en' }, { lang: 'en' }]) {
+        const whole = store.search({ ...query, limit: 100 });
+        const seen: number[] = [];
+        for (let page = store.search({ ...query, limit: 30 }); ; page = store.search({ ...query, limit: 30, cursor: page.next! })) {
+          seen.push(...page.results.map((hit) => hit.id));
+          if (page.next === null) break;
+        }
+        const label = JSON.stringify(query);
+        assert.equal(seen.length, whole.total, `${label}: every result once`);
+        assert.equal(new Set(seen).size, seen.length, `${label}: no result twice`);
+        assert.ok(seen.length > FACET_SAMPLE, `${label}: past the facets' sample`);
+        assert.deepEqual(seen.slice(0, 100), whole.results.map((hit) => hit.id), `${label}: the same order as one big page`);
       }
     } finally {
       store.close();
