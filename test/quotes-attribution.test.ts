@@ -231,3 +231,17 @@ test('a short quotation that is a sentence of its own continues the speaker befo
   const scare = quotesOf('“Hands! Let me see your hands!” an officer ordered. Neighbours saw the “chaos” from their windows.');
   assert.ok(scare.every((quote) => quote.text !== 'chaos'), 'a short phrase inside a sentence is no continuation');
 });
+
+test('reported words that hold a clause of their own stay before an inverted cue, and the speaker after it', () => {
+  const quotes = quotesOf('Rainfall occurs everywhere on Titan, but the equatorial regions are drier than the poles, said study co-author Anezina Solomonidou, a research fellow.');
+  const quote = quoteStarting(quotes, 'Rainfall occurs everywhere');
+  assert.equal(quote.kind, 'indirect');
+  assert.match(quote.text, /drier than the poles$/u);
+  assert.match(quote.speakerMention?.text ?? '', /Anezina Solomonidou$/u);
+  assert.ok(!quotes.some((q) => q.text.startsWith('study co-author')), 'the speaker is not taken for what was said');
+});
+
+test('an organisation written in capitals speaks, though its letters spell a function word', () => {
+  const quotes = quotesOf('Those suffering from bubonic plague have a 30-60 per cent chance of dying. Untreated pneumonic plague is "always fatal", says WHO.');
+  for (const opening of ['Untreated pneumonic plague', 'always fatal']) assert.equal(quoteStarting(quotes, opening).speakerMention?.text, 'WHO', opening);
+});

@@ -35,6 +35,11 @@ function isNameWord(w: Word): boolean {
   return w.isWord && w.capitalised && !CAPITALISED_FUNCTION_WORDS.has(w.text);
 }
 
+/** "WHO", "US", "IT": capitals that name something, never the function word they spell. */
+function isAcronym(w: Word): boolean {
+  return w.isWord && w.text.length >= 2 && w.text !== w.lower && w.text === w.text.toUpperCase();
+}
+
 /**
  * The subject just before a cue verb at `cue`: skips adverbs and auxiliaries ("Putin
  * later said", "has said"), then walks back over the noun phrase to a determiner, a
@@ -71,7 +76,7 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
       complete = true;
       break;
     }
-    if (DETERMINERS.has(w.lower) && w.text !== 'US') {
+    if (DETERMINERS.has(w.lower) && !isAcronym(w)) {
       if (j === last) return undefined;
       // "so subdued that Mr. Trump said": "that" before a name opens a clause; it determines nothing.
       if (w.lower === 'that' && isNameWord(words[j + 1]!)) {
@@ -110,7 +115,7 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
       complete = true;
       break;
     }
-    if (SUBJECT_STOPS.has(w.lower)) {
+    if (SUBJECT_STOPS.has(w.lower) && !isAcronym(w)) {
       if (INNER_PREPOSITIONS.has(w.lower) && j > floor && j < last && !SUBJECT_STOPS.has(words[j - 1]!.lower)) {
         first = j;
         continue;
@@ -146,6 +151,8 @@ function isAdverb(lower: string): boolean {
 }
 
 const MAX_APPOSITIVE_WORDS = 30;
+/** Words that open a clause after a comma, where a description would stand. */
+const CONJUNCTIONS = new Set('and but so yet or nor while because although though whereas if when since unless'.split(' '));
 const APPOSITIVE_INNER_MARKS = new Set(["'", '’', '-', '–', '.', '&', '/']);
 const DAY_OR_MONTH = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/u;
 /** Capitalised sentence openers that are not subjects: days, months, numbers, participles. */
@@ -164,6 +171,8 @@ function appositiveSubject(words: readonly Word[], comma: number, floor: number)
     // "Edmunds' executive director", "AT&T's", "U.S.-based": marks inside a description.
     if (w.isWord || APPOSITIVE_INNER_MARKS.has(w.text)) continue;
     if (w.text !== ',') return undefined;
+    // "Titan, but the equatorial regions are drier than the poles, said": a clause, not a description.
+    if (CONJUNCTIONS.has(words[j + 1]?.lower ?? '')) return undefined;
     if (++commas > 3) return undefined;
     // "the presumptive GOP nominee, Donald Trump, tweeted": the name set off by the commas is the subject.
     if (commas === 1 && comma - j >= 2 && comma - j <= 4 && words.slice(j + 1, comma).every((x) => isNameWord(x) && isName(x))) {
@@ -290,8 +299,8 @@ export function subjectAfter(words: readonly Word[], from: number, ceiling = wor
       if ((w.text === '-' || w.text === '.') && j > from) continue;
       break;
     }
-    if (j > from && DETERMINERS.has(w.lower) && !INNER_PREPOSITIONS.has(words[j - 1]!.lower)) break;
-    if (SUBJECT_STOPS.has(w.lower) && !(INNER_PREPOSITIONS.has(w.lower) && j > from)) break;
+    if (j > from && DETERMINERS.has(w.lower) && !isAcronym(w) && !INNER_PREPOSITIONS.has(words[j - 1]!.lower)) break;
+    if (SUBJECT_STOPS.has(w.lower) && !isAcronym(w) && !(INNER_PREPOSITIONS.has(w.lower) && j > from)) break;
     if (isNameWord(w)) sawName = true;
     else if (sawName && !TITLE_WORDS.has(w.lower) && !INNER_PREPOSITIONS.has(w.lower)) break;
     last = j;
