@@ -245,3 +245,10 @@ test('an organisation written in capitals speaks, though its letters spell a fun
   const quotes = quotesOf('Those suffering from bubonic plague have a 30-60 per cent chance of dying. Untreated pneumonic plague is "always fatal", says WHO.');
   for (const opening of ['Untreated pneumonic plague', 'always fatal']) assert.equal(quoteStarting(quotes, opening).speakerMention?.text, 'WHO', opening);
 });
+
+test('a capitalised name after "The" is its own organisation, never the organisation named before it', () => {
+  const quotes = quotesOf('Toyota Motor Corporation recalled 40,000 cars on Monday. The Examiner says the recall was ordered after three crashes.');
+  const quote = quoteStarting(quotes, 'the recall was ordered');
+  assert.equal(quote.speakerMention?.text, 'The Examiner');
+  assert.notEqual(quote.speaker?.name, 'Toyota Motor Corporation');
+});

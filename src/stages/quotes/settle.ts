@@ -111,8 +111,12 @@ function settled(quote: Quote, kind: SpeakerKind, confidence: number, entity?: n
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** "the company", "The automaker": a definite description of an organisation, with no name of its own (singular: "the companies" are not the last one named). */
-const DESCRIBED_ORGANISATION = /^the\s+(?:\p{Ll}+\s+)?\p{Ll}+$/iu;
+/**
+ * "the company", "The automaker": a definite description of an organisation, with no name
+ * of its own (singular: "the companies" are not the last one named). Case-sensitive past
+ * "The": "The Chronicle" is a name, never the organisation named before it.
+ */
+const DESCRIBED_ORGANISATION = /^[Tt]he\s+(?:\p{Ll}+\s+)?\p{Ll}+$/u;
 /**
  * A definite description of one person: "the" or a possessive name, up to two words, and
  * a head ("Austria's interior minister", "the Wikileaks founder"). Not "a spokesman": an
