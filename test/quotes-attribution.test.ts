@@ -252,3 +252,9 @@ test('a capitalised name after "The" is its own organisation, never the organisa
   assert.equal(quote.speakerMention?.text, 'The Examiner');
   assert.notEqual(quote.speaker?.name, 'Toyota Motor Corporation');
 });
+
+test('a product recall is no recollection: "recalled" reports a clause only with "that"', () => {
+  assert.deepEqual(quotesOf('Toyota Motor Corporation recalled 40,000 cars on Monday after three crashes.').map((quote) => quote.text), []);
+  const recalled = quoteStarting(quotesOf('Maria Lopez recalled that the river rose within an hour.'), 'that the river rose');
+  assert.equal(recalled.speakerMention?.text, 'Maria Lopez');
+});
