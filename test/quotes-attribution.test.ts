@@ -258,3 +258,11 @@ test('a product recall is no recollection: "recalled" reports a clause only with
   const recalled = quoteStarting(quotesOf('Maria Lopez recalled that the river rose within an hour.'), 'that the river rose');
   assert.equal(recalled.speakerMention?.text, 'Maria Lopez');
 });
+
+test('a ruling and a recognition report their clause, past a sentence adverb set off by commas', () => {
+  const ruled = quoteStarting(quotesOf('But a judge ruled that the defendant should remain in jail until his hearing.'), 'that the defendant');
+  assert.equal(ruled.speakerMention?.text, 'a judge');
+  const recognized = quoteStarting(quotesOf('Recent governments have, however, recognized that the country was also a perpetrator.'), 'that the country');
+  assert.equal(recognized.speakerMention?.text, 'Recent governments');
+  assert.deepEqual(quotesOf('The new rules that take effect in May will cut fees for small firms.').map((quote) => quote.text), []);
+});

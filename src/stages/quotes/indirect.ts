@@ -17,7 +17,7 @@ const MIN_CONTENT_WORDS = 3;
 /** Words of reported speech kept after its cue, so a sentence with no end stays bounded. */
 const MAX_CONTENT_WORDS = 80;
 /** Belief and finding verbs that report a clause only with "that" ("polls show that"). */
-const NEEDS_THAT = new Set(['recall', 'fear', 'know', 'show', 'find', 'learn', 'agree', 'feel', 'state', 'comment', 'post', 'continue', 'report', 'call', 'reveal', 'indicate', 'signal', 'add', 'note', 'mention']);
+const NEEDS_THAT = new Set(['recall', 'recognize', 'rule', 'fear', 'know', 'show', 'find', 'learn', 'agree', 'feel', 'state', 'comment', 'post', 'continue', 'report', 'call', 'reveal', 'indicate', 'signal', 'add', 'note', 'mention']);
 const OBJECT_PRONOUNS = new Set('him her them me us you reporters journalists supporters'.split(' '));
 /** Words after a cue that start no reported clause ("said goodbye", "said so"). */
 const NOT_A_CLAUSE = new Set('so goodbye hello yes no nothing something anything thanks sorry otherwise'.split(' '));

@@ -37,6 +37,9 @@ const VERBS: readonly [string, readonly string[], boolean, boolean][] = [
   ['assert', ['assert', 'asserted', 'asserts', 'asserting'], true, false],
   ['maintain', ['maintained', 'maintains'], true, false],
   ['acknowledge', ['acknowledge', 'acknowledged', 'acknowledges', 'acknowledging'], true, false],
+  ['recognize', ['recognized', 'recognizes', 'recognised', 'recognises'], true, false],
+  // Only the past: "rules" is mostly the noun ("new rules that take effect").
+  ['rule', ['ruled'], true, false],
   ['admit', ['admit', 'admitted', 'admits', 'admitting'], true, false],
   ['concede', ['concede', 'conceded', 'concedes'], true, false],
   ['complain', ['complain', 'complained', 'complains', 'complaining'], true, false],

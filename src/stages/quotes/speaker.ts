@@ -48,7 +48,15 @@ function isAcronym(w: Word): boolean {
  */
 export function subjectBefore(words: readonly Word[], cue: number, floor = 0): Subject | undefined {
   let i = cue - 1;
-  while (i >= floor && words[i]!.isWord && words[i]!.text === words[i]!.lower && (BETWEEN_SUBJECT_AND_VERB.has(words[i]!.lower) || isAdverb(words[i]!.lower))) i--;
+  const skipAuxiliaries = (): void => {
+    while (i >= floor && words[i]!.isWord && words[i]!.text === words[i]!.lower && (BETWEEN_SUBJECT_AND_VERB.has(words[i]!.lower) || isAdverb(words[i]!.lower))) i--;
+  };
+  skipAuxiliaries();
+  // "Recent governments have, however, recognized": a sentence adverb set off by commas.
+  if (i - 2 >= floor && words[i]!.text === ',' && PARENTHETICAL_ADVERBS.has(words[i - 1]!.lower) && words[i - 2]!.text === ',') {
+    i -= 3;
+    skipAuxiliaries();
+  }
   // "Gov. John Kasich (R-OH), said": skip the party-and-state parenthesis.
   if (i > floor && words[i]!.text === ',' && words[i - 1]!.text === ')') i--;
   if (i > floor && words[i]!.text === ')') {
@@ -150,6 +158,8 @@ function isAdverb(lower: string): boolean {
   return lower.length > 4 && lower.endsWith('ly') && !LY_NOUNS.has(lower);
 }
 
+/** Sentence adverbs a writer sets off by commas between a subject and its verb. */
+const PARENTHETICAL_ADVERBS = new Set('however though meanwhile too also moreover furthermore nonetheless nevertheless instead indeed therefore similarly likewise again ultimately reportedly apparently'.split(' '));
 const MAX_APPOSITIVE_WORDS = 30;
 /** Words that open a clause after a comma, where a description would stand. */
 const CONJUNCTIONS = new Set('and but so yet or nor while because although though whereas if when since unless'.split(' '));
