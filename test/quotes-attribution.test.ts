@@ -266,3 +266,9 @@ test('a ruling and a recognition report their clause, past a sentence adverb set
   assert.equal(recognized.speakerMention?.text, 'Recent governments');
   assert.deepEqual(quotesOf('The new rules that take effect in May will cut fees for small firms.').map((quote) => quote.text), []);
 });
+
+test('a clause opened by its pronoun is what was said, whatever "that" comes later in it', () => {
+  const quote = quoteStarting(quotesOf("Tim Cook said he's extremely proud of his company's trajectory on that front."), "he's extremely proud");
+  assert.equal(quote.kind, 'indirect');
+  assert.match(quote.text, /on that front$/u);
+});

@@ -188,9 +188,12 @@ function isPassive(ctx: BlockContext, cue: Cue, floor: number): boolean {
 function complementStart(ctx: BlockContext, cue: Cue, end: number): number | undefined {
   const { words } = ctx;
   let k = cue.last + 1;
-  for (let j = k; j < end && j - k <= MAX_WORDS_TO_THAT; j++) {
+  // "said he's proud of his trajectory on that front": a clause opened by its pronoun has begun; no later "that" introduces it.
+  const opensClause = words[k] !== undefined && PRONOUNS.has(words[k]!.lower.replace(/['’].*$/u, ''));
+  for (let j = k; !opensClause && j < end && j - k <= MAX_WORDS_TO_THAT; j++) {
     const w = words[j]!;
-    if (w.lower === 'that' && ctx.quoted[j] !== 1) return j;
+    // After a preposition "that" determines a noun ("on that front"); it introduces nothing.
+    if (w.lower === 'that' && ctx.quoted[j] !== 1 && !OPENING_PREPOSITIONS.has(words[j - 1]!.lower)) return j;
     if (!w.isWord && w.text !== '-') break;
   }
   // "wants to …", "vowed to …".
