@@ -272,3 +272,13 @@ test('a clause opened by its pronoun is what was said, whatever "that" comes lat
   assert.equal(quote.kind, 'indirect');
   assert.match(quote.text, /on that front$/u);
 });
+
+test('"according to" after a clause with a quoted phrase reports the clause; the phrase is partial', () => {
+  const quotes = quotesOf('Nutritionist Keri Gans expects change. The idea of "clean eating" will continue to be a focus in 2025, according to Gans.');
+  assert.equal(quoteStarting(quotes, 'The idea of').kind, 'indirect');
+  assert.equal(quoteStarting(quotes, 'clean eating').kind, 'partial');
+});
+
+test('"writing" reports nothing without "that": companies write apps as often as clauses', () => {
+  assert.deepEqual(quotesOf('Eight out of ten companies are writing custom apps for their own staff.').map((quote) => quote.text), []);
+});

@@ -65,7 +65,8 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
   for (const cue of cuesAfter) {
     if (cue.according) {
       const subject = subjectAfter(words, cue.last + 1, region.end);
-      if (subject !== undefined) return finding(q, 'direct', cue, subject, ctx);
+      // "The idea of “clean eating” will continue …, according to Gans": a phrase inside the clause Gans is reported to have said.
+      if (subject !== undefined) return finding(q, kindAfterCue(ctx, q, region.first), cue, subject, ctx);
       continue;
     }
     const subject = subjectBefore(words, cue.first, closeMark + 1) ?? (onlyMarksBetween(ctx, closeMark, cue.first) ? subjectAfter(words, cue.last + 1, region.end) : undefined);

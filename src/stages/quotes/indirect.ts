@@ -199,6 +199,8 @@ function complementStart(ctx: BlockContext, cue: Cue, end: number): number | und
   // "wants to …", "vowed to …".
   if (INFINITIVE_LEMMAS.has(cue.lemma) && words[k]?.lower === 'to' && k < end) return k;
   if (NEEDS_THAT.has(cue.lemma) || ONLY_INFINITIVE_LEMMAS.has(cue.lemma)) return undefined;
+  // "companies are writing custom apps": one writes things as often as clauses.
+  if (words[cue.first]!.lower === 'writing') return undefined;
   if (cue.takesObject) {
     let skipped = 0;
     if (k < end && OBJECT_PRONOUNS.has(words[k]!.lower)) k++;
