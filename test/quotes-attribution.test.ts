@@ -282,3 +282,8 @@ test('"according to" after a clause with a quoted phrase reports the clause; the
 test('"writing" reports nothing without "that": companies write apps as often as clauses', () => {
   assert.deepEqual(quotesOf('Eight out of ten companies are writing custom apps for their own staff.').map((quote) => quote.text), []);
 });
+
+test('a capitalised adverb opening a line is no speaker ("2. Never urged Ukraine to …")', () => {
+  const quotes = quotesOf('The two sides were not focused on shared interests, he warned.\n\n2. Never urged Ukraine to investigate Joe Biden\n\n"At no time was I aware of such an effort," Volker said.');
+  assert.ok(!quotes.some((quote) => /Never/u.test(quote.speakerMention?.text ?? '')), quotes.map((quote) => quote.speakerMention?.text).join(' | '));
+});

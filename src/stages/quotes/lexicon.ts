@@ -214,7 +214,8 @@ export const CAPITALISED_FUNCTION_WORDS: ReadonlySet<string> = new Set(
     'The A An And But Or So Yet In On At By For From To With Without As If When While After Before ' +
     'Because Since Though Although This That These Those There Here It Its He She They We I You His Her ' +
     'Their Our My Your Some Many Most Few All Both Each Every No Not Now Then Still Also Even Just Only ' +
-    'However Meanwhile Instead Indeed Yes What Who Why How Where Which Asked Speaking According Mr Mrs Ms'
+    'However Meanwhile Instead Indeed Yes What Who Why How Where Which Asked Speaking According Mr Mrs Ms ' +
+    'Never Always Sometimes Often Perhaps Maybe Despite Unlike Among Through During Until'
   ).split(' '),
 );
 
