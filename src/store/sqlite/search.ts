@@ -181,14 +181,14 @@ export class ArticleSearch {
     if (ids.length === 0) return NO_FACETS;
     const list = JSON.stringify(ids);
     // Each article's set holds a code once, so the sets are counted as one run of codes: SQLite
-    // joins them into one blob, not one value per article (measured 2× faster).
-    const joined = this.statements.get("SELECT unhex(group_concat(hex(entity_set), '')) FROM articles WHERE id IN (SELECT value FROM json_each(?))").pluck().get(list) as Buffer | null;
-    const sites = this.statements.get('SELECT site, count(*) AS n FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND site IS NOT NULL GROUP BY site').all(list) as { site: string; n: number }[];
-    const entityCounts = new Map<number, number>();
-    for (const code of codesOf(joined)) entityCounts.set(code, (entityCounts.get(code) ?? 0) + 1);
-    const byType: [number, number][][] = FACET_TYPES.map(() => []);
-    for (const entry of entityCounts) byType[entry[0] % 4]?.push(entry);
-    const tops = byType.map((entries) => topOf(entries).map(([code, count]) => ({ id: Math.floor(code / 4), count })));
+    // joins them into one blob, and the sites into one list, in one pass over the rows (not one
+    // value per article: measured 2× faster).
+    const joined = this.statements
+      .get("SELECT unhex(group_concat(hex(entity_set), '')) AS codes, json_group_array(site) AS sites FROM articles WHERE id IN (SELECT value FROM json_each(?))")
+      .get(list) as { codes: Buffer | null; sites: string };
+    const siteCounts = new Map<string, number>();
+    for (const site of JSON.parse(joined.sites) as (string | null)[]) if (site !== null) siteCounts.set(site, (siteCounts.get(site) ?? 0) + 1);
+    const tops = entityTops(codesOf(joined.codes)).map((entries) => entries.map(([code, count]) => ({ id: Math.floor(code / 4), count })));
     const names = new Map(
       (this.statements.get('SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(tops.flat().map((top) => top.id))) as { id: number; name: string }[]).map((row) => [row.id, row.name]),
     );
@@ -197,7 +197,7 @@ export class ArticleSearch {
       people: named(tops[0] ?? []),
       organisations: named(tops[1] ?? []),
       places: named(tops[2] ?? []),
-      sites: topOf(sites.map(({ site, n }): [string, number] => [site, n])).map(([value, count]) => ({ value, count })),
+      sites: topOf([...siteCounts]).map(([value, count]) => ({ value, count })),
       over: ids.length,
     };
   }
@@ -230,6 +230,28 @@ function codesOf(packed: Buffer | null): Uint32Array {
   if (packed === null || packed.byteLength === 0) return new Uint32Array(0);
   const bytes = packed.byteOffset % 4 === 0 ? packed : new Uint8Array(packed);
   return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
+}
+
+/**
+ * The FACET_SIZE most frequent codes of each facet type. The codes are sorted, so each
+ * entity's count is the length of its run: no map of thousands of counts is built. Of the
+ * codes seen once, only the FACET_SIZE smallest of a type can reach its top (ties go to
+ * the smaller code), so no more are kept.
+ */
+function entityTops(packed: Uint32Array): [number, number][][] {
+  const codes = packed.slice().sort();
+  const repeated = FACET_TYPES.map((): [number, number][] => []);
+  const once = FACET_TYPES.map((): [number, number][] => []);
+  for (let i = 0; i < codes.length; ) {
+    const code = codes[i]!;
+    let j = i + 1;
+    while (j < codes.length && codes[j] === code) j++;
+    const type = code % 4;
+    if (j - i > 1) repeated[type]?.push([code, j - i]);
+    else if (once[type] !== undefined && once[type].length < FACET_SIZE) once[type].push([code, 1]);
+    i = j;
+  }
+  return repeated.map((entries, type) => topOf([...entries, ...(once[type] ?? [])]));
 }
 
 /** The FACET_SIZE largest counts, ties broken by key so pages are stable. Most counts are 1: those are only sorted when too few are larger. */
