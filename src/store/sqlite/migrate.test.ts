@@ -48,8 +48,19 @@ describe('store migrations', () => {
       assert.equal(store.entities({ q: 'put' }).results[0]?.articles, 1);
       assert.match(store.article(1)?.json ?? '', /"headline":"Summit in Samarkand"/u);
       assert.equal([...store.exportArticles()].length, 1);
+      assert.deepEqual(store.status().kinds, { file: { stored: 1 } }, 'ingest health counted as before');
     } finally {
       store.close();
+    }
+    // Ingest health is counted from indexes alone: the items themselves are never read for it.
+    const db = new Database(path, { readonly: true });
+    try {
+      for (const sql of ['SELECT state, kind, count(*) FROM items GROUP BY state, kind', 'SELECT source_id, state, count(*) FROM items GROUP BY source_id, state']) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; ');
+        assert.match(plan, /COVERING INDEX/u, sql);
+      }
+    } finally {
+      db.close();
     }
   });
 });

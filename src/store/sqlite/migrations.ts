@@ -181,6 +181,13 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX quotes_speaker_kind ON quotes(speaker_entity_id, kind);
   `,
   fillSearchIndex,
+  // 5: ingest health without reading the items: `status` and /api/v1/sources count items per
+  // state and kind, and per source and state, from these indexes alone (measured 173 → 8 ms
+  // and 125 → 7 ms on 100,000 items; the whole status 148 → 21 ms).
+  `
+  CREATE INDEX IF NOT EXISTS items_state_kind ON items(state, kind);
+  CREATE INDEX IF NOT EXISTS items_source_state ON items(source_id, state);
+  `,
 ];
 
 /** Articles stored before migration 3: their search rows, dateline and site, from the stored article JSON. */
