@@ -287,3 +287,13 @@ test('a capitalised adverb opening a line is no speaker ("2. Never urged Ukraine
   const quotes = quotesOf('The two sides were not focused on shared interests, he warned.\n\n2. Never urged Ukraine to investigate Joe Biden\n\n"At no time was I aware of such an effort," Volker said.');
   assert.ok(!quotes.some((quote) => /Never/u.test(quote.speakerMention?.text ?? '')), quotes.map((quote) => quote.speakerMention?.text).join(' | '));
 });
+
+test('reported words end where the speaker acts again, and the next act is reported on its own', () => {
+  const quotes = quotesOf('Mr. Kasich said that he had voted for Mr. Rubio, but cautioned against reading it as an endorsement.');
+  assert.equal(quoteStarting(quotes, 'that he had voted').text, 'that he had voted for Mr. Rubio');
+  const both = quotesOf('The federation is asking landowners to get in touch, and says even a single acre could provide twenty new plots.');
+  assert.equal(quoteStarting(both, 'to get in touch').text, 'to get in touch');
+  assert.equal(quoteStarting(both, 'even a single acre').speakerMention?.text, 'The federation');
+  const kept = quoteStarting(quotesOf('Ms. Ortiz said the plant would close, and workers would be paid until June.'), 'the plant would close');
+  assert.match(kept.text, /until June$/u, 'a clause that is not the speaker acting again stays');
+});

@@ -150,8 +150,22 @@ function clauseEnd(ctx: BlockContext, from: number, end: number): number {
     if (w.isWord || ctx.quoted[i] === 1) continue;
     if (w.text === ';') return i;
     if ((w.text === ',' || w.text === '—' || w.text === '–' || w.text === '-') && TURNS.has(ctx.words[i + 1]!.lower) && ctx.quoted[i + 1] !== 1) return i;
+    // "…, but cautioned against …", "…, and says …": the speaker's next act, reported on its own.
+    if (w.text === ',' && SECOND_ACT_JOINERS.has(ctx.words[i + 1]!.lower) && ctx.quoted[i + 1] !== 1 && nextActAt(ctx, i + 2)) return i;
   }
   return end;
+}
+
+const SECOND_ACT_JOINERS = new Set(['and', 'but']);
+const FOCUSING_ADVERBS = new Set(['even', 'only', 'perhaps', 'maybe']);
+
+/** A cue verb right there, or after a pronoun: the speaker acting again ("but cautioned", "and he reiterated"). */
+function nextActAt(ctx: BlockContext, k: number): boolean {
+  const cueAt = (j: number): boolean => {
+    const w = ctx.words[j];
+    return w !== undefined && w.isWord && w.text === w.lower && CUE_VERBS.has(w.lower) && ctx.quoted[j] !== 1;
+  };
+  return cueAt(k) || (PRONOUNS.has(ctx.words[k]?.lower ?? '') && cueAt(k + 1));
 }
 
 const JOINERS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'as', 'yet', 'so']);
@@ -230,8 +244,11 @@ function clauseStartAt(ctx: BlockContext, cue: Cue, k: number): number | undefin
   if (!first.isWord || ctx.quoted[k] === 1) return undefined;
   // "urged Congress to act".
   if (cue.takesObject && first.lower === 'to') return k;
+  const next = ctx.words[k + 1];
   const clauseLike =
     first.capitalised ||
+    // "says even a single acre could …": a focusing adverb before the clause's subject.
+    (FOCUSING_ADVERBS.has(first.lower) && next !== undefined && (DETERMINERS.has(next.lower) || next.capitalised)) ||
     PRONOUNS.has(first.lower) ||
     CLAUSE_STARTERS.has(first.lower) ||
     (DETERMINERS.has(first.lower) && first.lower !== 'that') ||
