@@ -276,7 +276,7 @@ function kindAfterCueBefore(ctx: BlockContext, q: QuotedWords, cue: Cue, sentenc
 }
 
 /** The opening mark starts the sentence (only punctuation before it). */
-function atClauseStart(ctx: BlockContext, q: QuotedWords, sentenceFirst: number): boolean {
+export function atClauseStart(ctx: BlockContext, q: QuotedWords, sentenceFirst: number): boolean {
   for (let i = q.openWord - 1; i >= sentenceFirst; i--) if (ctx.words[i]!.isWord) return false;
   return true;
 }

@@ -4,7 +4,7 @@ import type { NewsDoc } from '../../doc/news-doc.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { blockContexts, mayHoldSpeech, sentenceAt, type BlockContext, type QuotedWords } from './context.js';
 import type { Cue } from './cues.js';
-import { attributeQuotation, previousParagraphCue, signatureAfter } from './direct.js';
+import { atClauseStart, attributeQuotation, previousParagraphCue, signatureAfter } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { findQuotedSpans } from './marks.js';
 import { SpeakerMemory, type PronounKind, type Resolution } from './resolve.js';
@@ -168,9 +168,7 @@ function sameSentence(ctx: BlockContext, last: Spoken, q: QuotedWords): boolean 
  */
 function isWholeSentence(ctx: BlockContext, q: QuotedWords, content: string): boolean {
   const sentence = sentenceAt(ctx, q.openWord);
-  if (sentence === undefined || !/[.!?]$/u.test(content)) return false;
-  for (let i = sentence.first; i < q.openWord; i++) if (ctx.words[i]!.isWord) return false;
-  return true;
+  return sentence !== undefined && /[.!?]$/u.test(content) && atClauseStart(ctx, q, sentence.first);
 }
 
 /** True when [start, end) lies inside one of the quotations (sorted by start): binary search. */

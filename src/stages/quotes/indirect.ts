@@ -16,8 +16,10 @@ export interface IndirectFinding {
 const MIN_CONTENT_WORDS = 3;
 /** Words of reported speech kept after its cue, so a sentence with no end stays bounded. */
 const MAX_CONTENT_WORDS = 80;
-/** Belief and finding verbs that report a clause only with "that" ("polls show that"). */
+/** Verbs that report a clause only with "that": beliefs and findings ("polls show that"), and verbs as often said of things ("recalled 40,000 cars", "ruled the country"). */
 const NEEDS_THAT = new Set(['recall', 'recognize', 'rule', 'fear', 'know', 'show', 'find', 'learn', 'agree', 'feel', 'state', 'comment', 'post', 'continue', 'report', 'call', 'reveal', 'indicate', 'signal', 'add', 'note', 'mention']);
+/** Forms that report a clause only with "that" where their lemma's other forms need not: one writes things as often as clauses ("companies are writing custom apps"). */
+const NEEDS_THAT_FORMS = new Set(['writing']);
 const OBJECT_PRONOUNS = new Set('him her them me us you reporters journalists supporters'.split(' '));
 /** Words after a cue that start no reported clause ("said goodbye", "said so"). */
 const NOT_A_CLAUSE = new Set('so goodbye hello yes no nothing something anything thanks sorry otherwise'.split(' '));
@@ -212,9 +214,7 @@ function complementStart(ctx: BlockContext, cue: Cue, end: number): number | und
   }
   // "wants to …", "vowed to …".
   if (INFINITIVE_LEMMAS.has(cue.lemma) && words[k]?.lower === 'to' && k < end) return k;
-  if (NEEDS_THAT.has(cue.lemma) || ONLY_INFINITIVE_LEMMAS.has(cue.lemma)) return undefined;
-  // "companies are writing custom apps": one writes things as often as clauses.
-  if (words[cue.first]!.lower === 'writing') return undefined;
+  if (NEEDS_THAT.has(cue.lemma) || NEEDS_THAT_FORMS.has(words[cue.first]!.lower) || ONLY_INFINITIVE_LEMMAS.has(cue.lemma)) return undefined;
   if (cue.takesObject) {
     let skipped = 0;
     if (k < end && OBJECT_PRONOUNS.has(words[k]!.lower)) k++;
