@@ -14,7 +14,7 @@ export const FACET_SAMPLE = 200;
 export const RANK_WINDOW = 2000;
 /** Filters that leave at most this many articles (or words with at most this many matches) are applied by checking the two sets against each other. */
 const CANDIDATE_LIMIT = 20_000;
-/** Counting a filtered search stops here; the total is then a lower bound (`totalIsLowerBound`). */
+/** Counting a search's matches stops here; the total is then a lower bound (`totalIsLowerBound`). */
 export const COUNT_LIMIT = 10_000;
 const FACET_SIZE = 10;
 /** Enough of a body for the snippet of a search without words (see snippetOf). */
@@ -157,7 +157,7 @@ export class ArticleSearch {
     const { n, ids } = this.statements
       .get(`WITH m AS MATERIALIZED (${found}) SELECT (SELECT count(*) FROM m) AS n, (SELECT json_group_array(id) FROM (SELECT id FROM m ORDER BY id DESC LIMIT ?)) AS ids`)
       .get(...filter.params, match, COUNT_LIMIT + 1, RANK_WINDOW) as { n: number; ids: string };
-    return { plan: rankedWindow(match, { ids, size: Math.min(n, RANK_WINDOW) }), total: n > COUNT_LIMIT ? { count: COUNT_LIMIT, exact: false } : { count: n, exact: true } };
+    return { plan: rankedWindow(match, { ids, size: Math.min(n, RANK_WINDOW) }), total: capped(n, COUNT_LIMIT) };
   }
 
   /**
@@ -165,16 +165,14 @@ export class ArticleSearch {
    * bound): a word in most of a large collection is not counted to its end on every search.
    */
   private matchCount(match: string, limit: number): Total {
-    const count = this.statements.get('SELECT count(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ?)').pluck().get(match, limit + 1) as number;
-    return count > limit ? { count: limit, exact: false } : { count, exact: true };
+    return capped(this.statements.get('SELECT count(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ?)').pluck().get(match, limit + 1) as number, limit);
   }
 
   /** How many articles match: from the index alone when only words are asked for, else counted up to COUNT_LIMIT (beyond it, a lower bound). */
   private count(filter: ArticleFilter): Total {
     if (filter.where.length === 0) return filter.match === null ? { count: this.statements.get('SELECT count(*) FROM articles').pluck().get() as number, exact: true } : this.matchCount(filter.match, COUNT_LIMIT);
     const counted = planFor(filter, 'newest');
-    const count = this.statements.get(`SELECT count(*) FROM (SELECT 1 FROM ${counted.from} WHERE ${counted.where} LIMIT ?)`).pluck().get(...counted.params, COUNT_LIMIT + 1) as number;
-    return count > COUNT_LIMIT ? { count: COUNT_LIMIT, exact: false } : { count, exact: true };
+    return capped(this.statements.get(`SELECT count(*) FROM (SELECT 1 FROM ${counted.from} WHERE ${counted.where} LIMIT ?)`).pluck().get(...counted.params, COUNT_LIMIT + 1) as number, COUNT_LIMIT);
   }
 
   private facets(ids: readonly number[]): Facets {
@@ -225,11 +223,9 @@ export class ArticleSearch {
   }
 }
 
-/** The entity codes of packed sets (see packEntitySet), copied only when the bytes are not aligned for reading them in place. */
+/** The entity codes of packed sets (see packEntitySet), in an array of their own: facets sort it in place. */
 function codesOf(packed: Buffer | null): Uint32Array {
-  if (packed === null || packed.byteLength === 0) return new Uint32Array(0);
-  const bytes = packed.byteOffset % 4 === 0 ? packed : new Uint8Array(packed);
-  return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
+  return packed === null ? new Uint32Array(0) : new Uint32Array(new Uint8Array(packed).buffer, 0, packed.byteLength >>> 2);
 }
 
 /**
@@ -238,8 +234,8 @@ function codesOf(packed: Buffer | null): Uint32Array {
  * codes seen once, only the FACET_SIZE smallest of a type can reach its top (ties go to
  * the smaller code), so no more are kept.
  */
-function entityTops(packed: Uint32Array): [number, number][][] {
-  const codes = packed.slice().sort();
+function entityTops(codes: Uint32Array): [number, number][][] {
+  codes.sort();
   const repeated = FACET_TYPES.map((): [number, number][] => []);
   const once = FACET_TYPES.map((): [number, number][] => []);
   for (let i = 0; i < codes.length; ) {
@@ -293,6 +289,11 @@ const MATCHING = 'a.id IN (SELECT rowid FROM article_search WHERE article_search
 interface Total {
   readonly count: number;
   readonly exact: boolean;
+}
+
+/** A count made with `LIMIT cap + 1`: exact up to the cap, a lower bound past it. */
+function capped(count: number, cap: number): Total {
+  return count > cap ? { count: cap, exact: false } : { count, exact: true };
 }
 
 /** A found plan, and its total when known. */
