@@ -1,0 +1,13 @@
+import type { NewsDoc } from '../doc/news-doc.js';
+import type { LinkArticle } from './stories.js';
+
+/** What linking reads of an understood article; `firstSeen` dates an article whose page gives no date. */
+export function linkArticleOf(doc: NewsDoc, firstSeen?: string): LinkArticle {
+  return {
+    headline: doc.metadata.headline ?? '',
+    body: doc.text ?? '',
+    date: doc.metadata.published?.value ?? firstSeen ?? null,
+    // MISC names ("Republican", "Christmas") say less about which story an article tells than its words do.
+    entities: (doc.layers.entities ?? []).filter((entity) => entity.type !== 'MISC').map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length })),
+  };
+}
