@@ -36,127 +36,147 @@ export const STORY_WEIGHTS = {
 } as const;
 
 /** Terms of a story kept for comparison: enough to describe it, bounded in cost. */
-const STORY_TERMS = 400;
+const STORY_TERMS = 300;
 /** Terms of a story indexed for finding candidates, and terms of an article looked up. */
 const INDEX_TERMS = 40;
 const QUERY_TERMS = 30;
 /** Stories compared in full per article: those sharing the most looked-up terms. */
-const MAX_CANDIDATES = 60;
+const MAX_CANDIDATES = 40;
 const DAY_MS = 86_400_000;
 
-interface Story {
+/** A story as linking keeps it. */
+export interface StoryRecord {
+  /** 0 for a story not yet saved. */
   readonly id: number;
-  /** Each term's summed weight over the story's articles (before IDF). */
-  terms: Map<string, number>;
-  size: number;
-  /** Earliest and latest article dates (ms), NaN when none had a date. */
-  first: number;
-  last: number;
-  /** The terms it is indexed under. */
-  indexed: string[];
+  /** Each term's summed TF-IDF weight over the story's articles, IDF as of when each joined. */
+  readonly terms: ReadonlyMap<string, number>;
+  /** The Euclidean norm of `terms`. */
+  readonly norm: number;
+  readonly size: number;
+  /** Earliest and latest article dates (ms since 1970), NaN when none had a date. */
+  readonly first: number;
+  readonly last: number;
+  /** The terms it is indexed under: its strongest. */
+  readonly indexed: readonly string[];
+}
+
+/** Where stories live between articles: memory (MemoryStoryState) or the store's tables. */
+export interface StoryState {
+  /** Articles counted so far, and how many of them hold each of these terms. */
+  frequencies(terms: readonly string[]): { readonly articles: number; readonly df: ReadonlyMap<string, number> };
+  /** Counts one more article, holding these terms. */
+  count(terms: readonly string[]): void;
+  /** The stories indexed under the most of these terms, at most `limit`, the most shared first. */
+  candidates(terms: readonly string[], limit: number): StoryRecord[];
+  /** Saves a story (a new one when its id is 0) and indexes it under its `indexed` terms alone; returns its id. */
+  save(story: StoryRecord): number;
 }
 
 /**
  * Online story clustering: each article joins the most similar recent story or starts a new
  * one, in arrival order, never re-clustering what came before. Articles and stories are
  * TF-IDF vectors over words and named entities, IDF from the articles seen so far; a story is
- * the sum of its articles. Candidates come from an inverted index over each story's
- * strongest terms, so linking one article costs time bounded by its candidates, not by the
- * number of stories.
+ * the sum of its articles. Candidates come from an index over each story's strongest terms,
+ * so linking one article costs time bounded by its candidates, not by the number of stories.
  */
 export class StoryLinker {
-  private readonly stories = new Map<number, Story>();
-  private readonly index = new Map<string, Set<number>>();
-  private readonly documentFrequency = new Map<string, number>();
-  private articles = 0;
-  private nextStory = 1;
-
-  constructor(private readonly weights: typeof STORY_WEIGHTS = STORY_WEIGHTS) {}
+  constructor(
+    private readonly state: StoryState = new MemoryStoryState(),
+    private readonly weights: typeof STORY_WEIGHTS = STORY_WEIGHTS,
+  ) {}
 
   add(article: LinkArticle): StoryAssignment {
-    const terms = articleTerms(article, this.weights);
-    this.articles++;
-    for (const term of terms.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    const counts = articleTerms(article, this.weights);
+    const terms = [...counts.keys()];
+    this.state.count(terms);
+    const { articles, df } = this.state.frequencies(terms);
+    const vector = new Map<string, number>();
+    for (const [term, weight] of counts) vector.set(term, weight * (Math.log((articles + 1) / ((df.get(term) ?? 0) + 1)) + 1));
+    const norm = Math.sqrt([...vector.values()].reduce((sum, x) => sum + x * x, 0));
     const date = article.date === null ? Number.NaN : Date.parse(article.date);
-    let best: { story: Story; similarity: number } | undefined;
-    for (const story of this.candidates(terms)) {
+    let best: { story: StoryRecord; similarity: number } | undefined;
+    for (const story of this.state.candidates(strongest(vector, QUERY_TERMS), MAX_CANDIDATES)) {
       const fade = this.fading(story, date);
-      if (fade === 0) continue;
-      const similarity = this.cosine(terms, story.terms) * fade;
+      if (fade === 0 || story.norm === 0 || norm === 0) continue;
+      let dot = 0;
+      for (const [term, x] of vector) dot += x * (story.terms.get(term) ?? 0);
+      const similarity = (dot / (norm * story.norm)) * fade;
       if (best === undefined || similarity > best.similarity) best = { story, similarity };
     }
-    if (best !== undefined && best.similarity >= this.weights.threshold) {
-      this.join(best.story, terms, date);
-      return { story: best.story.id, similarity: best.similarity, started: false };
-    }
-    const story: Story = { id: this.nextStory++, terms: new Map(), size: 0, first: Number.NaN, last: Number.NaN, indexed: [] };
-    this.stories.set(story.id, story);
-    this.join(story, terms, date);
-    return { story: story.id, similarity: 0, started: true };
-  }
-
-  private idf(term: string): number {
-    return Math.log((this.articles + 1) / ((this.documentFrequency.get(term) ?? 0) + 1)) + 1;
-  }
-
-  /** Stories that share the article's strongest terms, the most shared first. */
-  private candidates(terms: ReadonlyMap<string, number>): Story[] {
-    const shared = new Map<number, number>();
-    for (const term of this.strongest(terms, QUERY_TERMS)) for (const id of this.index.get(term) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    return [...shared]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([id]) => this.stories.get(id)!);
-  }
-
-  private strongest(terms: ReadonlyMap<string, number>, count: number): string[] {
-    return [...terms]
-      .map(([term, weight]) => [term, weight * this.idf(term)] as const)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, count)
-      .map(([term]) => term);
+    const joined = best !== undefined && best.similarity >= this.weights.threshold ? best : undefined;
+    const id = this.state.save(joinedStory(joined?.story ?? EMPTY_STORY, vector, date));
+    return joined === undefined ? { story: id, similarity: 0, started: true } : { story: id, similarity: joined.similarity, started: false };
   }
 
   /** 1 for an article within its story's dates, halving per half-life beyond them, 0 past the longest gap. */
-  private fading(story: Story, date: number): number {
+  private fading(story: StoryRecord, date: number): number {
     if (Number.isNaN(date) || Number.isNaN(story.first)) return 1;
     const gap = Math.max(0, story.first - date, date - story.last) / DAY_MS;
     return gap > this.weights.maxGapDays ? 0 : 0.5 ** (gap / this.weights.halfLifeDays);
   }
+}
 
-  private cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-    let dot = 0;
-    let normA = 0;
-    let normB = 0;
-    for (const [term, weight] of a) {
-      const idf = this.idf(term);
-      const x = weight * idf;
-      normA += x * x;
-      const other = b.get(term);
-      if (other !== undefined) dot += x * other * idf;
-    }
-    for (const [term, weight] of b) {
-      const y = weight * this.idf(term);
-      normB += y * y;
-    }
-    return dot === 0 ? 0 : dot / Math.sqrt(normA * normB);
+const EMPTY_STORY: StoryRecord = { id: 0, terms: new Map(), norm: 0, size: 0, first: Number.NaN, last: Number.NaN, indexed: [] };
+
+/** A story with one more article: its terms added (the weakest dropped past STORY_TERMS), its dates widened. */
+function joinedStory(story: StoryRecord, vector: ReadonlyMap<string, number>, date: number): StoryRecord {
+  const summed = new Map(story.terms);
+  for (const [term, x] of vector) summed.set(term, (summed.get(term) ?? 0) + x);
+  const terms = summed.size > STORY_TERMS ? new Map([...summed].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, STORY_TERMS)) : summed;
+  const dated = !Number.isNaN(date);
+  return {
+    id: story.id,
+    terms,
+    norm: Math.sqrt([...terms.values()].reduce((sum, x) => sum + x * x, 0)),
+    size: story.size + 1,
+    first: dated ? (Number.isNaN(story.first) ? date : Math.min(story.first, date)) : story.first,
+    last: dated ? (Number.isNaN(story.last) ? date : Math.max(story.last, date)) : story.last,
+    indexed: strongest(terms, INDEX_TERMS),
+  };
+}
+
+function strongest(terms: ReadonlyMap<string, number>, count: number): string[] {
+  return [...terms]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([term]) => term);
+}
+
+/** Story state in memory: for a program that links articles it holds, and for measuring. */
+export class MemoryStoryState implements StoryState {
+  private readonly stories = new Map<number, StoryRecord>();
+  private readonly index = new Map<string, Set<number>>();
+  private readonly df = new Map<string, number>();
+  private articles = 0;
+
+  frequencies(terms: readonly string[]): { articles: number; df: ReadonlyMap<string, number> } {
+    return { articles: this.articles, df: new Map(terms.map((term) => [term, this.df.get(term) ?? 0])) };
   }
 
-  private join(story: Story, terms: ReadonlyMap<string, number>, date: number): void {
-    for (const [term, weight] of terms) story.terms.set(term, (story.terms.get(term) ?? 0) + weight);
-    if (story.terms.size > STORY_TERMS) story.terms = new Map([...story.terms].sort((a, b) => b[1] - a[1]).slice(0, STORY_TERMS));
-    story.size++;
-    if (!Number.isNaN(date)) {
-      story.first = Number.isNaN(story.first) ? date : Math.min(story.first, date);
-      story.last = Number.isNaN(story.last) ? date : Math.max(story.last, date);
-    }
-    for (const term of story.indexed) this.index.get(term)?.delete(story.id);
-    story.indexed = this.strongest(story.terms, INDEX_TERMS);
+  count(terms: readonly string[]): void {
+    this.articles++;
+    for (const term of terms) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+  }
+
+  candidates(terms: readonly string[], limit: number): StoryRecord[] {
+    const shared = new Map<number, number>();
+    for (const term of terms) for (const id of this.index.get(term) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    return [...shared]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([id]) => this.stories.get(id)!);
+  }
+
+  save(story: StoryRecord): number {
+    const id = story.id === 0 ? this.stories.size + 1 : story.id;
+    for (const term of this.stories.get(id)?.indexed ?? []) this.index.get(term)?.delete(id);
+    this.stories.set(id, { ...story, id });
     for (const term of story.indexed) {
       let ids = this.index.get(term);
       if (ids === undefined) this.index.set(term, (ids = new Set()));
-      ids.add(story.id);
+      ids.add(id);
     }
+    return id;
   }
 }
 
