@@ -16,7 +16,9 @@ poll failed, and the last errors. --json prints one object: {"states": {...},
 export const EXPORT_HELP = `Usage: dateline export [--db FILE]
 
 Prints every stored article as JSON Lines, in the order they were stored: the object
-\`dateline read\` prints, with "id", "url" and "ingestedAt" added.`;
+\`dateline read\` prints, with "id", "url", "ingestedAt", "story" (the id of its story)
+and "duplicateOf" (the id of the earliest published copy of its text, null for that copy
+and for an article with no copies) added.`;
 
 /** `dateline status` and `dateline export` (argv after the command). Resolves to the exit status. */
 export async function runStoreCommand(name: 'status' | 'export', argv: readonly string[], streams: Streams): Promise<number> {
@@ -48,7 +50,7 @@ export async function runStoreCommand(name: 'status' | 'export', argv: readonly 
         await write(streams.out, values.json === true ? `${JSON.stringify(report)}\n` : renderStatus(db, report));
       } else {
         for (const article of store.exportArticles()) {
-          const head = JSON.stringify({ id: article.id, url: article.url, ingestedAt: article.ingestedAt });
+          const head = JSON.stringify({ id: article.id, url: article.url, ingestedAt: article.ingestedAt, story: article.story, duplicateOf: article.duplicateOf });
           await write(streams.out, `${head.slice(0, -1)},${article.json.slice(1)}\n`);
         }
       }

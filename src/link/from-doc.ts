@@ -1,5 +1,5 @@
 import type { NewsDoc } from '../doc/news-doc.js';
-import type { LinkArticle } from './stories.js';
+import { linkedEntities, type LinkArticle } from './stories.js';
 
 /** What linking reads of an understood article; `firstSeen` dates an article whose page gives no date. */
 export function linkArticleOf(doc: NewsDoc, firstSeen?: string): LinkArticle {
@@ -7,7 +7,6 @@ export function linkArticleOf(doc: NewsDoc, firstSeen?: string): LinkArticle {
     headline: doc.metadata.headline ?? '',
     body: doc.text ?? '',
     date: doc.metadata.published?.value ?? firstSeen ?? null,
-    // MISC names ("Republican", "Christmas") say less about which story an article tells than its words do.
-    entities: (doc.layers.entities ?? []).filter((entity) => entity.type !== 'MISC').map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length })),
+    entities: linkedEntities((doc.layers.entities ?? []).map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length }))),
   };
 }

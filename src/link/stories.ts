@@ -10,6 +10,11 @@ export interface LinkArticle {
   readonly entities: readonly { readonly type: string; readonly name: string; readonly mentions: number }[];
 }
 
+/** The named things linking weighs: MISC names ("Republican", "Christmas") say less about which story an article tells than its words do. */
+export function linkedEntities(entities: readonly LinkArticle['entities'][number][]): LinkArticle['entities'] {
+  return entities.filter((entity) => entity.type !== 'MISC');
+}
+
 /** Where an article went: the story it joined or started, and how alike it was to that story (0 for a new one). */
 export interface StoryAssignment {
   readonly story: number;

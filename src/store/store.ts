@@ -179,6 +179,10 @@ export interface ExportedArticle {
   readonly id: number;
   readonly url: string | null;
   readonly ingestedAt: string;
+  /** The id of its story; null for an article stored unlinked. */
+  readonly story: number | null;
+  /** The id of the earliest published copy of its text, when it is a later copy; else null. */
+  readonly duplicateOf: number | null;
   /** The article JSON, serialised. */
   readonly json: string;
 }

@@ -9,8 +9,10 @@ const VOCABULARY = (
 /**
  * A text of `sentences` sentences of words drawn from a fixed vocabulary by a generator
  * seeded with `seed`: texts of different seeds share words but almost no run of five.
+ * Texts of different `topic`s (0 or 1) draw from halves of the vocabulary that share no word.
  */
-export function syntheticText(seed: number, sentences: number): string {
+export function syntheticText(seed: number, sentences: number, topic?: 0 | 1): string {
+  const vocabulary = topic === undefined ? VOCABULARY : VOCABULARY.filter((_, i) => i % 2 === topic);
   let state = seed >>> 0;
   const next = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -18,7 +20,7 @@ export function syntheticText(seed: number, sentences: number): string {
   };
   const out: string[] = [];
   for (let s = 0; s < sentences; s++) {
-    const words = Array.from({ length: 10 + Math.floor(next() * 8) }, () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]!);
+    const words = Array.from({ length: 10 + Math.floor(next() * 8) }, () => vocabulary[Math.floor(next() * vocabulary.length)]!);
     out.push(`${words.join(' ')}.`);
   }
   return out.join('\n');

@@ -6,10 +6,13 @@ import { openDatabase, releaseWriterLock, storeError, takeWriterLock, type Db } 
 import { exportedArticles, statusReport } from './report.js';
 import { ArticleSearch } from './search.js';
 import { Transitions } from './transitions.js';
+import { StoredLinks } from './links.js';
 
 export interface SqliteStoreOptions {
   /** For reading only (status, export): no writer lock, no migration. */
   readonly readonly?: boolean;
+  /** Link each stored article to its story and its copies (default true); false stores them unlinked. */
+  readonly link?: boolean;
 }
 
 /**
@@ -34,7 +37,7 @@ export class SqliteStore implements Store, StoreReader {
     try {
       if (this.writer) takeWriterLock(this.db);
       this.items = new ItemTable(this.db);
-      this.transitions = new Transitions(this.db, this.items);
+      this.transitions = new Transitions(this.db, this.items, this.writer && options.link !== false ? new StoredLinks(this.db) : null);
       this.searcher = new ArticleSearch(this.db);
       this.browser = new Browse(this.db);
     } catch (error) {

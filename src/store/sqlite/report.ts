@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import type { ExportedArticle, ItemState, SourceStatus, StateCounts, StatusReport } from '../store.js';
 import type { Db } from './open.js';
+import { LINK_VERSION } from './migrations.js';
 
 /** Reading the store back: the accounting, and the stored articles for export. */
 
@@ -62,12 +63,28 @@ export function statusReport(db: Db, lastErrors = 10): StatusReport {
 
 /** Stored articles in the order they were stored, one at a time (the store may be large). */
 export function* exportedArticles(db: Db): Iterable<ExportedArticle> {
-  const rows = db.prepare('SELECT a.id AS id, a.url AS url, a.ingested_at AS ingestedAt, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id ORDER BY a.id').iterate() as Iterable<{
+  // A store opened read-only keeps its schema: one from before Link (migration 6) has no links to give.
+  const linked = (db.pragma('user_version', { simple: true }) as number) >= LINK_VERSION;
+  const links = linked
+    ? `a.story_id AS story, (SELECT f.id FROM articles f WHERE f.copy_group = a.copy_group ORDER BY coalesce(f.published, f.ingested_at), f.ingested_at, f.id LIMIT 1) AS first`
+    : 'NULL AS story, NULL AS first';
+  const rows = db.prepare(`SELECT a.id AS id, a.url AS url, a.ingested_at AS ingestedAt, ${links}, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id ORDER BY a.id`).iterate() as Iterable<{
     id: number;
     url: string | null;
     ingestedAt: string;
+    story: number | null;
+    first: number | null;
     doc: Buffer;
   }>;
-  for (const row of rows) yield { id: row.id, url: row.url, ingestedAt: row.ingestedAt, json: inflateRawSync(row.doc).toString('utf8') };
+  for (const row of rows) {
+    yield {
+      id: row.id,
+      url: row.url,
+      ingestedAt: row.ingestedAt,
+      story: row.story,
+      duplicateOf: row.first === null || row.first === row.id ? null : row.first,
+      json: inflateRawSync(row.doc).toString('utf8'),
+    };
+  }
 }
 

@@ -2,6 +2,7 @@ import type { ArticleRecord, Capture, DuplicateCode, Finished, ItemRow, Outcome 
 import type { ItemTable } from './items.js';
 import { lastWord, packEntitySet } from './entity-index.js';
 import type { Db } from './open.js';
+import { articleToLink, type StoredLinks } from './links.js';
 
 /**
  * The one place an item's state changes: the outcome, its capture, its article and
@@ -27,6 +28,8 @@ export class Transitions {
   constructor(
     private readonly db: Db,
     private readonly items: ItemTable,
+    /** Links each stored article to its story and copies; null stores articles unlinked. */
+    private readonly links: StoredLinks | null,
   ) {
     this.update = db.prepare(
       `UPDATE items SET state = @state, kind = coalesce(@kind, kind), code = @code, message = @message,
@@ -170,6 +173,8 @@ export class Transitions {
       const speaker = quote.speakerLocalId === null ? null : (globalIds.get(quote.speakerLocalId) ?? null);
       this.insertQuote.run(articleId, quote.start, quote.end, quote.text, quote.kind, quote.cue, quote.speakerMention, speaker, quote.attribution);
     }
+    const entities = article.entities.map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length }));
+    this.links?.link(articleToLink(articleId, { ...article, entities }, now));
     set('stored', { kind, articleId });
     return { state: 'stored', articleId, children: [] };
   }

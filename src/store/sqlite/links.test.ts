@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { ArticleRecord, Capture, ExportedArticle } from '../store.js';
+import { syntheticText } from '../../link/testing/texts.js';
+import { openStore, type SqliteStore } from './index.js';
+
+const capture = (sha256: string): Capture => ({ url: null, status: 200, headers: null, body: new Uint8Array([1]), size: 1, sha256 });
+const record = (url: string, body: string, published: string | null, headline = 'Headline'): ArticleRecord => ({
+  url,
+  urlKey: url,
+  canonicalKey: null,
+  textHash: url,
+  headline,
+  published,
+  siteName: null,
+  site: null,
+  language: 'en',
+  dateline: null,
+  body,
+  doc: new Uint8Array([0x03, 0x00]),
+  entities: [],
+  quotes: [],
+});
+
+function storeAll(store: SqliteStore, records: readonly ArticleRecord[]): number[] {
+  const source = store.source('test', 'stdin', '-');
+  return records.map((article, i) => {
+    const [item] = store.accept(source.id, null, [{ key: article.url!, kind: 'line' }]);
+    return store.finish(item!.id, { state: 'stored', kind: 'page', capture: capture(`c${i}`), article }).articleId!;
+  });
+}
+
+describe('store: links', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'dateline-links-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('links each stored article: copies share a group and a story, export names the earliest published copy', () => {
+    const path = join(dir, 'linked.db');
+    const wire = syntheticText(21, 14, 0);
+    const store = openStore(path);
+    let ids: number[];
+    try {
+      ids = storeAll(store, [
+        record('https://a.test/copy', `${wire}\nAdvertisement`, '2024-03-02T09:00:00Z', 'Retitled by a second outlet'),
+        record('https://b.test/other', syntheticText(22, 14, 1), '2024-03-02T10:00:00Z', 'Another headline'),
+        record('https://c.test/original', wire, '2024-03-01T09:00:00Z'),
+      ]);
+    } finally {
+      store.close();
+    }
+    // A second process reads what the first one linked.
+    const reader = openStore(path, { readonly: true });
+    try {
+      const byId = new Map([...reader.exportArticles()].map((a) => [a.id, a]));
+      const [copy, other, original] = ids.map((id) => byId.get(id)!) as [ExportedArticle, ExportedArticle, ExportedArticle];
+      assert.equal(copy.duplicateOf, original.id);
+      assert.equal(original.duplicateOf, null);
+      assert.equal(other.duplicateOf, null);
+      assert.equal(copy.story, original.story);
+      assert.notEqual(other.story, original.story);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('links across runs: an article stored later finds the copies and stories stored before', () => {
+    const path = join(dir, 'runs.db');
+    const wire = syntheticText(31, 14);
+    const first = openStore(path);
+    const [a] = (() => {
+      try {
+        return storeAll(first, [record('https://a.test/1', wire, '2024-04-01')]);
+      } finally {
+        first.close();
+      }
+    })();
+    const second = openStore(path);
+    try {
+      const source = second.source('later', 'stdin', '-');
+      const [item] = second.accept(source.id, null, [{ key: 'b', kind: 'line' }]);
+      second.finish(item!.id, { state: 'stored', kind: 'page', capture: capture('later'), article: record('https://b.test/1', wire.split('\n').slice(0, 8).join('\n'), '2024-04-02') });
+      const exported = [...second.exportArticles()];
+      assert.equal(exported.length, 2);
+      assert.equal(exported[1]?.duplicateOf, a);
+      assert.equal(exported[1]?.story, exported[0]?.story);
+    } finally {
+      second.close();
+    }
+  });
+
+  it('stores articles unlinked when linking is off', () => {
+    const store = openStore(join(dir, 'off.db'), { link: false });
+    try {
+      storeAll(store, [record('https://a.test/x', syntheticText(41, 10), null)]);
+      assert.deepEqual([...store.exportArticles()].map((a) => [a.story, a.duplicateOf]), [[null, null]]);
+    } finally {
+      store.close();
+    }
+  });
+});
