@@ -3,8 +3,9 @@
  * (../shared/data/news-clustering), articles in publication order, one pass, against the
  * peer baseline in the same run: TF-IDF single-pass clustering (title counted twice, mean
  * link to a cluster's articles), its threshold tuned on the set itself.
- * Dateline's weights are fixed in src/link/stories.ts, chosen on the set's even-numbered
- * events; the odd-numbered ones are reported apart as a check.
+ * Then wire copies (made from PolNeAR's texts, and the Hamborg set's own), and the cost of
+ * linking at ingest (`dateline ingest` with linking off and on).
+ * Options: --skip-ingest (no ingest runs, about 3 minutes less).
  */
 import { read } from '../src/read.js';
 import { linkArticleOf } from '../src/link/from-doc.js';
@@ -14,6 +15,7 @@ import { CollectionLinker, MemoryLinkState } from '../src/link/linker.js';
 import { bcubed, type BCubed } from './lib/bcubed.js';
 import { makeCopyCases } from './lib/copy-groups.js';
 import { exactShingles, overlappingPairs } from './lib/shingles.js';
+import { median, pagesFile, timedIngest } from './lib/link-costs.js';
 import { loadPolnear } from './lib/polnear.js';
 import { SHARED } from './lib/datasets.js';
 import { join } from 'node:path';
@@ -57,6 +59,27 @@ const peer = baseline(articles);
 show(`TF-IDF single pass, tuned threshold ${peer.threshold.toFixed(2)}: all`, peer.score);
 
 copies();
+if (!process.argv.includes('--skip-ingest')) await ingestCosts();
+
+/** Ingest of the same pages (Hamborg's and PolNeAR's, as {"url","html"} lines on standard input) with linking off and on, alternating. */
+async function ingestCosts(): Promise<void> {
+  const folder = join(SHARED, 'data', 'quotes', 'polnear');
+  const texts = existsSync(folder) ? [...loadPolnear(join(folder, 'train')), ...loadPolnear(join(folder, 'dev'))].map((a) => a.text) : [];
+  const pages = pagesFile(articles!, texts);
+  const seconds: Record<'off' | 'on', number[]> = { off: [], on: [] };
+  for (let round = 0; round < 3; round++) {
+    for (const link of [false, true]) {
+      const run = await timedIngest(pages, link);
+      if (run.status !== 0) throw new Error(`dateline ingest exited with ${run.status}`);
+      seconds[link ? 'on' : 'off'].push(run.seconds);
+    }
+  }
+  const pagesCount = articles!.length + texts.length;
+  const off = median(seconds.off);
+  const on = median(seconds.on);
+  console.log(`\nIngest of ${pagesCount} pages (dateline ingest -, a reader per core), median of 3 runs each, alternating:`);
+  console.log(`  linking off ${off.toFixed(1)} s (${(pagesCount / off).toFixed(1)} pages/s), on ${on.toFixed(1)} s (${(pagesCount / on).toFixed(1)} pages/s): throughput with linking ${(100 * (1 - off / on)).toFixed(1)} % below linking off`);
+}
 
 /**
  * Wire copies made from PolNeAR's article texts (political news of 2016 from many outlets,

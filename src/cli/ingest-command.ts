@@ -40,6 +40,8 @@ Options:
                          a robots.txt Crawl-delay up to 30 s is honoured on top)
       --timeout <sec>    time limit for reading one page (default 7.5)
       --resume           also finish every item left pending in the store by earlier runs
+      --no-link          store articles without linking them to their stories and copies
+                         (faster for a bulk load; the next ingest with linking links them)
   -h, --help             show this help
 
 Exit status: 0 every input ended stored, duplicate or skipped; 1 some failed or are
@@ -57,6 +59,7 @@ interface IngestCommand {
   readonly delayMs?: number;
   readonly timeoutMs?: number;
   readonly resume: boolean;
+  readonly link: boolean;
 }
 
 export function parseIngestArgs(argv: readonly string[]): IngestCommand | 'help' {
@@ -76,6 +79,7 @@ export function parseIngestArgs(argv: readonly string[]): IngestCommand | 'help'
         delay: { type: 'string' },
         timeout: { type: 'string' },
         resume: { type: 'boolean' },
+        'no-link': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -102,6 +106,7 @@ export function parseIngestArgs(argv: readonly string[]): IngestCommand | 'help'
     ...(values.delay !== undefined ? { delayMs: Math.round(nonNegative(values.delay, '--delay', 'seconds') * 1000) } : {}),
     ...(values.timeout !== undefined ? { timeoutMs: Math.round(positive(values.timeout, '--timeout', 'seconds') * 1000) } : {}),
     resume: values.resume === true,
+    link: values['no-link'] !== true,
   };
 }
 
@@ -146,7 +151,7 @@ export async function runIngestCommand(argv: readonly string[], streams: Streams
       });
       return controller.signal.aborted ? 130 : failures > 0 ? 1 : 0;
     }
-    const store = openStore(command.db);
+    const store = openStore(command.db, { link: command.link });
     const progress = new Progress(streams.err as NodeJS.WritableStream & { isTTY?: boolean });
     try {
       const summary = await ingest(command.sources, {

@@ -46,7 +46,7 @@ const STORY_TERMS = 300;
 const INDEX_TERMS = 40;
 const QUERY_TERMS = 30;
 /** Stories compared in full per article: those sharing the most looked-up terms. */
-const MAX_CANDIDATES = 40;
+const MAX_CANDIDATES = 20;
 const DAY_MS = 86_400_000;
 
 /** A story as linking keeps it. */

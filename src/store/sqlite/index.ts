@@ -11,7 +11,10 @@ import { StoredLinks } from './links.js';
 export interface SqliteStoreOptions {
   /** For reading only (status, export): no writer lock, no migration. */
   readonly readonly?: boolean;
-  /** Link each stored article to its story and its copies (default true); false stores them unlinked. */
+  /**
+   * Link each stored article to its story and its copies (default true); false stores them
+   * unlinked, and the next open with linking on links them first.
+   */
   readonly link?: boolean;
 }
 
@@ -26,6 +29,7 @@ export class SqliteStore implements Store, StoreReader {
   private readonly searcher: ArticleSearch;
   private readonly browser: Browse;
   private readonly writer: boolean;
+  private readonly links: StoredLinks | null;
   private closed = false;
 
   constructor(
@@ -37,7 +41,11 @@ export class SqliteStore implements Store, StoreReader {
     try {
       if (this.writer) takeWriterLock(this.db);
       this.items = new ItemTable(this.db);
-      this.transitions = new Transitions(this.db, this.items, this.writer && options.link !== false ? new StoredLinks(this.db) : null);
+      const links = this.writer && options.link !== false ? new StoredLinks(this.db) : null;
+      // Articles stored while linking was off are linked before any new one, so arrival order holds.
+      if (links !== null) this.db.transaction(() => links.catchUp())();
+      this.links = links;
+      this.transitions = new Transitions(this.db, this.items, links);
       this.searcher = new ArticleSearch(this.db);
       this.browser = new Browse(this.db);
     } catch (error) {
@@ -150,6 +158,7 @@ export class SqliteStore implements Store, StoreReader {
     this.closed = true;
     try {
       if (this.writer) {
+        if (this.links !== null) this.db.transaction(() => this.links?.flush())();
         releaseWriterLock(this.db);
         // Fold the WAL back into the database so the file is whole on its own.
         this.db.pragma('wal_checkpoint(TRUNCATE)');

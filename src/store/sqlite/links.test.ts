@@ -92,13 +92,23 @@ describe('store: links', () => {
     }
   });
 
-  it('stores articles unlinked when linking is off', () => {
-    const store = openStore(join(dir, 'off.db'), { link: false });
+  it('stores articles unlinked when linking is off, and links them when it is next on', () => {
+    const path = join(dir, 'off.db');
+    const wire = syntheticText(41, 12);
+    const off = openStore(path, { link: false });
     try {
-      storeAll(store, [record('https://a.test/x', syntheticText(41, 10), null)]);
-      assert.deepEqual([...store.exportArticles()].map((a) => [a.story, a.duplicateOf]), [[null, null]]);
+      storeAll(off, [record('https://a.test/x', `${wire}\nRead more`, '2024-06-02'), record('https://a.test/y', wire, '2024-06-01')]);
+      assert.deepEqual([...off.exportArticles()].map((a) => [a.story, a.duplicateOf]), [[null, null], [null, null]]);
     } finally {
-      store.close();
+      off.close();
+    }
+    const on = openStore(path);
+    try {
+      const [later, earlier] = [...on.exportArticles()];
+      assert.equal(later?.duplicateOf, earlier?.id);
+      assert.equal(typeof earlier?.story, 'number');
+    } finally {
+      on.close();
     }
   });
 });

@@ -2,7 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { articleSite } from '../site.js';
 import { lastWord, packEntitySet } from './entity-index.js';
 import type { Db } from './open.js';
-import { StoredLinks, articleToLink } from './links.js';
+import { StoredLinks } from './links.js';
 
 /** The schema version from which articles carry their story and copy group. */
 export const LINK_VERSION = 6;
@@ -208,6 +208,7 @@ export const MIGRATIONS: readonly Migration[] = [
     terms TEXT NOT NULL,
     indexed TEXT NOT NULL
   );
+  -- A story under each of its strongest terms; a term's newest stories are read first.
   CREATE TABLE story_index (term TEXT NOT NULL, story_id INTEGER NOT NULL, PRIMARY KEY (term, story_id)) WITHOUT ROWID;
   CREATE TABLE link_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE link_totals (articles INTEGER NOT NULL);
@@ -215,22 +216,10 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE TABLE copy_sketches (article_id INTEGER PRIMARY KEY, shingles INTEGER NOT NULL, signature BLOB NOT NULL);
   CREATE TABLE copy_bands (key INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (key, article_id)) WITHOUT ROWID;
   `,
-  linkStoredArticles,
+  // 7: the articles stored before Link, linked as if they had just arrived.
+  (db) => new StoredLinks(db).catchUp(),
 ];
 
-/** Articles stored before migration 6, linked in the order they were published (then stored), as if they had just arrived. */
-function linkStoredArticles(db: Db): void {
-  const links = new StoredLinks(db);
-  const ids = db.prepare("SELECT id FROM articles WHERE story_id IS NULL ORDER BY coalesce(published, ingested_at), id").pluck().all() as number[];
-  const read = db.prepare('SELECT a.headline AS headline, a.published AS published, a.ingested_at AS ingestedAt, s.body AS body FROM articles a JOIN article_search s ON s.rowid = a.id WHERE a.id = ?');
-  const entitiesOf = db.prepare('SELECT e.type AS type, ae.name AS name, ae.mention_count AS mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ?');
-  for (const id of ids) {
-    const row = read.get(id) as { headline: string | null; published: string | null; ingestedAt: string; body: string } | undefined;
-    if (row === undefined) continue;
-    const entities = entitiesOf.all(id) as { type: string; name: string; mentions: number }[];
-    links.link(articleToLink(id, { ...row, entities }, row.ingestedAt));
-  }
-}
 
 /** Articles stored before migration 3: their search rows, dateline and site, from the stored article JSON. */
 function fillSearchIndex(db: Db): void {

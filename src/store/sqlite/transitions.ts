@@ -80,6 +80,15 @@ export class Transitions {
   }
 
   finish(item: ItemRow, outcome: Outcome): Finished {
+    try {
+      return this.transition(item, outcome);
+    } catch (error) {
+      this.links?.forgetStories();
+      throw error;
+    }
+  }
+
+  private transition(item: ItemRow, outcome: Outcome): Finished {
     return this.db.transaction((): Finished => {
       const now = new Date().toISOString();
       const set = (state: string, fields: { kind?: string | undefined; code?: string | null; message?: string | null; dueAt?: number | null; articleId?: number | null }) => {
