@@ -26,12 +26,13 @@ export type Command =
       readonly allowPrivate: boolean;
     };
 
-const COMMANDS = '`read`, `ingest`, `status`, `export` and `tag`';
+const COMMANDS = '`read`, `ingest`, `status`, `export`, `stories` and `tag`';
 
 export const HELP = `Usage: dateline read [options] <input...>
        dateline ingest [--db FILE] [options] <source...>   (collect into a store; see dateline ingest --help)
        dateline status [--db FILE] [--json]                (how the store's inputs stand)
        dateline export [--db FILE]                         (the stored articles as JSON Lines)
+       dateline stories [--db FILE] [--json]               (the stories the articles form)
        dateline tag --conll FILE   (tag a CoNLL file with the entity tagger; see dateline tag --help)
 
 Reads news pages or scraped text and prints the article: headline, body, blocks,

@@ -15,6 +15,7 @@ import { runTagCommand } from './tag.js';
 import { runIngestCommand } from './ingest-command.js';
 import { runServeCommand } from './serve-command.js';
 import { runStoreCommand } from './store-commands.js';
+import { runStoriesCommand } from './stories-command.js';
 import { write, type Streams } from './streams.js';
 
 export type { Streams } from './streams.js';
@@ -28,6 +29,7 @@ export async function runCli(argv: readonly string[], streams: Streams = { out: 
   if (argv[0] === 'ingest') return runIngestCommand(argv.slice(1), streams);
   if (argv[0] === 'serve') return runServeCommand(argv.slice(1), streams);
   if (argv[0] === 'status' || argv[0] === 'export') return runStoreCommand(argv[0], argv.slice(1), streams);
+  if (argv[0] === 'stories') return runStoriesCommand(argv.slice(1), streams);
   let command: Command;
   try {
     command = parseCommand(argv);

@@ -31,6 +31,10 @@ function answer(request: QueryRequest): unknown {
       return store.entities(request.args[0]);
     case 'entity':
       return store.entity(request.args[0], request.args[1]);
+    case 'stories':
+      return store.stories(request.args[0]);
+    case 'story':
+      return store.story(request.args[0]);
     case 'status':
       return store.status();
   }

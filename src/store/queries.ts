@@ -174,6 +174,43 @@ export interface EntityPage extends EntitySummary {
   readonly coMentioned: readonly (EntitySummary & { readonly shared: number })[];
 }
 
+/** A story: articles on one event or development, linked as they arrived (see src/link). */
+export interface StorySummary {
+  readonly id: number;
+  /** Its most representative headline (the one whose words weigh most in the story). */
+  readonly label: string | null;
+  /** Its articles, copies included, and how many of them are copies of another. */
+  readonly articles: number;
+  readonly copies: number;
+  /** Publication dates of its first and last article. */
+  readonly first: string | null;
+  readonly last: string | null;
+}
+
+export interface StoryQuery {
+  readonly cursor?: string;
+  /** 1–100, default 20. */
+  readonly limit?: number;
+}
+
+export interface StoryList {
+  /** Stories, the most recently grown first. */
+  readonly results: readonly StorySummary[];
+  readonly next: string | null;
+}
+
+/** An article of a story, with the copies of its text folded under it (it is the earliest published of them). */
+export interface StoryArticle extends ArticleRef {
+  readonly copies: readonly ArticleRef[];
+}
+
+export interface StoryPage extends StorySummary {
+  /** Its articles in publication order (the first 200), copies folded. */
+  readonly timeline: readonly StoryArticle[];
+  /** Who is quoted in it, the most quoted first, with their quotes in publication order (copies' quotes counted once). */
+  readonly speakers: readonly { readonly id: number; readonly name: string; readonly quotes: readonly AttributedQuote[] }[];
+}
+
 /** The questions a collection answers. A store implements them on read-only connections. */
 export interface StoreReader {
   search(query: SearchQuery): SearchPage;
@@ -182,4 +219,6 @@ export interface StoreReader {
   entities(query: EntityQuery): EntityList;
   /** `quoteCursor` pages the person's quotes. */
   entity(id: number, quoteCursor?: string): EntityPage | null;
+  stories(query: StoryQuery): StoryList;
+  story(id: number): StoryPage | null;
 }

@@ -1,5 +1,6 @@
 import type { DuplicateCode, ExportedArticle, Finished, ItemRow, ItemState, StateCounts, NewItem, Outcome, PollState, SourceKind, SourceRow, StatusReport, Store } from '../store.js';
-import type { EntityList, EntityPage, EntityQuery, SearchPage, SearchQuery, StoreReader, StoredArticle, Timeline, TimelineInterval } from '../queries.js';
+import type { EntityList, EntityPage, EntityQuery, SearchPage, SearchQuery, StoreReader, StoredArticle, StoryList, StoryPage, StoryQuery, Timeline, TimelineInterval } from '../queries.js';
+import { StoryBrowse } from './stories.js';
 import { Browse } from './browse.js';
 import { ItemTable } from './items.js';
 import { openDatabase, releaseWriterLock, storeError, takeWriterLock, type Db } from './open.js';
@@ -28,6 +29,7 @@ export class SqliteStore implements Store, StoreReader {
   private readonly transitions: Transitions;
   private readonly searcher: ArticleSearch;
   private readonly browser: Browse;
+  private readonly storyBrowser: StoryBrowse;
   private readonly writer: boolean;
   private readonly links: StoredLinks | null;
   private closed = false;
@@ -48,6 +50,7 @@ export class SqliteStore implements Store, StoreReader {
       this.transitions = new Transitions(this.db, this.items, links);
       this.searcher = new ArticleSearch(this.db);
       this.browser = new Browse(this.db);
+      this.storyBrowser = new StoryBrowse(this.db);
     } catch (error) {
       this.db.close();
       throw storeError(error, path);
@@ -151,6 +154,14 @@ export class SqliteStore implements Store, StoreReader {
 
   entity(id: number, quoteCursor?: string): EntityPage | null {
     return this.guard(() => this.browser.entity(id, quoteCursor));
+  }
+
+  stories(query: StoryQuery): StoryList {
+    return this.guard(() => this.storyBrowser.stories(query));
+  }
+
+  story(id: number): StoryPage | null {
+    return this.guard(() => this.storyBrowser.story(id));
   }
 
   close(): void {

@@ -1,0 +1,133 @@
+import { addTermCounts } from '../../link/terms.js';
+import type { ArticleRef, AttributedQuote, StoryArticle, StoryList, StoryPage, StoryQuery, StorySummary } from '../queries.js';
+import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
+import { LINK_VERSION } from './migrations.js';
+import type { Db } from './open.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './search.js';
+import { Statements } from './statements.js';
+
+/** Articles shown on a story's page, and headlines weighed for its label. */
+const TIMELINE = 200;
+const LABEL_CANDIDATES = 50;
+const QUOTES_PER_SPEAKER = 20;
+const SPEAKERS = 12;
+const ARTICLE_REF = 'a.id AS id, a.headline AS headline, a.url AS url, a.published AS published, a.site AS site';
+/** The earliest published copy of an article's group, as `dateline export` names it in `duplicateOf`. */
+const FIRST_COPY = "(SELECT f.id FROM articles f WHERE f.copy_group = a.copy_group ORDER BY coalesce(f.published, f.ingested_at), f.ingested_at, f.id LIMIT 1)";
+
+/** Stories as a reader browses them: the list, most recently grown first, and one story's timeline and speakers. */
+export class StoryBrowse {
+  private readonly statements: Statements;
+  private readonly linked: boolean;
+
+  constructor(db: Db) {
+    this.statements = new Statements(db);
+    // A store opened read-only keeps its schema: one from before Link has no stories.
+    this.linked = (db.pragma('user_version', { simple: true }) as number) >= LINK_VERSION;
+  }
+
+  stories(query: StoryQuery): StoryList {
+    if (!this.linked) return { results: [], next: null };
+    const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
+    const fingerprint = fingerprintOf(['stories']);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.cursor !== undefined) {
+      const [last, id] = decodeCursor(query.cursor, fingerprint, 2);
+      where.push("(coalesce(last, '') < ? OR (coalesce(last, '') = ? AND id < ?))");
+      params.push(last, last, id);
+    }
+    const rows = this.statements
+      .get(`SELECT id, terms, first, last FROM stories ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY coalesce(last, '') DESC, id DESC LIMIT ?`)
+      .all(...params, limit + 1) as StoryRow[];
+    const shown = rows.slice(0, limit).map((row) => this.summary(row));
+    const last = rows[Math.min(rows.length, limit) - 1];
+    return { results: shown, next: rows.length > limit && last !== undefined ? encodeCursor(fingerprint, [last.last ?? '', last.id]) : null };
+  }
+
+  story(id: number): StoryPage | null {
+    if (!this.linked) return null;
+    const row = this.statements.get('SELECT id, terms, first, last FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+    if (row === undefined) return null;
+    const articles = this.statements
+      .get(`SELECT ${ARTICLE_REF}, ${FIRST_COPY} AS firstCopy FROM articles a WHERE a.story_id = ? ORDER BY coalesce(a.published, a.ingested_at), a.id`)
+      .all(id) as (ArticleRef & { firstCopy: number })[];
+    const byFirst = new Map<number, StoryArticle & { copies: ArticleRef[] }>();
+    const timeline: (StoryArticle & { copies: ArticleRef[] })[] = [];
+    for (const { firstCopy, ...article } of articles) {
+      const first = byFirst.get(firstCopy);
+      if (first !== undefined && firstCopy !== article.id) first.copies.push(article);
+      else if (timeline.length < TIMELINE) {
+        const entry = { ...article, copies: [] as ArticleRef[] };
+        byFirst.set(article.id, entry);
+        timeline.push(entry);
+      }
+    }
+    return { ...this.summary(row), timeline, speakers: this.speakers(id) };
+  }
+
+  private summary(row: StoryRow): StorySummary {
+    const counts = this.statements
+      .get('SELECT count(*) AS articles, sum(a.copy_group IS NOT NULL AND a.id <> ' + FIRST_COPY + ') AS copies FROM articles a WHERE a.story_id = ?')
+      .get(row.id) as { articles: number; copies: number | null };
+    return { id: row.id, label: this.label(row), articles: counts.articles, copies: counts.copies ?? 0, first: row.first, last: row.last };
+  }
+
+  /** The headline whose words weigh most in the story's description, per word: long headlines earn nothing for length. */
+  private label(row: StoryRow): string | null {
+    const weights = new Map(JSON.parse(row.terms) as [string, number][]);
+    const headlines = this.statements
+      .get("SELECT headline FROM articles WHERE story_id = ? AND headline IS NOT NULL AND headline <> '' ORDER BY id DESC LIMIT ?")
+      .pluck()
+      .all(row.id, LABEL_CANDIDATES) as string[];
+    let best: { headline: string; score: number } | undefined;
+    for (const headline of headlines) {
+      const terms = [...addTermCounts(headline, new Map()).keys()];
+      if (terms.length === 0) continue;
+      const score = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0) / Math.sqrt(terms.length);
+      if (best === undefined || score > best.score) best = { headline, score };
+    }
+    return best?.headline ?? headlines[0] ?? null;
+  }
+
+  /** People quoted in the story, each quote once: a copy's quotes repeat its original's. */
+  private speakers(id: number): StoryPage['speakers'] {
+    const rows = this.statements
+      .get(
+        `SELECT e.id AS speakerId, e.name AS speaker, q.id AS quoteId, q.text AS text, q.kind AS kind, q.cue AS cue, q.speaker_mention AS speakerMention, q.start AS start, q."end" AS "end", ${ARTICLE_REF}
+         FROM articles a JOIN quotes q ON q.article_id = a.id JOIN entities e ON e.id = q.speaker_entity_id
+         WHERE a.story_id = ? AND e.type = 'PER' AND a.id = ${FIRST_COPY}
+         ORDER BY coalesce(a.published, a.ingested_at), a.id, q.start`,
+      )
+      .all(id) as (Omit<AttributedQuote, 'article' | 'id'> & ArticleRef & { speakerId: number; speaker: string; quoteId: number })[];
+    const speakers = new Map<number, { id: number; name: string; quotes: AttributedQuote[]; total: number }>();
+    for (const row of rows) {
+      const speaker = speakers.get(row.speakerId) ?? { id: row.speakerId, name: row.speaker, quotes: [], total: 0 };
+      speakers.set(row.speakerId, speaker);
+      speaker.total++;
+      if (speaker.quotes.length < QUOTES_PER_SPEAKER) {
+        speaker.quotes.push({
+          id: row.quoteId,
+          text: row.text,
+          kind: row.kind,
+          cue: row.cue,
+          speakerMention: row.speakerMention,
+          start: row.start,
+          end: row.end,
+          article: { id: row.id, headline: row.headline, url: row.url, published: row.published, site: row.site },
+        });
+      }
+    }
+    return [...speakers.values()]
+      .sort((a, b) => b.total - a.total || a.id - b.id)
+      .slice(0, SPEAKERS)
+      .map(({ id: speakerId, name, quotes }) => ({ id: speakerId, name, quotes }));
+  }
+}
+
+interface StoryRow {
+  readonly id: number;
+  readonly terms: string;
+  readonly first: string | null;
+  readonly last: string | null;
+}
