@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { EntityPage, SearchHit, SearchPage, Timeline } from '../src/store/queries.js';
+import type { EntityPage, SearchHit, SearchPage, StoryList, StoryPage, StorySummary, Timeline } from '../src/store/queries.js';
 import type { RunningServer } from '../src/serve/server.js';
 import { openStore } from '../src/store/sqlite/index.js';
 import { buildCollection, call, errorOf, FORMULA_WORD, postIngest, qs, serve, type Collection } from './helpers/served-store.js';
@@ -216,6 +216,25 @@ describe('API: search, browse and ingest over HTTP', { timeout: 240_000 }, () =>
       assert.ok('published' in quote.article);
     }
     assert.equal((await call(api('/entities/999999'))).status, 404);
+  });
+
+  it("lists stories, every article in one; the seed's story holds it, and its speakers quote only its articles", async () => {
+    const stories: StorySummary[] = [];
+    let next: string | null = null;
+    do {
+      const page: StoryList = (await call<StoryList>(api(`/stories?limit=50${next !== null ? `&cursor=${encodeURIComponent(next)}` : ''}`))).json;
+      stories.push(...page.results);
+      next = page.next;
+    } while (next !== null);
+    assert.equal(stories.reduce((sum, story) => sum + story.articles, 0), collection.articles, 'each stored article is in exactly one story');
+    stories.slice(1).forEach((story, i) => assert.ok(notNewer(stories[i]!.last, story.last), 'the most recently grown first'));
+    const withSeed = await Promise.all(stories.map(async (story) => (await call<StoryPage>(api(`/stories/${story.id}`))).json));
+    const seedStory = withSeed.find((story) => story.timeline.some((article) => article.id === seedId || article.copies.some((copy) => copy.id === seedId)));
+    assert.ok(seedStory !== undefined, 'the seed is in a story');
+    const inStory = new Set(seedStory.timeline.flatMap((article) => [article.id, ...article.copies.map((copy) => copy.id)]));
+    assert.ok(seedStory.speakers.some((speaker) => speaker.id === putinId), 'Putin is quoted in the seed story');
+    for (const speaker of seedStory.speakers) for (const quote of speaker.quotes) assert.ok(inStory.has(quote.article.id));
+    assert.equal((await call(api('/stories/999999'))).status, 404);
   });
 
   it('counts sources: states per source add up to the totals', async () => {

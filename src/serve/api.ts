@@ -13,6 +13,9 @@ import {
   EntitiesResponse,
   EntityParams,
   EntityResponse,
+  StoriesParams,
+  StoriesResponse,
+  StoryResponse,
   ErrorResponse,
   ExportParams,
   IdParams,
@@ -111,6 +114,23 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
       const entity = await pool.run('entity', id, cursor);
       if (entity === null) throw new DatelineError('NOT_FOUND', `No entity ${id}.`);
       return entity;
+    },
+  );
+
+  app.get(
+    '/api/v1/stories',
+    { schema: { summary: 'Stories, the most recently grown first', querystring: StoriesParams, response: { 200: StoriesResponse, ...errors } } },
+    async (request) => pool.run('stories', dropUndefined(request.query as Static<typeof StoriesParams>)),
+  );
+
+  app.get(
+    '/api/v1/stories/:id',
+    { schema: { summary: 'A story: its articles in order, copies folded, and who is quoted in it', params: IdParams, querystring: NoParams, response: { 200: StoryResponse, ...errors } } },
+    async (request) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      const story = await pool.run('story', id);
+      if (story === null) throw new DatelineError('NOT_FOUND', `No story ${id}.`);
+      return story;
     },
   );
 

@@ -104,27 +104,44 @@ export const EntityParams = Type.Object({ cursor: Type.Optional(Cursor) }, { add
 
 const ArticleRef = Type.Object({ id: Type.Integer(), headline: Nullable(Type.String()), url: Nullable(Type.String()), published: Nullable(Type.String()), site: Nullable(Type.String()) });
 
+const AttributedQuote = Type.Object({
+  id: Type.Integer(),
+  text: Type.String(),
+  kind: Type.String(),
+  cue: Nullable(Type.String()),
+  speakerMention: Nullable(Type.String()),
+  start: Type.Integer(),
+  end: Type.Integer(),
+  article: ArticleRef,
+});
+
 export const EntityResponse = Type.Object({
   ...EntitySummary.properties,
   roles: Type.Array(Type.Object({ text: Type.String(), count: Type.Integer(), first: Nullable(Type.String()), last: Nullable(Type.String()) })),
   recentArticles: Type.Array(ArticleRef),
   datelined: Type.Array(ArticleRef),
   datelinedCount: Type.Integer(),
-  quotes: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      text: Type.String(),
-      kind: Type.String(),
-      cue: Nullable(Type.String()),
-      speakerMention: Nullable(Type.String()),
-      start: Type.Integer(),
-      end: Type.Integer(),
-      article: ArticleRef,
-    }),
-  ),
+  quotes: Type.Array(AttributedQuote),
   quoteCount: Type.Integer(),
   nextQuotes: Nullable(Type.String()),
   coMentioned: Type.Array(Type.Object({ ...EntitySummary.properties, shared: Type.Integer() })),
+});
+
+const StorySummary = Type.Object({
+  id: Type.Integer(),
+  label: Nullable(Type.String({ description: 'Its most representative headline.' })),
+  articles: Type.Integer({ description: 'Its articles, copies included.' }),
+  copies: Type.Integer({ description: 'How many of its articles are copies of another.' }),
+  first: Nullable(Type.String({ description: 'Publication date of its first article.' })),
+  last: Nullable(Type.String({ description: 'Publication date of its last article.' })),
+});
+
+export const StoriesParams = Type.Object({ cursor: Type.Optional(Cursor), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }, { additionalProperties: false });
+export const StoriesResponse = Type.Object({ results: Type.Array(StorySummary, { description: 'The most recently grown first.' }), next: Nullable(Type.String()) });
+export const StoryResponse = Type.Object({
+  ...StorySummary.properties,
+  timeline: Type.Array(Type.Object({ ...ArticleRef.properties, copies: Type.Array(ArticleRef) }), { description: 'Its articles in publication order (the first 200), each copy folded under the earliest published of its text.' }),
+  speakers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), quotes: Type.Array(AttributedQuote) }), { description: 'People quoted in it, the most quoted first (up to 12, 20 quotes each).' }),
 });
 
 const StateCounts = Type.Object({ pending: Type.Integer(), stored: Type.Integer(), duplicate: Type.Integer(), skipped: Type.Integer(), failed: Type.Integer() });
