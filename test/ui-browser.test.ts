@@ -181,6 +181,16 @@ describe('web UI in a browser', { skip: chromiumMissing(), timeout: 300_000 }, (
     assert.match(await page.locator('.entity-summary').innerText(), /Organisation/);
     await assertWellFormed(page, 'organisation');
     await screenshot(page, 'organisation');
+    // The seed's story, from its article, lists it and who is quoted in it.
+    await openSeedArticle(page);
+    await Promise.all([page.waitForURL(/\/stories\/\d+$/), page.locator('#links-heading + p a').first().click()]);
+    await assertWellFormed(page, 'story');
+    assert.ok((await page.locator('.timeline a', { hasText: SEED_HEADLINE }).count()) > 0, 'the seed is in its story');
+    assert.ok((await page.locator('.speakers a.entity-person', { hasText: 'Vladimir Putin' }).count()) > 0, 'Putin is quoted in the story');
+    await screenshot(page, 'story');
+    await page.goto(`${origin}/stories`);
+    await assertWellFormed(page, 'stories');
+    await screenshot(page, 'stories');
     await page.close();
     assertQuiet(desktop.watch);
   });
@@ -238,6 +248,15 @@ describe('web UI in a browser', { skip: chromiumMissing(), timeout: 300_000 }, (
         const person = await page.goto(`${origin}${smith}`);
         await assertSafe(page, person, watch, 'John Smith');
         assert.ok((await texts(page, '.quote-text')).map(unquote).includes(TEXT_PAYLOAD), "the payload in John Smith's quote is shown as text on his page");
+        // Every story a hostile article is in, and the list of stories, show its headline as text.
+        for (const url of articles) {
+          await page.goto(url);
+          const storyLink = await page.locator('#links-heading + p a').first().getAttribute('href');
+          const story = await page.goto(`${origin}${storyLink ?? '/missing'}`);
+          await assertSafe(page, story, watch, `story of ${url}`);
+        }
+        const storyList = await page.goto(`${origin}/stories`);
+        await assertSafe(page, storyList, watch, 'stories');
         const sources = await page.goto(`${origin}/sources`);
         await assertSafe(page, sources, watch, 'sources');
         assert.match(await visibleText(page), /test\/fixtures\/hostile/);

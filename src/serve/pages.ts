@@ -5,7 +5,9 @@ import { DatelineError } from '../doc/errors.js';
 import type { ArticleJson } from '../output/json.js';
 import { searchQuery } from './api.js';
 import type { QueryPool } from './query-pool.js';
-import { EntityParams, IdParams, NoParams, SearchParams } from './schemas.js';
+import { EntityParams, IdParams, NoParams, SearchParams, StoriesParams } from './schemas.js';
+import { storiesPage, storyPage } from './ui/story-page.js';
+import { copyChanges } from '../link/diff.js';
 import { articlePage } from './ui/article-page.js';
 import { entityPage } from './ui/entity-page.js';
 import { render, type SafeHtml } from './ui/html.js';
@@ -55,8 +57,27 @@ export async function registerPages(app: FastifyInstance, options: { readonly po
     const article = await pool.run('article', id);
     if (article === null) throw new DatelineError('NOT_FOUND', `No article ${id}.`);
     const json = JSON.parse(article.json) as ArticleJson;
+    // A later copy shows what it changed against the earliest published copy of its text.
+    const original = article.links?.original === undefined || article.links.original === null ? null : await pool.run('article', article.links.original.id);
+    const changes = original === null ? null : copyChanges((JSON.parse(original.json) as ArticleJson).body, json.body);
     reply.header('link', `</api/v1/articles/${id}>; rel="alternate"; type="application/json"`);
-    return html(reply, layout({ title: json.headline ?? `Article ${id}`, body: articlePage({ article, json }) }));
+    return html(reply, layout({ title: json.headline ?? `Article ${id}`, body: articlePage({ article, json, changes }) }));
+  });
+
+  app.get('/stories', { schema: { ...hidden, querystring: StoriesParams } }, async (request, reply) => {
+    const params = request.query as Static<typeof StoriesParams>;
+    const list = await pool.run('stories', params.cursor === undefined ? {} : { cursor: params.cursor });
+    const nextHref = list.next === null ? null : `/stories?cursor=${encodeURIComponent(list.next)}`;
+    reply.header('link', '</api/v1/stories>; rel="alternate"; type="application/json"');
+    return html(reply, layout({ title: 'Stories', body: storiesPage(list, nextHref), active: 'stories' }));
+  });
+
+  app.get('/stories/:id', { schema: { ...hidden, params: IdParams, querystring: NoParams } }, async (request, reply) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    const story = await pool.run('story', id);
+    if (story === null) throw new DatelineError('NOT_FOUND', `No story ${id}.`);
+    reply.header('link', `</api/v1/stories/${id}>; rel="alternate"; type="application/json"`);
+    return html(reply, layout({ title: story.label ?? `Story ${id}`, body: storyPage(story) }));
   });
 
   app.get('/entities/:id', { schema: { ...hidden, params: IdParams, querystring: EntityParams } }, async (request, reply) => {

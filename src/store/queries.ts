@@ -102,6 +102,17 @@ export interface StoredArticle {
   readonly json: string;
   /** For each entity of the article (its id within the article), the collection entity it belongs to. */
   readonly entityIds: Readonly<Record<number, number>>;
+  /** Its story and its copies; null for an article stored unlinked. */
+  readonly links: ArticleLinksView | null;
+}
+
+/** Where an article sits among the stories and copies of the collection. */
+export interface ArticleLinksView {
+  readonly story: StorySummary;
+  /** The earliest published copy of its text, when the article is a later copy of it. */
+  readonly original: ArticleRef | null;
+  /** The other copies of its text, in publication order. */
+  readonly copies: readonly ArticleRef[];
 }
 
 export interface EntitySummary {

@@ -6,10 +6,8 @@ import type { Block } from '../../doc/news-doc.js';
 import type { StoredArticle } from '../../store/queries.js';
 import { render } from './html.js';
 import { articlePage } from './article-page.js';
-import { assertSafeMarkup, attributeValues, textOf } from './test-support.js';
+import { assertSafeMarkup, attributeValues, textOf, XSS_IMG, XSS_SCRIPT } from './test-support.js';
 
-const XSS_IMG = '<img src=x onerror=alert(1)>';
-const XSS_SCRIPT = '"><script>alert(1)</script>';
 
 const headline = `Putin ${XSS_IMG} speaks`;
 const paragraph1 = 'SAMARKAND, Uzbekistan: Russian President Vladimir Putin said "we stand with Xi <script>alert(1)</script>" on Friday.';
@@ -94,6 +92,7 @@ const article: StoredArticle = {
   ingestedAt: '2020-03-08T00:00:00Z',
   json: JSON.stringify(json),
   entityIds: { 0: 101, 1: 102, 2: 103, 4: 104 },
+  links: null,
 };
 
 function renderArticle(overrides: Partial<StoredArticle> = {}, jsonOverrides: Partial<ArticleJson> = {}): string {
@@ -175,4 +174,22 @@ test('article page: a quote takes in its quotation marks, after the sentence\'s 
   const quote = (start: number, end: number): QuoteJson => ({ start, end, text: small.slice(start, end), kind: 'direct', cue: null, speakerMention: { start: 6, end: 8, text: 'he' }, speaker: null, attribution: 'cue', act: 'speech', speakerAntecedent: null, speakerKind: 'unresolved', confidence: 0.3 });
   const out = renderArticle({ entityIds: {} }, { text: small, blocks: [{ kind: 'paragraph', start: 0, end: small.length }], entities: [], dateline: null, quotes: [quote(1, 3), quote(16, 20), quote(28, 31)] });
   assert.ok(out.includes('<p><q class="quote quote-direct">“Go,”</q> <span class="speaker">— he</span> he said. <q class="quote quote-direct">“Stop”</q> <span class="speaker">— he</span> now. <q class="quote quote-direct">«Non»</q> <span class="speaker">— he</span>.</p>'));
+});
+
+test('article page: its story, and for a later copy the earliest copy with what it changed; hostile headlines escaped', () => {
+  const ref = (id: number, headline: string) => ({ id, headline, url: null, published: '2020-03-07', site: 'copies.test' });
+  const story = { id: 9, label: `Summit ${XSS_SCRIPT}`, articles: 4, copies: 1, first: '2020-03-06', last: '2020-03-08' };
+  const out = render(
+    articlePage({
+      article: { ...article, links: { story, original: ref(3, `First ${XSS_IMG}`), copies: [ref(3, `First ${XSS_IMG}`), ref(7, 'Third')] } },
+      json,
+      changes: { added: 1, removed: 0, edited: 2, unchanged: 5 },
+    }),
+  );
+  assertSafeMarkup(out);
+  assert.ok(textOf(out).includes(`Part of the story Summit ${XSS_SCRIPT} (4 articles).`));
+  assert.ok(out.includes('<a href="/stories/9">'));
+  assert.ok(textOf(out).includes(`A copy of First ${XSS_IMG} copies.test, 2020-03-07, published first: 5 paragraphs the same, 2 paragraphs reworded, 1 paragraph added.`));
+  assert.ok(out.includes('2 other copies of this text'));
+  assert.ok(!renderArticle().includes('links-heading'), 'an article stored unlinked has no such section');
 });

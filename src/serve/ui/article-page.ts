@@ -5,16 +5,20 @@
  */
 import type { ArticleJson } from '../../output/json.js';
 import type { EntityJson } from '../../output/understanding.js';
-import type { EntityKind, StoredArticle } from '../../store/queries.js';
+import type { ArticleRef, EntityKind, StoredArticle } from '../../store/queries.js';
+import type { CopyChanges } from '../../link/diff.js';
+import { storyHref } from './story-page.js';
 import { attrUrl, html, joinHtml, type SafeHtml } from './html.js';
 import { articleBody, entityLink, speakerMarker, type EntityIds } from './article-body.js';
-import { dateTime, externalLink, headlineText, kindOfType, plural } from './parts.js';
+import { articleHref, dateTime, externalLink, headlineText, kindOfType, plural } from './parts.js';
 
 /** What the article page shows: the stored article and its JSON, parsed. */
 export interface ArticleView {
   readonly article: StoredArticle;
   /** The article JSON (`article.json`, parsed). */
   readonly json: ArticleJson;
+  /** For a later copy of a text: what it changed against the earliest published copy. */
+  readonly changes?: CopyChanges | null;
 }
 
 const LICENCE_URL = 'https://creativecommons.org/licenses/by/2.5/';
@@ -99,6 +103,32 @@ function wikinewsCredit(json: ArticleJson, url: string): SafeHtml {
 }
 
 /** The article page's content, for `layout` to frame. */
+/** The article's story, and its copies: the earliest with what this copy changed, or the later ones. */
+function linksSection(article: StoredArticle, changes: CopyChanges | null): SafeHtml | null {
+  const links = article.links;
+  if (links === null) return null;
+  const ref = (copy: ArticleRef) =>
+    html`<a href="${articleHref(copy.id)}">${headlineText(copy.headline)}</a>${copy.site !== null && html` <span class="site">${copy.site}</span>`}${copy.published !== null && html`, ${dateTime(copy.published)}`}`;
+  const changed =
+    changes === null
+      ? null
+      : html`: ${joinHtml(
+          [
+            plural(changes.unchanged, 'paragraph') + ' the same',
+            changes.edited > 0 ? `${plural(changes.edited, 'paragraph')} reworded` : null,
+            changes.added > 0 ? `${plural(changes.added, 'paragraph')} added` : null,
+            changes.removed > 0 ? `${plural(changes.removed, 'paragraph')} left out` : null,
+          ].filter((part): part is string => part !== null).map((part) => html`${part}`),
+          ', ',
+        )}`;
+  return html`<section aria-labelledby="links-heading">
+<h2 id="links-heading">Story and copies</h2>
+<p>Part of the story <a href="${storyHref(links.story.id)}">${headlineText(links.story.label)}</a> <span class="count">(${plural(links.story.articles, 'article')})</span>.</p>
+${links.original !== null && html`<p class="copy-of">A copy of ${ref(links.original)}, published first${changed}.</p>`}
+${links.copies.length > 0 && html`<details class="copies"${links.original === null ? html` open` : null}><summary>${plural(links.copies.length, 'other copy', 'other copies')} of this text</summary><ul>${links.copies.map((copy) => html`<li>${ref(copy)}</li>`)}</ul></details>`}
+</section>`;
+}
+
 export function articlePage(view: ArticleView): SafeHtml {
   const { article, json } = view;
   const entityIds = article.entityIds;
@@ -112,6 +142,7 @@ ${articleBody(json, entityIds)}
 ${original !== null && isWikinews(original) && wikinewsCredit(json, original)}
 </article>
 <div class="understanding">
+${linksSection(article, view.changes ?? null)}
 ${entitySections(json, entityIds)}
 ${quotesSection(json, entityIds)}
 ${timesSection(json)}

@@ -9,7 +9,7 @@ export interface LayoutOptions {
   /** The search box's text, so it keeps what was searched for. */
   readonly query?: string;
   /** The navigation item for this page, marked as current. */
-  readonly active?: 'search' | 'sources';
+  readonly active?: 'search' | 'stories' | 'sources';
 }
 
 /** The product's name, as the header and titles show it. */
@@ -18,7 +18,7 @@ export const PRODUCT_NAME = 'Dateline';
 /** A full HTML document around the page's body. No script, no inline style: it runs under a strict CSP. */
 export function layout(options: LayoutOptions): SafeHtml {
   const { title, body, query, active } = options;
-  const current = (item: 'search' | 'sources'): SafeHtml | null => (active === item ? html` aria-current="page"` : null);
+  const current = (item: 'search' | 'stories' | 'sources'): SafeHtml | null => (active === item ? html` aria-current="page"` : null);
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -41,6 +41,7 @@ export function layout(options: LayoutOptions): SafeHtml {
 <nav class="site-nav" aria-label="Site">
 <ul>
 <li><a href="/"${current('search')}>Search</a></li>
+<li><a href="/stories"${current('stories')}>Stories</a></li>
 <li><a href="/sources"${current('sources')}>Sources</a></li>
 </ul>
 </nav>

@@ -7,10 +7,8 @@ import { entityPage } from './entity-page.js';
 import { errorPage } from './error-page.js';
 import { layout } from './layout.js';
 import { sourcesPage } from './sources-page.js';
-import { assertSafeMarkup, attributeValues, textOf } from './test-support.js';
+import { assertSafeMarkup, attributeValues, textOf, XSS_IMG, XSS_SCRIPT } from './test-support.js';
 
-const XSS_IMG = '<img src=x onerror=alert(1)>';
-const XSS_SCRIPT = '"><script>alert(1)</script>';
 
 function check(out: string): string {
   assertSafeMarkup(out);

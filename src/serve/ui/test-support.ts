@@ -92,3 +92,7 @@ export function attributeValues(markup: string, element: string, attribute: stri
   parser.end();
   return values;
 }
+
+/** Markup a hostile page puts in any text it controls. */
+export const XSS_IMG = '<img src=x onerror=alert(1)>';
+export const XSS_SCRIPT = '"><script>alert(1)</script>';

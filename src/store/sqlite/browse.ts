@@ -19,7 +19,7 @@ export class Browse {
     this.statements = new Statements(db);
   }
 
-  article(id: number): StoredArticle | null {
+  article(id: number): Omit<StoredArticle, 'links'> | null {
     const row = this.statements.get('SELECT a.id AS id, a.url AS url, a.site AS site, a.ingested_at AS ingestedAt, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id WHERE a.id = ?').get(id) as
       | { id: number; url: string | null; site: string | null; ingestedAt: string; doc: Uint8Array }
       | undefined;

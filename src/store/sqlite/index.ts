@@ -145,7 +145,10 @@ export class SqliteStore implements Store, StoreReader {
   }
 
   article(id: number): StoredArticle | null {
-    return this.guard(() => this.browser.article(id));
+    return this.guard(() => {
+      const article = this.browser.article(id);
+      return article === null ? null : { ...article, links: this.storyBrowser.articleLinks(id) };
+    });
   }
 
   entities(query: EntityQuery): EntityList {

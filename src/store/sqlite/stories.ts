@@ -1,5 +1,5 @@
 import { addTermCounts } from '../../link/terms.js';
-import type { ArticleRef, AttributedQuote, StoryArticle, StoryList, StoryPage, StoryQuery, StorySummary } from '../queries.js';
+import type { ArticleLinksView, ArticleRef, AttributedQuote, StoryArticle, StoryList, StoryPage, StoryQuery, StorySummary } from '../queries.js';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
 import { LINK_VERSION } from './migrations.js';
 import type { Db } from './open.js';
@@ -64,6 +64,21 @@ export class StoryBrowse {
       }
     }
     return { ...this.summary(row), timeline, speakers: this.speakers(id) };
+  }
+
+  /** An article's story and copies; null for one stored unlinked (or a store from before Link). */
+  articleLinks(id: number): ArticleLinksView | null {
+    if (!this.linked) return null;
+    const row = this.statements.get(`SELECT a.story_id AS story, a.copy_group AS copyGroup, ${FIRST_COPY} AS firstCopy FROM articles a WHERE a.id = ?`).get(id) as
+      | { story: number | null; copyGroup: number | null; firstCopy: number | null }
+      | undefined;
+    if (row === undefined || row.story === null) return null;
+    const story = this.statements.get('SELECT id, terms, first, last FROM stories WHERE id = ?').get(row.story) as StoryRow | undefined;
+    if (story === undefined) return null;
+    const copies = this.statements
+      .get(`SELECT ${ARTICLE_REF} FROM articles a WHERE a.copy_group = ? AND a.id <> ? ORDER BY coalesce(a.published, a.ingested_at), a.ingested_at, a.id`)
+      .all(row.copyGroup, id) as ArticleRef[];
+    return { story: this.summary(story), original: row.firstCopy !== id ? (copies.find((copy) => copy.id === row.firstCopy) ?? null) : null, copies };
   }
 
   private summary(row: StoryRow): StorySummary {
