@@ -5,7 +5,9 @@
  * link to a cluster's articles), its threshold tuned on the set itself.
  * Then wire copies (made from PolNeAR's texts, and the Hamborg set's own), and the cost of
  * linking at ingest (`dateline ingest` with linking off and on).
- * Options: --skip-ingest (no ingest runs, about 3 minutes less).
+ * Options: --skip-ingest (no ingest runs, about 3 minutes less); --scale (also the cost of
+ * linking one article at 1,000 and at 100,000 stored articles: a store of 100,000 built
+ * with linking on, 15–20 minutes).
  */
 import { read } from '../src/read.js';
 import { linkArticleOf } from '../src/link/from-doc.js';
@@ -16,6 +18,7 @@ import { bcubed, type BCubed } from './lib/bcubed.js';
 import { makeCopyCases } from './lib/copy-groups.js';
 import { exactShingles, overlappingPairs } from './lib/shingles.js';
 import { median, pagesFile, timedIngest } from './lib/link-costs.js';
+import { linkingScale } from './lib/link-scale.js';
 import { loadPolnear } from './lib/polnear.js';
 import { SHARED } from './lib/datasets.js';
 import { join } from 'node:path';
@@ -60,6 +63,20 @@ show(`TF-IDF single pass, tuned threshold ${peer.threshold.toFixed(2)}: all`, pe
 
 copies();
 if (!process.argv.includes('--skip-ingest')) await ingestCosts();
+if (process.argv.includes('--scale')) scale();
+
+/** The cost of linking one article at 1,000 and at 100,000 stored articles. */
+function scale(): void {
+  const folder = join(SHARED, 'data', 'quotes', 'polnear');
+  const texts = [...articles!.map((a) => ({ headline: a.title, body: a.text })), ...(existsSync(folder) ? [...loadPolnear(join(folder, 'train')), ...loadPolnear(join(folder, 'dev'))].map((a) => ({ headline: a.text.split('\n')[0]!.slice(0, 120), body: a.text })) : [])];
+  const started = performance.now();
+  const [small, large] = linkingScale(texts, 100_000, [
+    [1000, 2000],
+    [99_000, 100_000],
+  ]);
+  console.log(`\nLinking cost per article, ${texts.length} real texts each stored many times with a paragraph of another (${((performance.now() - started) / 60_000).toFixed(1)} min):`);
+  console.log(`  articles 1,000–2,000: ${small!.ms.toFixed(2)} ms; 99,000–100,000: ${large!.ms.toFixed(2)} ms; ratio ${(large!.ms / small!.ms).toFixed(2)}`);
+}
 
 /** Ingest of the same pages (Hamborg's and PolNeAR's, as {"url","html"} lines on standard input) with linking off and on, alternating. */
 async function ingestCosts(): Promise<void> {
@@ -116,7 +133,7 @@ function copies(): void {
   const right = [...found].filter((p) => gold.has(p)).length;
   const groups = new Set(cases.filter((c) => c.change !== 'unrelated').map((c) => c.group));
   const firstRight = [...groups].filter((g) => linker.state.firstCopy(g) === g).length;
-  console.log(`\nWire copies: ${cases.length} PolNeAR texts (${natural.size} natural copies left out), ${groups.size} groups of 2–5 copies, arriving shuffled`);
+  console.log(`\nWire copies: ${cases.length} articles, shuffled: ${texts.length} PolNeAR texts (${natural.size} of its own copies left out), ${groups.size} of them republished 1–4 times`);
   console.log(`  pairs: precision ${(right / found.size).toFixed(3)}, recall ${(right / gold.size).toFixed(3)} (${right} of ${gold.size} true pairs; ${found.size} found)`);
   const missed = new Map<string, number>();
   for (const c of cases) if (c.change !== 'original' && c.change !== 'unrelated' && linker.state.firstCopy(c.id) !== linker.state.firstCopy(c.group)) missed.set(c.change, (missed.get(c.change) ?? 0) + 1);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { asDatelineError } from '../doc/errors.js';
-import { openStore } from '../store/sqlite/index.js';
+import { openStore, type SqliteStore } from '../store/sqlite/index.js';
 import type { StateCounts, StatusReport } from '../store/store.js';
 import { UsageError, parseArgsMessage } from './args.js';
 import { storePath, write, type Streams } from './streams.js';
@@ -42,18 +42,25 @@ export async function runStoreCommand(name: 'status' | 'export', argv: readonly 
     return 0;
   }
   const db = storePath(values.db);
+  return withStoreReader(db, streams, async (store) => {
+    if (name === 'status') {
+      const report = store.status();
+      await write(streams.out, values.json === true ? `${JSON.stringify(report)}\n` : renderStatus(db, report));
+      return;
+    }
+    for (const article of store.exportArticles()) {
+      const head = JSON.stringify({ id: article.id, url: article.url, ingestedAt: article.ingestedAt, story: article.story, duplicateOf: article.duplicateOf });
+      await write(streams.out, `${head.slice(0, -1)},${article.json.slice(1)}\n`);
+    }
+  });
+}
+
+/** Runs a command's work on the store opened read-only; a store error is a message on stderr and exit status 1. */
+export async function withStoreReader(db: string, streams: Streams, work: (store: SqliteStore) => Promise<void>): Promise<number> {
   try {
     const store = openStore(db, { readonly: true });
     try {
-      if (name === 'status') {
-        const report = store.status();
-        await write(streams.out, values.json === true ? `${JSON.stringify(report)}\n` : renderStatus(db, report));
-      } else {
-        for (const article of store.exportArticles()) {
-          const head = JSON.stringify({ id: article.id, url: article.url, ingestedAt: article.ingestedAt, story: article.story, duplicateOf: article.duplicateOf });
-          await write(streams.out, `${head.slice(0, -1)},${article.json.slice(1)}\n`);
-        }
-      }
+      await work(store);
     } finally {
       store.close();
     }

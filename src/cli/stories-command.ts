@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { asDatelineError } from '../doc/errors.js';
 import type { StorySummary } from '../store/queries.js';
-import { openStore } from '../store/sqlite/index.js';
 import { parseArgsMessage } from './args.js';
+import { withStoreReader } from './store-commands.js';
 import { storePath, write, type Streams } from './streams.js';
 
 export const STORIES_HELP = `Usage: dateline stories [--db FILE] [--json] [--limit N]
@@ -33,27 +32,18 @@ export async function runStoriesCommand(argv: readonly string[], streams: Stream
     return 0;
   }
   const db = storePath(values.db);
-  try {
-    const store = openStore(db, { readonly: true });
-    try {
-      let shown = 0;
-      let cursor: string | undefined;
-      do {
-        const page = store.stories({ limit: Math.min(100, limit - shown), ...(cursor !== undefined ? { cursor } : {}) });
-        for (const story of page.results) await write(streams.out, values.json === true ? `${JSON.stringify(story)}\n` : `${line(story)}\n`);
-        shown += page.results.length;
-        cursor = page.next ?? undefined;
-      } while (cursor !== undefined && shown < limit);
-      if (shown === 0 && values.json !== true) await write(streams.err, `dateline: ${db} has no stories yet: articles are linked into stories as they are ingested.\n`);
-    } finally {
-      store.close();
-    }
-    return 0;
-  } catch (error) {
-    const e = asDatelineError(error);
-    await write(streams.err, `dateline: ${e.message} [${e.code}]\n`);
-    return 1;
-  }
+  const json = values.json === true;
+  return withStoreReader(db, streams, async (store) => {
+    let shown = 0;
+    let cursor: string | undefined;
+    do {
+      const page = store.stories({ limit: Math.min(100, limit - shown), ...(cursor !== undefined ? { cursor } : {}) });
+      for (const story of page.results) await write(streams.out, json ? `${JSON.stringify(story)}\n` : `${line(story)}\n`);
+      shown += page.results.length;
+      cursor = page.next ?? undefined;
+    } while (cursor !== undefined && shown < limit);
+    if (shown === 0 && !json) await write(streams.err, `dateline: ${db} has no stories yet: articles are linked into stories as they are ingested.\n`);
+  });
 }
 
 function line(story: StorySummary): string {

@@ -9,7 +9,23 @@ import { DEFAULT_LIMIT, MAX_LIMIT } from './search.js';
 const RECENT = 50;
 const QUOTES_PAGE = 50;
 const CO_MENTIONED = 12;
-const ARTICLE_REF = 'a.id AS id, a.headline AS headline, a.url AS url, a.published AS published, a.site AS site';
+export const ARTICLE_REF = 'a.id AS id, a.headline AS headline, a.url AS url, a.published AS published, a.site AS site';
+
+/** A quote as the quote queries select it: the quote's columns (its id as `quoteId`), then its article's (ARTICLE_REF). */
+export type QuoteRow = Omit<AttributedQuote, 'article' | 'id'> & ArticleRef & { readonly quoteId: number };
+
+export function attributedQuote(row: QuoteRow): AttributedQuote {
+  return {
+    id: row.quoteId,
+    text: row.text,
+    kind: row.kind,
+    cue: row.cue,
+    speakerMention: row.speakerMention,
+    start: row.start,
+    end: row.end,
+    article: { id: row.id, headline: row.headline, url: row.url, published: row.published, site: row.site },
+  };
+}
 
 /** Articles, entities and what people said: the pages a reader browses to from search. */
 export class Browse {
@@ -100,17 +116,8 @@ export class Browse {
          FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${where.join(' AND ')}
          ORDER BY coalesce(a.published, '') DESC, a.id DESC, q.start LIMIT ?`,
       )
-      .all(...params, QUOTES_PAGE + 1) as (Omit<AttributedQuote, 'article' | 'id'> & ArticleRef & { quoteId: number })[];
-    const shown: AttributedQuote[] = rows.slice(0, QUOTES_PAGE).map((row) => ({
-      id: row.quoteId,
-      text: row.text,
-      kind: row.kind,
-      cue: row.cue,
-      speakerMention: row.speakerMention,
-      start: row.start,
-      end: row.end,
-      article: { id: row.id, headline: row.headline, url: row.url, published: row.published, site: row.site },
-    }));
+      .all(...params, QUOTES_PAGE + 1) as QuoteRow[];
+    const shown: AttributedQuote[] = rows.slice(0, QUOTES_PAGE).map(attributedQuote);
     const last = shown[shown.length - 1];
     return {
       quotes: shown,

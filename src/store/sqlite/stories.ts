@@ -1,5 +1,6 @@
 import { addTermCounts } from '../../link/terms.js';
 import type { ArticleLinksView, ArticleRef, AttributedQuote, StoryArticle, StoryList, StoryPage, StoryQuery, StorySummary } from '../queries.js';
+import { ARTICLE_REF, attributedQuote, type QuoteRow } from './browse.js';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
 import { LINK_VERSION } from './migrations.js';
 import type { Db } from './open.js';
@@ -11,7 +12,6 @@ const TIMELINE = 200;
 const LABEL_CANDIDATES = 50;
 const QUOTES_PER_SPEAKER = 20;
 const SPEAKERS = 12;
-const ARTICLE_REF = 'a.id AS id, a.headline AS headline, a.url AS url, a.published AS published, a.site AS site';
 /** The earliest published copy of an article's group, as `dateline export` names it in `duplicateOf`. */
 const FIRST_COPY = "(SELECT f.id FROM articles f WHERE f.copy_group = a.copy_group ORDER BY coalesce(f.published, f.ingested_at), f.ingested_at, f.id LIMIT 1)";
 
@@ -114,24 +114,13 @@ export class StoryBrowse {
          WHERE a.story_id = ? AND e.type = 'PER' AND a.id = ${FIRST_COPY}
          ORDER BY coalesce(a.published, a.ingested_at), a.id, q.start`,
       )
-      .all(id) as (Omit<AttributedQuote, 'article' | 'id'> & ArticleRef & { speakerId: number; speaker: string; quoteId: number })[];
+      .all(id) as (QuoteRow & { speakerId: number; speaker: string })[];
     const speakers = new Map<number, { id: number; name: string; quotes: AttributedQuote[]; total: number }>();
     for (const row of rows) {
       const speaker = speakers.get(row.speakerId) ?? { id: row.speakerId, name: row.speaker, quotes: [], total: 0 };
       speakers.set(row.speakerId, speaker);
       speaker.total++;
-      if (speaker.quotes.length < QUOTES_PER_SPEAKER) {
-        speaker.quotes.push({
-          id: row.quoteId,
-          text: row.text,
-          kind: row.kind,
-          cue: row.cue,
-          speakerMention: row.speakerMention,
-          start: row.start,
-          end: row.end,
-          article: { id: row.id, headline: row.headline, url: row.url, published: row.published, site: row.site },
-        });
-      }
+      if (speaker.quotes.length < QUOTES_PER_SPEAKER) speaker.quotes.push(attributedQuote(row));
     }
     return [...speakers.values()]
       .sort((a, b) => b.total - a.total || a.id - b.id)
