@@ -49,15 +49,24 @@ async function status(db: string): Promise<Status> {
 }
 
 /** The exported articles without the fields that name the run (row ids and times). */
+/**
+ * The exported articles without what differs from run to run: ids, times, and story ids
+ * (stories form in the order articles finish, which two readers vary). A copy's
+ * `duplicateOf` is kept, as the URL of the copy it names. Every article must have a story.
+ */
 async function exported(db: string): Promise<string[]> {
   const run = await runCli(['export', '--db', db], { killAfterMs: 120_000 });
   assert.equal(run.status, 0, run.stderr);
-  return run.stdout
+  const lines = run.stdout
     .split('\n')
     .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const urlOf = new Map(lines.map((line) => [line['id'], line['url']]));
+  return lines
     .map((line) => {
-      const { id: _id, ingestedAt: _at, ...rest } = JSON.parse(line) as Record<string, unknown>;
-      return JSON.stringify(rest);
+      const { id: _id, ingestedAt: _at, story, duplicateOf, ...rest } = line;
+      assert.equal(typeof story, 'number', `${String(line['url'])} is in a story`);
+      return JSON.stringify({ ...rest, duplicateOf: duplicateOf === null ? null : urlOf.get(duplicateOf) });
     })
     .sort();
 }

@@ -172,7 +172,13 @@ export class SqliteStore implements Store, StoreReader {
     this.closed = true;
     try {
       if (this.writer) {
-        if (this.links !== null) this.db.transaction(() => this.links?.flush())();
+        try {
+          if (this.links !== null) this.db.transaction(() => this.links?.flush())();
+        } catch {
+          // A full disk or a read-only file: the term counts since the last flush are lost, and
+          // only they. They weigh words; a few hundred articles more or less in them move nothing
+          // that matters, and closing must still release the store.
+        }
         releaseWriterLock(this.db);
         // Fold the WAL back into the database so the file is whole on its own.
         this.db.pragma('wal_checkpoint(TRUNCATE)');
