@@ -1,7 +1,6 @@
 import { CollectionLinker, type ArticleLinks, type ArticleToLink, type LinkState } from '../../link/linker.js';
 import type { CopySketch } from '../../link/copies.js';
 import { linkedEntities, type LinkArticle, type StoryRecord, type StoryState } from '../../link/stories.js';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 
 /** Stories read per looked-up term, the newest first: a term in thousands of stories costs no more than one in a hundred. */
@@ -30,19 +29,17 @@ export class StoredLinks implements LinkState, StoryState {
   private frequency: { articles: number; df: Map<string, number> } | undefined;
   /** The terms of each article counted since the last flush. */
   private counted: (readonly string[])[] = [];
-  /** Statements reading the newest rows under each of n keys at once, by n. */
-  private readonly newestUnder = new Map<string, Statement>();
-  private readonly db: Db;
   private readonly cache = new Map<number, StoryRecord>();
 
   constructor(db: Db) {
-    this.db = db;
     this.linker = new CollectionLinker(this);
     this.statements = {
       articles: db.prepare('SELECT articles FROM link_totals').pluck(),
       allFrequencies: db.prepare('SELECT term, df FROM link_terms'),
       setArticles: db.prepare('UPDATE link_totals SET articles = ?'),
       setFrequency: db.prepare('INSERT OR REPLACE INTO link_terms (term, df) VALUES (?, ?)'),
+      storiesUnder: db.prepare('SELECT story_id FROM story_index WHERE term = ? ORDER BY story_id DESC LIMIT ?').pluck(),
+      articlesUnder: db.prepare('SELECT article_id FROM copy_bands WHERE key = ? ORDER BY article_id DESC LIMIT ?').pluck(),
       story: db.prepare('SELECT id, terms, norm, size, first, last, indexed FROM stories WHERE id = ?'),
       insertStory: db.prepare('INSERT INTO stories (size, first, last, norm, terms, indexed) VALUES (?, ?, ?, ?, ?, ?)'),
       updateStory: db.prepare('UPDATE stories SET size = ?, first = ?, last = ?, norm = ?, terms = ?, indexed = ? WHERE id = ?'),
@@ -115,21 +112,6 @@ export class StoredLinks implements LinkState, StoryState {
     this.cache.clear();
   }
 
-  /**
-   * One statement for the newest ids under each of n keys (parameters: each key, then how
-   * many): a query per key cost more in calls than in reading (measured 0.5 ms an article).
-   */
-  private newest(table: 'story_index' | 'copy_bands', key: string, id: string, n: number): Statement {
-    const name = `${table}:${n}`;
-    let statement = this.newestUnder.get(name);
-    if (statement === undefined) {
-      const one = `SELECT * FROM (SELECT ${id} FROM ${table} WHERE ${key} = ? ORDER BY ${id} DESC LIMIT ?)`;
-      statement = this.db.prepare(Array.from({ length: n }, () => one).join(' UNION ALL ')).pluck();
-      this.newestUnder.set(name, statement);
-    }
-    return statement;
-  }
-
   private loadedFrequencies(): { articles: number; df: Map<string, number> } {
     if (this.frequency === undefined) {
       const df = new Map((this.statements.allFrequencies.all() as { term: string; df: number }[]).map((row) => [row.term, row.df]));
@@ -140,8 +122,7 @@ export class StoredLinks implements LinkState, StoryState {
 
   candidates(terms: readonly string[], limit: number): StoryRecord[] {
     const shared = new Map<number, number>();
-    if (terms.length === 0) return [];
-    for (const id of this.newest('story_index', 'term', 'story_id', terms.length).all(...terms.flatMap((term) => [term, STORIES_PER_TERM])) as number[]) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const term of terms) for (const id of this.statements.storiesUnder.all(term, STORIES_PER_TERM) as number[]) shared.set(id, (shared.get(id) ?? 0) + 1);
     return [...shared]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
@@ -195,8 +176,8 @@ export class StoredLinks implements LinkState, StoryState {
   }
 
   sketchesUnder(keys: readonly number[]): { id: number; sketch: CopySketch }[] {
-    if (keys.length === 0) return [];
-    const ids = new Set(this.newest('copy_bands', 'key', 'article_id', keys.length).all(...keys.flatMap((key) => [key, ARTICLES_PER_KEY])) as number[]);
+    const ids = new Set<number>();
+    for (const key of keys) for (const id of this.statements.articlesUnder.all(key, ARTICLES_PER_KEY) as number[]) ids.add(id);
     return [...ids].map((id) => {
       const row = this.statements.sketch.get(id) as { shingles: number; signature: Buffer };
       return { id, sketch: { shingles: row.shingles, signature: new Uint32Array(new Uint8Array(row.signature).buffer) } };
