@@ -128,7 +128,8 @@ function copies(): void {
     for (const ids of groups.values()) for (const a of ids) for (const b of ids) if (a < b) out.add(`${a}-${b}`);
     return out;
   };
-  const gold = pairs((id) => cases.find((c) => c.id === id)!.group);
+  const groupOf = new Map(cases.map((c) => [c.id, c.group]));
+  const gold = pairs((id) => groupOf.get(id)!);
   const found = pairs((id) => linker.state.firstCopy(id)!);
   const right = [...found].filter((p) => gold.has(p)).length;
   const groups = new Set(cases.filter((c) => c.change !== 'unrelated').map((c) => c.group));

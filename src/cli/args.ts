@@ -9,6 +9,13 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** A flag's value as a whole number from min to max, or a UsageError naming the flag. */
+export function wholeNumber(value: string, flag: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} '${value}' is not a whole number from ${min} to ${max}`);
+  return n;
+}
+
 export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }

@@ -4,7 +4,7 @@ import { ingest } from '../collect/ingest.js';
 import { listSources } from '../collect/list.js';
 import { asDatelineError } from '../doc/errors.js';
 import { openStore } from '../store/sqlite/index.js';
-import { UsageError, parseArgsMessage } from './args.js';
+import { UsageError, parseArgsMessage, wholeNumber } from './args.js';
 import { Progress } from './progress.js';
 import { storePath, write, type Streams } from './streams.js';
 
@@ -200,8 +200,3 @@ function nonNegative(value: string, flag: string, unit: string): number {
   return n;
 }
 
-function wholeNumber(value: string, flag: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} '${value}' is not a whole number from ${min} to ${max}`);
-  return n;
-}

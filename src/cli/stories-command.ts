@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { StorySummary } from '../store/queries.js';
-import { parseArgsMessage } from './args.js';
+import { parseArgsMessage, UsageError, wholeNumber } from './args.js';
 import { withStoreReader } from './store-commands.js';
 import { storePath, write, type Streams } from './streams.js';
 
@@ -13,18 +13,18 @@ publication date and its label (its most representative headline). --json prints
 object a line: {"id", "label", "articles", "copies", "first", "last"}. --limit N shows
 the first N stories (default: all).`;
 
+/** The largest --limit: any collection's stories. */
+const MAX_STORIES = 1_000_000_000;
+
 /** `dateline stories` (argv after the command). Resolves to the exit status. */
 export async function runStoriesCommand(argv: readonly string[], streams: Streams): Promise<number> {
   let values: { db?: string | undefined; json?: boolean | undefined; limit?: string | undefined; help?: boolean | undefined };
   let limit = Number.POSITIVE_INFINITY;
   try {
     values = parseArgs({ args: [...argv], allowPositionals: false, strict: true, options: { db: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
-    if (values.limit !== undefined) {
-      limit = Number(values.limit);
-      if (!/^\d+$/u.test(values.limit) || limit < 1) throw new Error(`--limit '${values.limit}' is not a whole number of stories (1 or more)`);
-    }
+    if (values.limit !== undefined) limit = wholeNumber(values.limit, '--limit', 1, MAX_STORIES);
   } catch (error) {
-    await write(streams.err, `dateline: ${error instanceof Error && error.message.startsWith('--limit') ? error.message : parseArgsMessage(error)}\nTry 'dateline stories --help' for the options.\n`);
+    await write(streams.err, `dateline: ${error instanceof UsageError ? error.message : parseArgsMessage(error)}\nTry 'dateline stories --help' for the options.\n`);
     return 2;
   }
   if (values.help === true) {

@@ -79,11 +79,19 @@ export function compareSketches(a: CopySketch, b: CopySketch): { jaccard: number
   return { jaccard, containment: containmentAt(jaccard), containmentLow: containmentAt(low) };
 }
 
+/** When two sketches are of copies of one text, the estimated share of the shorter the longer holds; else null. */
+export function copyContainment(a: CopySketch, b: CopySketch): number | null {
+  const { jaccard, containment, containmentLow } = compareSketches(a, b);
+  const copies =
+    Math.min(a.shingles, b.shingles) < MIN_SHINGLES
+      ? a.shingles === b.shingles && jaccard === 1
+      : jaccard * SIGNATURE_SIZE >= MIN_EQUAL_HASHES && containmentLow >= COPY_THRESHOLDS.containment;
+  return copies ? containment : null;
+}
+
 /** Whether two sketches are of copies of one text. */
 export function areCopies(a: CopySketch, b: CopySketch): boolean {
-  const { jaccard, containmentLow } = compareSketches(a, b);
-  if (Math.min(a.shingles, b.shingles) < MIN_SHINGLES) return a.shingles === b.shingles && jaccard === 1;
-  return jaccard * SIGNATURE_SIZE >= MIN_EQUAL_HASHES && containmentLow >= COPY_THRESHOLDS.containment;
+  return copyContainment(a, b) !== null;
 }
 
 /** The LSH keys of a sketch: one per band, the band's number and hash mixed into 32 bits. */

@@ -1,4 +1,4 @@
-import { areCopies, bandKeys, compareSketches, sketchOf, type CopySketch } from './copies.js';
+import { bandKeys, copyContainment, sketchOf, type CopySketch } from './copies.js';
 import { MemoryStoryState, StoryLinker, type LinkArticle, type StoryState } from './stories.js';
 
 /** An article as linking takes it: its id, what it says, and when it was first seen (ISO 8601). */
@@ -52,8 +52,8 @@ export class CollectionLinker<State extends LinkState = LinkState> {
 function copyOf(sketch: CopySketch, candidates: readonly { readonly id: number; readonly sketch: CopySketch }[]): number | undefined {
   let best: { id: number; containment: number } | undefined;
   for (const candidate of candidates) {
-    if (!areCopies(sketch, candidate.sketch)) continue;
-    const { containment } = compareSketches(sketch, candidate.sketch);
+    const containment = copyContainment(sketch, candidate.sketch);
+    if (containment === null) continue;
     if (best === undefined || containment > best.containment || (containment === best.containment && candidate.id < best.id)) best = { id: candidate.id, containment };
   }
   return best?.id;

@@ -127,22 +127,27 @@ const EMPTY_STORY: StoryRecord = { id: 0, terms: new Map(), norm: 0, size: 0, fi
 function joinedStory(story: StoryRecord, vector: ReadonlyMap<string, number>, date: number): StoryRecord {
   const summed = new Map(story.terms);
   for (const [term, x] of vector) summed.set(term, (summed.get(term) ?? 0) + x);
-  const terms = summed.size > STORY_TERMS ? new Map([...summed].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, STORY_TERMS)) : summed;
+  // Ranked once: the weakest terms are dropped and the strongest indexed from the same order.
+  const ranked = byWeight(summed).slice(0, STORY_TERMS);
   const dated = !Number.isNaN(date);
   return {
     id: story.id,
-    terms,
-    norm: Math.sqrt([...terms.values()].reduce((sum, x) => sum + x * x, 0)),
+    terms: new Map(ranked),
+    norm: Math.sqrt(ranked.reduce((sum, [, x]) => sum + x * x, 0)),
     size: story.size + 1,
     first: dated ? (Number.isNaN(story.first) ? date : Math.min(story.first, date)) : story.first,
     last: dated ? (Number.isNaN(story.last) ? date : Math.max(story.last, date)) : story.last,
-    indexed: strongest(terms, INDEX_TERMS),
+    indexed: ranked.slice(0, INDEX_TERMS).map(([term]) => term),
   };
 }
 
+/** Terms, the heaviest first (ties by term, so the order never depends on insertion). */
+function byWeight(terms: ReadonlyMap<string, number>): [string, number][] {
+  return [...terms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
 function strongest(terms: ReadonlyMap<string, number>, count: number): string[] {
-  return [...terms]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  return byWeight(terms)
     .slice(0, count)
     .map(([term]) => term);
 }

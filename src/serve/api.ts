@@ -161,7 +161,7 @@ export function searchQuery(params: Omit<Static<typeof SearchParams>, never>): S
   return dropUndefined(params) as SearchQuery;
 }
 
-function dropUndefined<T extends object>(value: T): T {
+export function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 

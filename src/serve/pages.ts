@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { DatelineError } from '../doc/errors.js';
 import type { ArticleJson } from '../output/json.js';
-import { searchQuery } from './api.js';
+import { dropUndefined, searchQuery } from './api.js';
 import type { QueryPool } from './query-pool.js';
 import { EntityParams, IdParams, NoParams, SearchParams, StoriesParams } from './schemas.js';
 import { storiesPage, storyPage } from './ui/story-page.js';
@@ -66,7 +66,7 @@ export async function registerPages(app: FastifyInstance, options: { readonly po
 
   app.get('/stories', { schema: { ...hidden, querystring: StoriesParams } }, async (request, reply) => {
     const params = request.query as Static<typeof StoriesParams>;
-    const list = await pool.run('stories', params.cursor === undefined ? {} : { cursor: params.cursor });
+    const list = await pool.run('stories', dropUndefined(params));
     const nextHref = list.next === null ? null : `/stories?cursor=${encodeURIComponent(list.next)}`;
     reply.header('link', '</api/v1/stories>; rel="alternate"; type="application/json"');
     return html(reply, layout({ title: 'Stories', body: storiesPage(list, nextHref), active: 'stories' }));

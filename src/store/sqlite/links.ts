@@ -132,9 +132,7 @@ export class StoredLinks implements LinkState, StoryState {
   private story(id: number): StoryRecord {
     const cached = this.cache.get(id);
     if (cached !== undefined) {
-      // Most recently used last: the first key is the one to drop.
-      this.cache.delete(id);
-      this.cache.set(id, cached);
+      this.remember(cached);
       return cached;
     }
     const row = this.statements.story.get(id) as { id: number; terms: string; norm: number; size: number; first: string | null; last: string | null; indexed: string };
@@ -151,6 +149,7 @@ export class StoredLinks implements LinkState, StoryState {
     return story;
   }
 
+  /** Keeps a story as the most recently used (the last key; the first is the one dropped). */
   private remember(story: StoryRecord): void {
     this.cache.delete(story.id);
     this.cache.set(story.id, story);

@@ -1,7 +1,8 @@
 import { inflateRawSync } from 'node:zlib';
 import type { ExportedArticle, ItemState, SourceStatus, StateCounts, StatusReport } from '../store.js';
 import type { Db } from './open.js';
-import { LINK_VERSION } from './migrations.js';
+import { hasLinks } from './migrations.js';
+import { FIRST_COPY } from './stories.js';
 
 /** Reading the store back: the accounting, and the stored articles for export. */
 
@@ -63,10 +64,8 @@ export function statusReport(db: Db, lastErrors = 10): StatusReport {
 
 /** Stored articles in the order they were stored, one at a time (the store may be large). */
 export function* exportedArticles(db: Db): Iterable<ExportedArticle> {
-  // A store opened read-only keeps its schema: one from before Link (migration 6) has no links to give.
-  const linked = (db.pragma('user_version', { simple: true }) as number) >= LINK_VERSION;
-  const links = linked
-    ? `a.story_id AS story, (SELECT f.id FROM articles f WHERE f.copy_group = a.copy_group ORDER BY coalesce(f.published, f.ingested_at), f.ingested_at, f.id LIMIT 1) AS first`
+  const links = hasLinks(db)
+    ? `a.story_id AS story, ${FIRST_COPY} AS first`
     : 'NULL AS story, NULL AS first';
   const rows = db.prepare(`SELECT a.id AS id, a.url AS url, a.ingested_at AS ingestedAt, ${links}, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id ORDER BY a.id`).iterate() as Iterable<{
     id: number;

@@ -2,7 +2,7 @@ import { addTermCounts } from '../../link/terms.js';
 import type { ArticleLinksView, ArticleRef, AttributedQuote, StoryArticle, StoryList, StoryPage, StoryQuery, StorySummary } from '../queries.js';
 import { ARTICLE_REF, attributedQuote, type QuoteRow } from './browse.js';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
-import { LINK_VERSION } from './migrations.js';
+import { hasLinks } from './migrations.js';
 import type { Db } from './open.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './search.js';
 import { Statements } from './statements.js';
@@ -12,8 +12,8 @@ const TIMELINE = 200;
 const LABEL_CANDIDATES = 50;
 const QUOTES_PER_SPEAKER = 20;
 const SPEAKERS = 12;
-/** The earliest published copy of an article's group, as `dateline export` names it in `duplicateOf`. */
-const FIRST_COPY = "(SELECT f.id FROM articles f WHERE f.copy_group = a.copy_group ORDER BY coalesce(f.published, f.ingested_at), f.ingested_at, f.id LIMIT 1)";
+/** The earliest published copy of the group of article `a`, as `dateline export` names it in `duplicateOf`. */
+export const FIRST_COPY = "(SELECT f.id FROM articles f WHERE f.copy_group = a.copy_group ORDER BY coalesce(f.published, f.ingested_at), f.ingested_at, f.id LIMIT 1)";
 
 /** Stories as a reader browses them: the list, most recently grown first, and one story's timeline and speakers. */
 export class StoryBrowse {
@@ -22,8 +22,7 @@ export class StoryBrowse {
 
   constructor(db: Db) {
     this.statements = new Statements(db);
-    // A store opened read-only keeps its schema: one from before Link has no stories.
-    this.linked = (db.pragma('user_version', { simple: true }) as number) >= LINK_VERSION;
+    this.linked = hasLinks(db);
   }
 
   stories(query: StoryQuery): StoryList {
@@ -82,10 +81,12 @@ export class StoryBrowse {
   }
 
   private summary(row: StoryRow): StorySummary {
-    const counts = this.statements
-      .get('SELECT count(*) AS articles, sum(a.copy_group IS NOT NULL AND a.id <> ' + FIRST_COPY + ') AS copies FROM articles a WHERE a.story_id = ?')
-      .get(row.id) as { articles: number; copies: number | null };
-    return { id: row.id, label: this.label(row), articles: counts.articles, copies: counts.copies ?? 0, first: row.first, last: row.last };
+    // A copy joins its original's story, so each copy group lies in one story and has one first copy: the rest are copies.
+    const counts = this.statements.get('SELECT count(*) AS articles, count(*) - count(DISTINCT copy_group) AS copies FROM articles WHERE story_id = ?').get(row.id) as {
+      articles: number;
+      copies: number;
+    };
+    return { id: row.id, label: this.label(row), articles: counts.articles, copies: counts.copies, first: row.first, last: row.last };
   }
 
   /** The headline whose words weigh most in the story's description, per word: long headlines earn nothing for length. */
