@@ -12,7 +12,7 @@ import { buildCollection, call, errorOf, FORMULA_WORD, postIngest, qs, serve, ty
 
 type Params = Record<string, string | number | boolean>;
 
-const CSV_COLUMNS = 'id,headline,url,published,site,dateline,language,quotes,snippet';
+const CSV_COLUMNS = 'id,headline,url,published,site,dateline,language,quotes,copies,snippet';
 /** Newest first: dated articles by date, then the undated (as the store orders them). */
 const notNewer = (a: string | null, b: string | null): boolean => (a ?? '') >= (b ?? '');
 
@@ -175,7 +175,7 @@ describe('API: search, browse and ingest over HTTP', { timeout: 240_000 }, () =>
     assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/u);
     const [header, ...rows] = parseCsv(csv.text);
     assert.equal(header!.join(','), CSV_COLUMNS);
-    assert.ok(rows.every((row) => row.length === 9));
+    assert.ok(rows.every((row) => row.length === 10));
     assert.deepEqual(rows.map((row) => Number(row[0])), hits.map((hit) => hit.id));
     const jsonl = await call(api(`/search/export${qs({ q: 'said', format: 'jsonl' })}`));
     assert.match(jsonl.headers.get('content-type') ?? '', /^application\/x-ndjson/u);

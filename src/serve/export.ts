@@ -1,7 +1,7 @@
 import type { SearchHit, SearchPage, SearchQuery } from '../store/queries.js';
 import type { QueryPool } from './query-pool.js';
 
-const COLUMNS = ['id', 'headline', 'url', 'published', 'site', 'dateline', 'language', 'quotes', 'snippet'] as const;
+const COLUMNS = ['id', 'headline', 'url', 'published', 'site', 'dateline', 'language', 'quotes', 'copies', 'snippet'] as const;
 
 /**
  * Search results as CSV or JSON Lines, page by page through the cursor, so a download of

@@ -25,6 +25,7 @@ export const SearchParams = Type.Object(
     speaker: Type.Optional(Name),
     hasQuotes: Type.Optional(Type.Boolean()),
     sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('newest')])),
+    copies: Type.Optional(Type.Union([Type.Literal('fold'), Type.Literal('all')], { description: 'fold (the default): each text once, its other copies counted in `copies`; all: every copy listed.' })),
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
@@ -32,7 +33,7 @@ export const SearchParams = Type.Object(
 );
 export type SearchParams = Static<typeof SearchParams>;
 
-const SearchFilterFields = (({ cursor: _cursor, limit: _limit, ...rest }) => rest)(SearchParams.properties);
+const SearchFilterFields = (({ cursor: _cursor, limit: _limit, copies: _copies, ...rest }) => rest)(SearchParams.properties);
 
 export const TimelineParams = Type.Object(
   { ...SearchFilterFields, interval: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('week')])) },
@@ -42,6 +43,7 @@ export const TimelineParams = Type.Object(
 export const ExportParams = Type.Object(
   {
     ...SearchFilterFields,
+    copies: SearchParams.properties.copies,
     format: Type.Union([Type.Literal('csv'), Type.Literal('jsonl')]),
     max: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'At most this many results (default and cap 10,000).' })),
   },
@@ -59,6 +61,7 @@ const SearchHit = Type.Object({
   snippet: Type.String(),
   highlights: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()])),
   quotes: Type.Integer(),
+  copies: Type.Integer({ description: 'Other copies of its text in the collection, folded into this result: each text is listed once, where its first matching copy ranks.' }),
 });
 
 const FacetValue = Type.Object({ value: Type.String(), id: Type.Optional(Type.Integer()), count: Type.Integer() });

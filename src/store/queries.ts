@@ -31,6 +31,8 @@ export interface SearchQuery {
   readonly hasQuotes?: boolean;
   /** Default: relevance when there is a text query, newest otherwise. */
   readonly sort?: SearchSort;
+  /** fold (the default): each text once, where its first matching copy ranks, with its count of other copies; all: every copy. */
+  readonly copies?: 'fold' | 'all';
   /** From the previous page's `next`. */
   readonly cursor?: string;
   /** Results per page, 1–100 (default 20). */
@@ -51,6 +53,8 @@ export interface SearchHit {
   readonly highlights: readonly (readonly [number, number])[];
   /** Attributed quotes in the article. */
   readonly quotes: number;
+  /** Other copies of its text in the collection (see Link); folded into this result, not listed. */
+  readonly copies: number;
 }
 
 export interface FacetValue {

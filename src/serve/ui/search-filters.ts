@@ -107,7 +107,7 @@ ${textFields}
 <div class="field"><label for="filter-to">To</label><input id="filter-to" type="date" name="to" value="${query.to ?? ''}"></div>
 </fieldset>
 <div class="field field-check"><input id="filter-hasQuotes" type="checkbox" name="hasQuotes" value="${HAS_QUOTES_VALUE}"${query.hasQuotes === true && html` checked`}><label for="filter-hasQuotes">Only articles with quotes</label></div>
-<div class="field"><label for="filter-sort">Sort by</label><select id="filter-sort" name="sort"><option value="relevance"${selected('relevance')}>Relevance</option><option value="newest"${selected('newest')}>Newest first</option></select></div>
+<div class="field"><label for="filter-sort">Sort by</label><select id="filter-sort" name="sort"><option value="relevance"${selected('relevance')}>Relevance</option><option value="newest"${selected('newest')}>Newest first</option></select></div>${query.copies === 'all' && html`<input type="hidden" name="copies" value="all">`}
 ${datalists(facets)}
 <div class="form-actions"><button type="submit">Apply filters</button> <a href="/">Start over</a></div>
 </form>`;

@@ -42,8 +42,9 @@ const page: SearchPage = {
         [29, 32],
       ],
       quotes: 3,
+      copies: 2,
     },
-    { id: 8, headline: null, url: null, published: null, site: null, dateline: null, language: '"><x', snippet: '', highlights: [], quotes: 0 },
+    { id: 8, headline: null, url: null, published: null, site: null, dateline: null, language: '"><x', snippet: '', highlights: [], quotes: 0, copies: 0 },
   ],
   facets: {
     people: [
@@ -91,7 +92,9 @@ test('search page: hostile headline, site, facet values and query are escaped; n
 
 test('search page: results link to their article, show meta, and highlight exactly the given ranges', () => {
   const out = renderSearch();
-  assert.deepEqual(attributeValues(out, 'a', 'href').filter((href) => href.startsWith('/articles/')), ['/articles/7', '/articles/8']);
+  assert.deepEqual(attributeValues(out, 'a', 'href').filter((href) => href.startsWith('/articles/')), ['/articles/7', '/articles/7#links-heading', '/articles/8']);
+  assert.ok(textOf(out).includes('2 other copies'), 'a folded text says how many copies it has');
+  assert.ok(!textOf(out).includes('0 other copies'));
   assert.ok(out.includes('Russian leader <mark>Putin</mark> said &lt;b&gt;<mark>not</mark>hing&lt;/b&gt; &amp; left.'));
   assert.ok(out.includes('<time datetime="2020-03-01T10:00:00Z">2020-03-01</time>'));
   assert.ok(textOf(out).includes('3 quotes'));
@@ -131,6 +134,7 @@ test('search page: chips remove one filter, sort toggles, next page and download
   assert.ok(hrefs.some((href) => href.endsWith('&sort=newest')));
   assert.ok(out.includes('aria-current="true">Relevance</a>'), 'relevance is the default with words');
   assert.ok(hrefs.some((href) => href.endsWith('&cursor=CURSOR2')));
+  assert.ok(hrefs.includes('/?q=Putin&person=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E&hasQuotes=true&from=2020-01-01&copies=all'), 'list every copy');
   assert.ok(hrefs.includes('/api/v1/search/export?q=Putin&person=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E&hasQuotes=true&from=2020-01-01&format=csv'));
   assert.ok(hrefs.some((href) => href.startsWith('/api/v1/search/export?') && href.endsWith('format=jsonl')));
   const custom = renderSearch({ exportHref: (format) => `/download.${format}` });

@@ -44,6 +44,7 @@ function resultItem(hit: SearchHit): SafeHtml {
     dateTime(hit.published),
     hit.dateline !== null && html`<span class="dateline">${hit.dateline}</span>`,
     hit.quotes > 0 && html`<span class="quote-count">${plural(hit.quotes, 'quote')}</span>`,
+    hit.copies > 0 && html`<a class="copy-count" href="${articleHref(hit.id)}#links-heading">${plural(hit.copies, 'other copy', 'other copies')}</a>`,
   ].filter((part): part is SafeHtml => part !== false && part !== null);
   return html`<li class="result">
 <article>
@@ -110,6 +111,13 @@ ${page.next !== null && html`<li><a href="${queryString({ cursor: page.next })}"
 </ul></nav>`;
 }
 
+/** Each text once with its copies counted (the default), or every copy listed: a link to the other. */
+function copiesToggle(query: SearchQuery, queryString: SearchView['queryString']): SafeHtml {
+  return query.copies === 'all'
+    ? html`<p class="copies-toggle">Every copy listed · <a href="${queryString({ copies: null, cursor: null })}">Fold copies</a></p>`
+    : html`<p class="copies-toggle">Copies folded · <a href="${queryString({ copies: 'all', cursor: null })}">List every copy</a></p>`;
+}
+
 function downloads(view: SearchView): SafeHtml {
   const href = (format: ExportFormat): string => (view.exportHref !== undefined ? view.exportHref(format) : defaultExportHref(view.queryString, format));
   return html`<p class="downloads">Download all matching articles: <a href="${href('csv')}" download>CSV</a> · <a href="${href('jsonl')}" download>JSON Lines</a></p>`;
@@ -127,6 +135,7 @@ ${activeFilters(query, queryString)}
 <div class="results-bar">
 <p class="total">${plural(page.total, 'article')}</p>
 ${page.total > 0 && sortToggle(query, queryString)}
+${page.total > 0 && copiesToggle(query, queryString)}
 </div>
 ${page.note !== undefined && page.note !== '' && html`<p class="note">${page.note}</p>`}
 ${page.total > 0 && html`<section class="timeline-section" aria-labelledby="timeline-heading"><h2 id="timeline-heading">When they were published</h2>${timelineChart(timeline)}</section>`}

@@ -111,4 +111,39 @@ describe('store: links', () => {
       on.close();
     }
   });
+
+  it('search lists each text once, where its first matching copy ranks, and counts its other copies; copies=all lists them all', () => {
+    const path = join(dir, 'fold.db');
+    const wire = syntheticText(51, 14, 0);
+    const store = openStore(path);
+    try {
+      const [first, second, third] = storeAll(store, [
+        record('https://a.test/w1', wire, '2024-05-01T08:00:00Z', 'Wire story'),
+        record('https://b.test/w2', `${wire}\nMore at b.test`, '2024-05-01T09:00:00Z', 'Wire story, retitled'),
+        record('https://c.test/w3', wire.split('\n').slice(0, 10).join('\n'), '2024-05-03T09:00:00Z', 'Wire story, trimmed'),
+        ...Array.from({ length: 5 }, (_, i) => record(`https://d.test/${i}`, syntheticText(60 + i, 14, 1), `2024-05-02T0${i}:00:00Z`, `Other ${i}`)),
+      ]);
+      const paged: { id: number; copies: number }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = store.search({ limit: 2, ...(cursor !== undefined ? { cursor } : {}) });
+        paged.push(...page.results.map(({ id, copies }) => ({ id, copies })));
+        cursor = page.next ?? undefined;
+      } while (cursor !== undefined);
+      // Newest first: the trimmed copy (3 May) stands for its text, and the two before it are folded into it.
+      assert.equal(paged.length, 6);
+      assert.deepEqual(paged[0], { id: third, copies: 2 });
+      assert.ok(!paged.some(({ id }) => id === first || id === second));
+      assert.ok(paged.slice(1).every(({ copies }) => copies === 0));
+      const all = store.search({ limit: 20, copies: 'all' }).results;
+      assert.equal(all.length, 8);
+      assert.deepEqual(all.filter(({ id }) => id === first || id === second).map(({ copies }) => copies), [2, 2]);
+      // A search whose words only the first copy's text has in full still folds the copies that match too.
+      const word = wire.split(/\s+/u)[0]!;
+      const found = store.search({ q: word, limit: 20 }).results.filter(({ id }) => [first, second, third].includes(id!));
+      assert.equal(found.length, 1);
+    } finally {
+      store.close();
+    }
+  });
 });

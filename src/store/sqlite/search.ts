@@ -17,6 +17,8 @@ const CANDIDATE_LIMIT = 20_000;
 /** Counting a search's matches stops here; the total is then a lower bound (`totalIsLowerBound`). */
 export const COUNT_LIMIT = 10_000;
 const FACET_SIZE = 10;
+/** Reads past the first that a page makes to fill itself when copies fold many of its rows: a text carried by hundreds of matching copies costs a short page, never an unbounded read. */
+const FOLD_READS = 4;
 /** Enough of a body for the snippet of a search without words (see snippetOf). */
 const OPENING_CHARS = 400;
 
@@ -49,7 +51,8 @@ export class ArticleSearch {
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
     const filter = articleFilter(this.statements, query);
     const requested = planFor(filter, query.sort);
-    const fingerprint = fingerprintOf([filter.match, filter.where, filter.params, requested.sort]);
+    const fold = query.copies !== 'all';
+    const fingerprint = fingerprintOf([filter.match, filter.where, filter.params, requested.sort, fold]);
     const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, fingerprint, 2);
     if (filter.none) return emptyPage(filter);
     const { plan, total: known } = this.strategy(requested, filter);
@@ -57,12 +60,12 @@ export class ArticleSearch {
     // The best FACET_SAMPLE rows, in order: facets count over them, and the first page is their head.
     const top = this.rows(plan, null, FACET_SAMPLE);
     const after: [string | number | null, number] | null = cursor === null ? null : [cursor[0] ?? null, Number(cursor[1])];
-    const page = after === null ? top.slice(0, limit + 1) : this.pageAfter(plan, top, after, limit + 1);
+    const { rows: page, copies } = this.foldedPage(plan, top, after, limit + 1, fold);
     const shown = page.slice(0, limit);
     const last = shown[shown.length - 1];
     const total = known ?? (top.length < FACET_SAMPLE ? { count: top.length, exact: true } : this.count(filter));
     return {
-      results: this.hits(shown.map((row) => row.id), filter),
+      results: this.hits(shown.map((row) => row.id), filter).map((hit) => ({ ...hit, copies: copies.get(hit.id) ?? 0 })),
       total: total.count,
       ...(total.exact ? {} : { totalIsLowerBound: true }),
       facets: this.facets(top.map((row) => row.id)),
@@ -88,15 +91,58 @@ export class ArticleSearch {
     return { interval, buckets: [...buckets].map(([start, count]) => ({ start, count })), undated };
   }
 
-  /** The rows after a cursor: cut from the best rows already read when they hold them, so a second page does not rank again. */
-  private pageAfter(plan: Plan, top: readonly Row[], [key, id]: [string | number | null, number], size: number): Row[] {
-    if (key !== null) {
-      const at = top.findIndex((row) => plan.follows(row, key, id));
-      const rest = at < 0 ? [] : top.slice(at);
-      // Fewer than FACET_SAMPLE rows means they are all the rows there are.
-      if (rest.length >= size || top.length < FACET_SAMPLE) return rest.slice(0, size);
+  /**
+   * A page of rows after a cursor, one per copy group: a copy whose group has a row
+   * earlier in the order is folded into it (the hit says how many copies its text has).
+   * Rows are cut from the best rows already read when they hold them, so a second page
+   * does not rank again, and groups shown on earlier pages among them stay folded; a page
+   * past them folds the copies it reads, read FOLD_READS times at most.
+   */
+  private foldedPage(plan: Plan, top: readonly Row[], after: [string | number | null, number] | null, size: number, fold: boolean): { rows: Row[]; copies: Map<number, number> } {
+    const complete = top.length < FACET_SAMPLE;
+    const at = after === null ? 0 : after[0] === null ? -1 : top.findIndex((row) => plan.follows(row, after[0]!, after[1]));
+    // A cursor past every row there is: the last page was the last.
+    if (at < 0 && complete) return { rows: [], copies: new Map() };
+    const prior = at < 0 ? [] : top.slice(0, at);
+    let batch = at < 0 ? this.rows(plan, after, size * 2) : top.slice(at);
+    let more = at < 0 ? batch.length === size * 2 : !complete;
+    const groups = this.copyGroups([...prior, ...batch]);
+    const seen = new Set(fold ? prior.map((row) => groups.get(row.id)) : []);
+    const rows: Row[] = [];
+    for (let reads = 0; ; reads++) {
+      for (const row of batch) {
+        // Unfolded, each row is a group of its own.
+        const group = fold ? groups.get(row.id) : -row.id;
+        if (seen.has(group)) continue;
+        seen.add(group);
+        rows.push(row);
+        if (rows.length === size) return { rows, copies: this.copyCounts(rows, groups) };
+      }
+      const last = batch[batch.length - 1];
+      if (!more || last === undefined || reads === FOLD_READS) return { rows, copies: this.copyCounts(rows, groups) };
+      batch = this.rows(plan, [last.k, last.id], size * 2);
+      more = batch.length === size * 2;
+      for (const [id, group] of this.copyGroups(batch)) groups.set(id, group);
     }
-    return this.rows(plan, [key, id], size);
+  }
+
+  /** Each row's copy group; an article not linked (stored with linking off) is a group of its own. */
+  private copyGroups(rows: readonly Row[]): Map<number, number> {
+    const found = this.statements
+      .get('SELECT id, coalesce(copy_group, -id) AS copyGroup FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(rows.map((row) => row.id))) as { id: number; copyGroup: number }[];
+    return new Map(found.map((row) => [row.id, row.copyGroup]));
+  }
+
+  /** How many other copies each row's text has in the collection, matching or not. */
+  private copyCounts(rows: readonly Row[], groups: ReadonlyMap<number, number>): Map<number, number> {
+    const linked = [...new Set(rows.map((row) => groups.get(row.id) ?? 0))].filter((group) => group > 0);
+    const sizes = new Map(
+      (this.statements.get('SELECT copy_group AS copyGroup, count(*) AS n FROM articles WHERE copy_group IN (SELECT value FROM json_each(?)) GROUP BY copy_group').all(JSON.stringify(linked)) as { copyGroup: number; n: number }[]).map(
+        (row) => [row.copyGroup, row.n - 1],
+      ),
+    );
+    return new Map(rows.map((row) => [row.id, sizes.get(groups.get(row.id) ?? 0) ?? 0]));
   }
 
   private rows(plan: Plan, after: [string | number | null, number] | null, limit: number): Row[] {
@@ -200,12 +246,12 @@ export class ArticleSearch {
     };
   }
 
-  private hits(ids: readonly number[], filter: ArticleFilter): SearchHit[] {
+  private hits(ids: readonly number[], filter: ArticleFilter): Omit<SearchHit, 'copies'>[] {
     if (ids.length === 0) return [];
     const list = JSON.stringify(ids);
     const rows = this.statements
       .get('SELECT id, headline, url, published, site, dateline, language, quotes FROM articles WHERE id IN (SELECT value FROM json_each(?))')
-      .all(list) as Omit<SearchHit, 'snippet' | 'highlights'>[];
+      .all(list) as Omit<SearchHit, 'snippet' | 'highlights' | 'copies'>[];
     // Without words to find, the opening is enough: read no more of the body than it needs.
     const bodyColumn = filter.terms.length === 0 ? `substr(body, 1, ${OPENING_CHARS})` : 'body';
     const bodies = new Map(
