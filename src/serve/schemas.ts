@@ -141,8 +141,15 @@ const StorySummary = Type.Object({
 
 export const StoriesParams = Type.Object({ cursor: Type.Optional(Cursor), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }, { additionalProperties: false });
 export const StoriesResponse = Type.Object({ results: Type.Array(StorySummary, { description: 'The most recently grown first.' }), next: Nullable(Type.String()) });
+const RelatedStory = Type.Object({
+  ...StorySummary.properties,
+  score: Type.Number({ description: 'How near: the cosine of the two stories\' descriptions (words, people, organisations, places), 0–1.' }),
+  shared: Type.Array(EntitySummary, { description: 'People, organisations and places both stories name, the weightiest first.' }),
+});
+
 export const StoryResponse = Type.Object({
   ...StorySummary.properties,
+  related: Type.Array(RelatedStory, { description: 'Other stories naming the same people, organisations and places, or continuing it, the nearest first (at most 5); never the story itself, so never a copy of its articles.' }),
   timeline: Type.Array(Type.Object({ ...ArticleRef.properties, copies: Type.Array(ArticleRef) }), { description: 'Its articles in publication order (the first 200), each copy folded under the earliest published of its text.' }),
   speakers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), quotes: Type.Array(AttributedQuote) }), { description: 'People quoted in it, the most quoted first (up to 12, 20 quotes each).' }),
 });

@@ -117,6 +117,8 @@ export interface ArticleLinksView {
   readonly original: ArticleRef | null;
   /** The other copies of its text, in publication order. */
   readonly copies: readonly ArticleRef[];
+  /** Stories related to its story, the nearest first. */
+  readonly related: readonly RelatedStorySummary[];
 }
 
 export interface EntitySummary {
@@ -224,6 +226,14 @@ export interface StoryPage extends StorySummary {
   readonly timeline: readonly StoryArticle[];
   /** Who is quoted in it, the most quoted first, with their quotes in publication order (copies' quotes counted once). */
   readonly speakers: readonly { readonly id: number; readonly name: string; readonly quotes: readonly AttributedQuote[] }[];
+  /** Other stories that name the same people, organisations and places or continue it, the nearest first (at most 5). */
+  readonly related: readonly RelatedStorySummary[];
+}
+
+/** A story related to another: how near (cosine of their descriptions, 0–1) and the entities both name. */
+export interface RelatedStorySummary extends StorySummary {
+  readonly score: number;
+  readonly shared: readonly EntitySummary[];
 }
 
 /** The questions a collection answers. A store implements them on read-only connections. */

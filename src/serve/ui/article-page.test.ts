@@ -181,7 +181,7 @@ test('article page: its story, and for a later copy the earliest copy with what 
   const story = { id: 9, label: `Summit ${XSS_SCRIPT}`, articles: 4, copies: 1, first: '2020-03-06', last: '2020-03-08' };
   const out = render(
     articlePage({
-      article: { ...article, links: { story, original: ref(3, `First ${XSS_IMG}`), copies: [ref(3, `First ${XSS_IMG}`), ref(7, 'Third')] } },
+      article: { ...article, links: { story, original: ref(3, `First ${XSS_IMG}`), copies: [ref(3, `First ${XSS_IMG}`), ref(7, 'Third')], related: [{ ...story, id: 12, label: 'Summit aftermath', score: 0.2, shared: [] }] } },
       json,
       changes: { added: 1, removed: 0, edited: 2, unchanged: 5 },
     }),
@@ -191,5 +191,6 @@ test('article page: its story, and for a later copy the earliest copy with what 
   assert.ok(out.includes('<a href="/stories/9">'));
   assert.ok(textOf(out).includes(`A copy of First ${XSS_IMG} copies.test, 2020-03-07, published first: 5 paragraphs the same, 2 paragraphs reworded, 1 paragraph added.`));
   assert.ok(out.includes('2 other copies of this text'));
+  assert.ok(out.includes('<a href="/stories/12">Summit aftermath</a>'), 'the related stories of its story');
   assert.ok(!renderArticle().includes('links-heading'), 'an article stored unlinked has no such section');
 });

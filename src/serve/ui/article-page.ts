@@ -7,7 +7,7 @@ import type { ArticleJson } from '../../output/json.js';
 import type { EntityJson } from '../../output/understanding.js';
 import type { ArticleRef, EntityKind, StoredArticle } from '../../store/queries.js';
 import type { CopyChanges } from '../../link/diff.js';
-import { storyHref } from './story-page.js';
+import { relatedStories, storyHref } from './story-page.js';
 import { attrUrl, html, joinHtml, type SafeHtml } from './html.js';
 import { articleBody, entityLink, speakerMarker, type EntityIds } from './article-body.js';
 import { articleHref, dateTime, externalLink, headlineText, kindOfType, plural } from './parts.js';
@@ -126,7 +126,8 @@ function linksSection(article: StoredArticle, changes: CopyChanges | null): Safe
 <p>Part of the story <a href="${storyHref(links.story.id)}">${headlineText(links.story.label)}</a> <span class="count">(${plural(links.story.articles, 'article')})</span>.</p>
 ${links.original !== null && html`<p class="copy-of">A copy of ${ref(links.original)}, published first${changed}.</p>`}
 ${links.copies.length > 0 && html`<details class="copies"${links.original === null ? html` open` : null}><summary>${plural(links.copies.length, 'other copy', 'other copies')} of this text</summary><ul>${links.copies.map((copy) => html`<li>${ref(copy)}</li>`)}</ul></details>`}
-</section>`;
+</section>
+${relatedStories(links.related, 'related-heading')}`;
 }
 
 export function articlePage(view: ArticleView): SafeHtml {

@@ -17,6 +17,18 @@ const story: StoryPage = {
     { ...ref(1, `Rivers rise ${XSS_IMG}`, '2024-08-01T08:00:00Z'), copies: [ref(3, 'Rivers rise (wire copy)', '2024-08-01T09:00:00Z')] },
     { ...ref(2, 'Rescue boats reach villages', '2024-08-03T10:00:00Z'), copies: [] },
   ],
+  related: [
+    {
+      id: 7,
+      label: `Dam repairs ${XSS_IMG}`,
+      articles: 2,
+      copies: 0,
+      first: '2024-08-10T08:00:00Z',
+      last: '2024-08-12T08:00:00Z',
+      score: 0.31,
+      shared: [{ id: 21, name: `River ${XSS_SCRIPT}`, type: 'place', articles: 5 }],
+    },
+  ],
   speakers: [{ id: 11, name: `Chief ${XSS_IMG}`, quotes: [{ id: 1, text: `We need boats ${XSS_SCRIPT}`, kind: 'direct', cue: 'said', speakerMention: 'Chief', start: 0, end: 10, article: ref(2, 'Rescue boats reach villages', '2024-08-03T10:00:00Z') }] }],
 };
 
@@ -30,6 +42,9 @@ test('story page: its articles in order with copies folded, who said what; every
   assert.ok(out.includes('1 copy of this text'));
   assert.ok(out.includes('href="/entities/11"'));
   assert.ok(textOf(out).includes(`We need boats ${XSS_SCRIPT}`));
+  assert.ok(textOf(out).includes(`Related storiesDam repairs ${XSS_IMG} 2 articles`), "related stories listed");
+  assert.ok(out.includes('<a href="/stories/7">') && out.includes('<a href="/entities/21">'), 'each related story and what it shares link to their pages');
+  assert.ok(!render(storyPage({ ...story, related: [] })).includes('Related stories'), 'no section without related stories');
 });
 
 test('stories page: each story links to its page; an empty collection says why there are none', () => {

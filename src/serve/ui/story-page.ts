@@ -2,7 +2,7 @@
  * Stories: the list, most recently grown first, and one story — its articles in order
  * with the copies of each text folded under the earliest, and who is quoted in it.
  */
-import type { StoryArticle, StoryList, StoryPage, StorySummary } from '../../store/queries.js';
+import type { RelatedStorySummary, StoryArticle, StoryList, StoryPage, StorySummary } from '../../store/queries.js';
 import { html, type SafeHtml } from './html.js';
 import { articleHref, dateTime, entityHref, headlineText, plural } from './parts.js';
 
@@ -55,6 +55,18 @@ function speakersSection(story: StoryPage): SafeHtml | null {
   return html`<section aria-labelledby="speakers-heading"><h2 id="speakers-heading">Who said what</h2><ul class="speakers">${people}</ul></section>`;
 }
 
+/** Stories related to one (its own or an article's), with the people, organisations and places they share; null when there are none. */
+export function relatedStories(related: readonly RelatedStorySummary[], headingId: string): SafeHtml | null {
+  if (related.length === 0) return null;
+  const items = related.map(
+    (story) => html`<li class="story-item"><a href="${storyHref(story.id)}">${headlineText(story.label)}</a> <span class="story-meta">${size(story)} · ${span(story)}</span>${
+      story.shared.length > 0 &&
+      html`<br><span class="shared">Also names ${story.shared.map((entity, index) => html`${index > 0 && ', '}<a href="${entityHref(entity.id)}">${entity.name}</a>`)}</span>`
+    }</li>`,
+  );
+  return html`<section aria-labelledby="${headingId}"><h2 id="${headingId}">Related stories</h2><ol class="story-list related">${items}</ol></section>`;
+}
+
 /** One story's page content. */
 export function storyPage(story: StoryPage): SafeHtml {
   return html`<div class="story-page">
@@ -66,5 +78,6 @@ ${story.articles > story.timeline.reduce((sum, article) => sum + 1 + article.cop
 <ol class="timeline">${story.timeline.map(timelineItem)}</ol>
 </section>
 ${speakersSection(story)}
+${relatedStories(story.related, 'related-heading')}
 </div>`;
 }

@@ -164,6 +164,6 @@ function summary(row: { id: number; name: string; type: string; articles: number
   return { id: row.id, name: row.name, type: kindOf(row.type), articles: row.articles };
 }
 
-function kindOf(type: string): EntityKind {
+export function kindOf(type: string): EntityKind {
   return KIND_OF_TYPE[type] ?? 'other';
 }

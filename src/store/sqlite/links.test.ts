@@ -146,4 +146,30 @@ describe('store: links', () => {
       store.close();
     }
   });
+
+  it('offers related stories: one that names the same people and places later, never the story itself or an unrelated one', () => {
+    const path = join(dir, 'related.db');
+    const person = (name: string, localId: number) => ({ localId, type: 'PER', name, roles: [], acronyms: [], mentions: [{ start: 0, end: 5 }] });
+    const named = (article: ArticleRecord, ...names: string[]): ArticleRecord => ({ ...article, entities: names.map(person) });
+    const store = openStore(path);
+    try {
+      const [first, , later, other] = storeAll(store, [
+        named(record('https://a.test/1', syntheticText(71, 12, 0), '2022-01-05'), 'Ada Lovelace', 'Charles Babbage'),
+        named(record('https://a.test/2', syntheticText(72, 12, 0), '2022-01-06'), 'Ada Lovelace'),
+        // Two years on, past the span a story keeps growing: a story of its own, on the same people.
+        named(record('https://a.test/3', syntheticText(73, 12, 0), '2024-03-01'), 'Ada Lovelace', 'Charles Babbage'),
+        named(record('https://b.test/1', syntheticText(74, 12, 1), '2022-01-05'), 'Grace Hopper'),
+      ]);
+      const storyOf = (id: number) => [...store.exportArticles()].find((article) => article.id === id)!.story!;
+      assert.notEqual(storyOf(first!), storyOf(later!));
+      const page = store.story(storyOf(first!))!;
+      assert.deepEqual(page.related.map((story) => story.id), [storyOf(later!)]);
+      assert.ok(page.related[0]!.score > 0 && page.related[0]!.score <= 1);
+      assert.deepEqual(page.related[0]!.shared.map((entity) => entity.name).sort(), ['Ada Lovelace', 'Charles Babbage']);
+      assert.ok(!store.story(storyOf(other!))!.related.some((story) => story.id === storyOf(first!)), 'an unrelated story is not offered');
+      assert.deepEqual(store.article(later!)!.links!.related.map((story) => story.id), [storyOf(first!)], 'an article offers the stories related to its own');
+    } finally {
+      store.close();
+    }
+  });
 });

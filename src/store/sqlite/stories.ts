@@ -1,5 +1,7 @@
+import { rankRelated } from '../../link/related.js';
 import { addTermCounts } from '../../link/terms.js';
-import type { ArticleLinksView, ArticleRef, AttributedQuote, StoryArticle, StoryList, StoryPage, StoryQuery, StorySummary } from '../queries.js';
+import type { ArticleLinksView, ArticleRef, AttributedQuote, EntitySummary, RelatedStorySummary, StoryArticle, StoryList, StoryPage, StoryQuery, StorySummary } from '../queries.js';
+import { kindOf } from './browse.js';
 import { ARTICLE_REF, attributedQuote, type QuoteRow } from './browse.js';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
 import { hasLinks } from './migrations.js';
@@ -12,6 +14,9 @@ const TIMELINE = 200;
 const LABEL_CANDIDATES = 50;
 const QUOTES_PER_SPEAKER = 20;
 const SPEAKERS = 12;
+/** Related stories are looked for among the stories that share most of its indexed terms: this many, read this many per term. */
+const RELATED_CANDIDATES = 50;
+const RELATED_PER_TERM = 100;
 /** The earliest published copy of the group of article `a`, as `dateline export` names it in `duplicateOf`. */
 export const FIRST_COPY = "(SELECT f.id FROM articles f WHERE f.copy_group = a.copy_group ORDER BY coalesce(f.published, f.ingested_at), f.ingested_at, f.id LIMIT 1)";
 
@@ -37,7 +42,7 @@ export class StoryBrowse {
       params.push(last, last, id);
     }
     const rows = this.statements
-      .get(`SELECT id, terms, first, last FROM stories ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY coalesce(last, '') DESC, id DESC LIMIT ?`)
+      .get(`SELECT id, terms, indexed, first, last FROM stories ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY coalesce(last, '') DESC, id DESC LIMIT ?`)
       .all(...params, limit + 1) as StoryRow[];
     const shown = rows.slice(0, limit).map((row) => this.summary(row));
     const last = rows[Math.min(rows.length, limit) - 1];
@@ -46,7 +51,7 @@ export class StoryBrowse {
 
   story(id: number): StoryPage | null {
     if (!this.linked) return null;
-    const row = this.statements.get('SELECT id, terms, first, last FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+    const row = this.statements.get('SELECT id, terms, indexed, first, last FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
     if (row === undefined) return null;
     const articles = this.statements
       .get(`SELECT ${ARTICLE_REF}, ${FIRST_COPY} AS firstCopy FROM articles a WHERE a.story_id = ? ORDER BY coalesce(a.published, a.ingested_at), a.id`)
@@ -62,7 +67,7 @@ export class StoryBrowse {
         timeline.push(entry);
       }
     }
-    return { ...this.summary(row), timeline, speakers: this.speakers(id) };
+    return { ...this.summary(row), timeline, speakers: this.speakers(id), related: this.related(row) };
   }
 
   /** An article's story and copies; null for one stored unlinked (or a store from before Link). */
@@ -72,12 +77,48 @@ export class StoryBrowse {
       | { story: number | null; copyGroup: number | null; firstCopy: number | null }
       | undefined;
     if (row === undefined || row.story === null) return null;
-    const story = this.statements.get('SELECT id, terms, first, last FROM stories WHERE id = ?').get(row.story) as StoryRow | undefined;
+    const story = this.statements.get('SELECT id, terms, indexed, first, last FROM stories WHERE id = ?').get(row.story) as StoryRow | undefined;
     if (story === undefined) return null;
     const copies = this.statements
       .get(`SELECT ${ARTICLE_REF} FROM articles a WHERE a.copy_group = ? AND a.id <> ? ORDER BY coalesce(a.published, a.ingested_at), a.ingested_at, a.id`)
       .all(row.copyGroup, id) as ArticleRef[];
-    return { story: this.summary(story), original: row.firstCopy !== id ? (copies.find((copy) => copy.id === row.firstCopy) ?? null) : null, copies };
+    return {
+      story: this.summary(story),
+      original: row.firstCopy !== id ? (copies.find((copy) => copy.id === row.firstCopy) ?? null) : null,
+      copies,
+      related: this.related(story),
+    };
+  }
+
+  /**
+   * The stories nearest this one (see rankRelated), among those that share most of the
+   * terms it is indexed under: the same index that finds an arriving article its story.
+   */
+  private related(row: StoryRow): RelatedStorySummary[] {
+    const shared = new Map<number, number>();
+    for (const term of JSON.parse(row.indexed) as string[]) {
+      for (const id of this.statements.get('SELECT story_id FROM story_index WHERE term = ? ORDER BY story_id DESC LIMIT ?').pluck().all(term, RELATED_PER_TERM) as number[]) {
+        if (id !== row.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
+    }
+    const ids = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, RELATED_CANDIDATES).map(([id]) => id);
+    const candidates = this.statements.get('SELECT id, terms, indexed, first, last FROM stories WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as StoryRow[];
+    const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+    const termsOf = (story: StoryRow) => ({ id: story.id, terms: new Map(JSON.parse(story.terms) as [string, number][]) });
+    return rankRelated(termsOf(row), candidates.map(termsOf)).map((related) => ({
+      ...this.summary(byId.get(related.id)!),
+      score: Math.round(related.score * 1000) / 1000,
+      shared: related.shared.flatMap((term) => this.entityOfTerm(term)),
+    }));
+  }
+
+  /** The entity a story term names (`PER:vladimir putin`), as search and entity pages know it. */
+  private entityOfTerm(term: string): EntitySummary[] {
+    const colon = term.indexOf(':');
+    const row = this.statements.get('SELECT id, name, type, articles FROM entities WHERE type = ? AND key = ?').get(term.slice(0, colon), term.slice(colon + 1)) as
+      | { id: number; name: string; type: string; articles: number }
+      | undefined;
+    return row === undefined ? [] : [{ id: row.id, name: row.name, type: kindOf(row.type), articles: row.articles }];
   }
 
   private summary(row: StoryRow): StorySummary {
@@ -133,6 +174,8 @@ export class StoryBrowse {
 interface StoryRow {
   readonly id: number;
   readonly terms: string;
+  /** The terms it is indexed under, a JSON array. */
+  readonly indexed: string;
   readonly first: string | null;
   readonly last: string | null;
 }
