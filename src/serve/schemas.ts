@@ -121,6 +121,9 @@ const AttributedQuote = Type.Object({
 export const EntityResponse = Type.Object({
   ...EntitySummary.properties,
   roles: Type.Array(Type.Object({ text: Type.String(), count: Type.Integer(), first: Nullable(Type.String()), last: Nullable(Type.String()) })),
+  aliases: Type.Array(Type.Object({ name: Type.String(), articles: Type.Integer() }), {
+    description: 'The names articles give it across the collection, the most used first (up to 12): mentions in different articles that name the same entity are one entity.',
+  }),
   recentArticles: Type.Array(ArticleRef),
   datelined: Type.Array(ArticleRef),
   datelinedCount: Type.Integer(),

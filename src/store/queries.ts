@@ -177,6 +177,8 @@ export interface EntityRole {
 
 export interface EntityPage extends EntitySummary {
   readonly roles: readonly EntityRole[];
+  /** The names articles give it ("Vladimir Putin", "Putin"), the most used first, with how many articles use each. */
+  readonly aliases: readonly { readonly name: string; readonly articles: number }[];
   /** Its articles, newest first (the first 50), and how many it has. */
   readonly recentArticles: readonly ArticleRef[];
   /** For a place: articles datelined there, newest first (the first 50), and how many. */

@@ -74,6 +74,7 @@ export function entityPage(view: EntityView): SafeHtml {
 <h1><span class="entity entity-${entity.type}">${entity.name}</span></h1>
 <p class="entity-summary"><span class="entity-kind">${kindLabel(entity.type)}</span> · named in ${plural(entity.articles, 'article')}</p>
 <p><a href="${searchHrefFor(entity.type, entity.name)}">Search the articles that name ${entity.name}</a></p>
+${entity.aliases.length > 1 && html`<p class="aliases">Named in articles as ${entity.aliases.map((alias, index) => html`${index > 0 && ', '}<span class="alias">${alias.name}</span> (${alias.articles})`)}</p>`}
 ${rolesSection(entity)}
 ${quotesSection(entity, nextQuotesHref)}
 ${coMentionedSection(entity)}

@@ -9,6 +9,7 @@ import { DEFAULT_LIMIT, MAX_LIMIT } from './search.js';
 const RECENT = 50;
 const QUOTES_PAGE = 50;
 const CO_MENTIONED = 12;
+const ALIASES = 12;
 export const ARTICLE_REF = 'a.id AS id, a.headline AS headline, a.url AS url, a.published AS published, a.site AS site';
 
 /** A quote as the quote queries select it: the quote's columns (its id as `quoteId`), then its article's (ARTICLE_REF). */
@@ -48,7 +49,8 @@ export class Browse {
 
   entities(query: EntityQuery): EntityList {
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
-    const where: string[] = [];
+    // An entity merged into another is listed as that one.
+    const where: string[] = ['merged_into IS NULL'];
     const params: unknown[] = [];
     if (query.type !== undefined) {
       where.push('type = ?');
@@ -67,7 +69,7 @@ export class Browse {
       params.push(articles, articles, id);
     }
     const rows = this.statements
-      .get(`SELECT id, name, type, articles FROM entities ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY articles DESC, id LIMIT ?`)
+      .get(`SELECT id, name, type, articles FROM entities WHERE ${where.join(' AND ')} ORDER BY articles DESC, id LIMIT ?`)
       .all(...params, limit + 1) as { id: number; name: string; type: string; articles: number }[];
     const shown = rows.slice(0, limit).map(summary);
     const last = shown[shown.length - 1];
@@ -75,8 +77,12 @@ export class Browse {
   }
 
   entity(id: number, quoteCursor?: string): EntityPage | null {
-    const row = this.statements.get('SELECT id, name, type, articles FROM entities WHERE id = ?').get(id) as { id: number; name: string; type: string; articles: number } | undefined;
+    // An entity merged into another (a surname seen alone before its holder was known) leads to it.
+    const row = this.statements.get('SELECT e.id, e.name, e.type, e.articles FROM entities f JOIN entities e ON e.id = coalesce(f.merged_into, f.id) WHERE f.id = ?').get(id) as
+      | { id: number; name: string; type: string; articles: number }
+      | undefined;
     if (row === undefined) return null;
+    id = row.id;
     const entity = summary(row);
     const recentArticles = this.statements
       .get(
@@ -93,6 +99,7 @@ export class Browse {
     return {
       ...entity,
       roles: this.roles(id),
+      aliases: this.aliases(id),
       recentArticles,
       datelined,
       datelinedCount,
@@ -124,6 +131,13 @@ export class Browse {
       quoteCount: this.statements.get('SELECT count(*) FROM quotes WHERE speaker_entity_id = ?').pluck().get(id) as number,
       nextQuotes: rows.length > QUOTES_PAGE && last !== undefined ? encodeCursor(fingerprint, [last.article.published ?? '', last.article.id, last.start]) : null,
     };
+  }
+
+  /** The names articles give it, the most used first (its own name among them). */
+  private aliases(id: number): EntityPage['aliases'] {
+    return this.statements
+      .get('SELECT name, count(DISTINCT article_id) AS articles FROM article_entities WHERE entity_id = ? GROUP BY name ORDER BY articles DESC, name LIMIT ?')
+      .all(id, ALIASES) as { name: string; articles: number }[];
   }
 
   private roles(id: number): EntityRole[] {

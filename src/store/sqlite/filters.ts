@@ -2,6 +2,7 @@ import { DatelineError } from '../../doc/errors.js';
 import type { EntityKind, SearchQuery } from '../queries.js';
 import { parseSearch } from '../search-syntax.js';
 import { lastWord } from './entity-index.js';
+import { foldedName } from '../../link/names.js';
 import type { Statements } from './statements.js';
 
 /** The tagger's entity types as the API and UI name them. */
@@ -109,9 +110,13 @@ export function entityIdsNamed(statements: Statements, kind: EntityKind, name: s
   const key = name.trim().toLowerCase().replace(/\s+/gu, ' ');
   if (key === '') return [];
   const type = TYPE_OF_KIND[kind];
-  const exact = statements.get('SELECT id FROM entities WHERE type = ? AND key = ?').pluck().all(type, key) as number[];
+  // The entity of this name, or of a name it is known by ("Francois Hollande", "Putin" once one person holds it).
+  const exact = statements
+    .get('SELECT coalesce(merged_into, id) FROM entities WHERE type = @type AND key = @key UNION SELECT entity_id FROM entity_aliases WHERE type = @type AND key = @folded AND entity_id IS NOT NULL')
+    .pluck()
+    .all({ type, key, folded: foldedName(key) }) as number[];
   if (exact.length > 0) return exact;
-  const candidates = statements.get('SELECT id, key FROM entities WHERE type = ? AND last_word = ? ORDER BY articles DESC LIMIT 50').all(type, lastWord(key)) as {
+  const candidates = statements.get('SELECT id, key FROM entities WHERE type = ? AND last_word = ? AND merged_into IS NULL ORDER BY articles DESC LIMIT 50').all(type, lastWord(key)) as {
     id: number;
     key: string;
   }[];

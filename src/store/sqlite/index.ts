@@ -174,10 +174,12 @@ export class SqliteStore implements Store, StoreReader {
       if (this.writer) {
         try {
           if (this.links !== null) this.db.transaction(() => this.links?.flush())();
+          this.db.transaction(() => this.transitions.entities.consolidate())();
         } catch {
           // A full disk or a read-only file: the term counts since the last flush are lost, and
           // only they. They weigh words; a few hundred articles more or less in them move nothing
-          // that matters, and closing must still release the store.
+          // that matters, and closing must still release the store. Entities not consolidated now
+          // are consolidated when the articles of those names next arrive.
         }
         releaseWriterLock(this.db);
         // Fold the WAL back into the database so the file is whole on its own.

@@ -24,6 +24,10 @@ function versionTwoStore(path: string): void {
   db.prepare("INSERT INTO entities (id, type, key, name) VALUES (1, 'PER', 'vladimir putin', 'Vladimir Putin')").run();
   db.prepare("INSERT INTO article_entities (article_id, local_id, entity_id, name, roles, acronyms, mention_count) VALUES (1, 0, 1, 'Vladimir Putin', '[]', '[]', 1)").run();
   db.prepare("INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker_entity_id) VALUES (1, 0, 5, 'it went well', 'reported', 1)").run();
+  // One man under two spellings, as stores kept them before collection entities.
+  db.prepare("INSERT INTO entities (id, type, key, name) VALUES (2, 'PER', 'françois hollande', 'François Hollande'), (3, 'PER', 'francois hollande', 'Francois Hollande')").run();
+  db.prepare("INSERT INTO article_entities (article_id, local_id, entity_id, name, roles, acronyms, mention_count) VALUES (1, 1, 2, 'François Hollande', '[]', '[]', 1), (1, 2, 3, 'Francois Hollande', '[]', '[]', 1)").run();
+  db.prepare("INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker_entity_id) VALUES (1, 6, 9, 'agreed', 'reported', 3)").run();
   db.close();
 }
 
@@ -41,11 +45,23 @@ describe('store migrations', () => {
       assert.equal(page.total, 1);
       assert.deepEqual(
         page.results.map((hit) => [hit.id, hit.site, hit.dateline, hit.quotes]),
-        [[1, 'example.co.uk', 'Samarkand', 1]],
+        [[1, 'example.co.uk', 'Samarkand', 2]],
       );
-      assert.deepEqual(page.facets.people, [{ value: 'Vladimir Putin', id: 1, count: 1 }]);
+      assert.deepEqual(
+        page.facets.people.map(({ value, count }) => [value, count]),
+        [
+          ['Vladimir Putin', 1],
+          ['François Hollande', 1],
+        ],
+        'facets count the two spellings as one person',
+      );
       assert.equal(store.search({ person: 'Putin', place: 'Samarkand', site: 'example.co.uk' }).total, 1);
       assert.equal(store.entities({ q: 'put' }).results[0]?.articles, 1);
+      // Two spellings of one name are merged into one entity, with the quote of either.
+      const hollande = store.entities({ q: 'hollande' }).results;
+      assert.equal(hollande.length, 1);
+      assert.equal(store.entity(hollande[0]!.id)?.quoteCount, 1);
+      assert.equal(store.entity(3)?.id, hollande[0]!.id, 'the merged id leads to the entity');
       assert.match(store.article(1)?.json ?? '', /"headline":"Summit in Samarkand"/u);
       const exported = [...store.exportArticles()];
       assert.equal(exported.length, 1);

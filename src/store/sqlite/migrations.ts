@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { articleSite } from '../site.js';
+import { CollectionEntities } from './entities.js';
 import { lastWord, packEntitySet } from './entity-index.js';
 import type { Db } from './open.js';
 import { StoredLinks } from './links.js';
@@ -223,6 +224,16 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 7: the articles stored before Link, linked as if they had just arrived.
   (db) => new StoredLinks(db).catchUp(),
+  // 8: collection entities. The names an entity goes by across articles (folded; NULL when
+  // two entities claim one), and the entity another was merged into.
+  `
+  ALTER TABLE entities ADD COLUMN merged_into INTEGER;
+  CREATE INDEX entities_merged ON entities(merged_into) WHERE merged_into IS NOT NULL;
+  CREATE TABLE entity_aliases (type TEXT NOT NULL, key TEXT NOT NULL, entity_id INTEGER, PRIMARY KEY (type, key)) WITHOUT ROWID;
+  CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+  `,
+  // 9: the entities stored before, given their aliases and merged where the rules join them.
+  (db) => new CollectionEntities(db).adoptExisting(),
 ];
 
 

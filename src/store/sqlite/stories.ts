@@ -108,14 +108,15 @@ export class StoryBrowse {
     return rankRelated(termsOf(row), candidates.map(termsOf)).map((related) => ({
       ...this.summary(byId.get(related.id)!),
       score: Math.round(related.score * 1000) / 1000,
-      shared: related.shared.flatMap((term) => this.entityOfTerm(term)),
+      // Two names of one merged entity are one entity shared.
+      shared: [...new Map(related.shared.flatMap((term) => this.entityOfTerm(term)).map((entity) => [entity.id, entity])).values()],
     }));
   }
 
   /** The entity a story term names (`PER:vladimir putin`), as search and entity pages know it. */
   private entityOfTerm(term: string): EntitySummary[] {
     const colon = term.indexOf(':');
-    const row = this.statements.get('SELECT id, name, type, articles FROM entities WHERE type = ? AND key = ?').get(term.slice(0, colon), term.slice(colon + 1)) as
+    const row = this.statements.get('SELECT e.id AS id, e.name AS name, e.type AS type, e.articles AS articles FROM entities f JOIN entities e ON e.id = coalesce(f.merged_into, f.id) WHERE f.type = ? AND f.key = ?').get(term.slice(0, colon), term.slice(colon + 1)) as
       | { id: number; name: string; type: string; articles: number }
       | undefined;
     return row === undefined ? [] : [{ id: row.id, name: row.name, type: kindOf(row.type), articles: row.articles }];

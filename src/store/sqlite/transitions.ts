@@ -1,6 +1,10 @@
 import type { ArticleRecord, Capture, DuplicateCode, Finished, ItemRow, Outcome } from '../store.js';
 import type { ItemTable } from './items.js';
-import { lastWord, packEntitySet } from './entity-index.js';
+import { CollectionEntities } from './entities.js';
+import { packEntitySet } from './entity-index.js';
+
+/** Collection entities are consolidated every this many stored articles (and when the writer closes). */
+const CONSOLIDATE_EVERY = 500;
 import type { Db } from './open.js';
 import { articleToLink, type StoredLinks } from './links.js';
 
@@ -18,7 +22,9 @@ export class Transitions {
   private readonly insertDoc;
   private readonly countEntity;
   private readonly setEntitySet;
-  private readonly upsertEntity;
+  /** The collection's entities, which each article's entities are resolved to. */
+  readonly entities: CollectionEntities;
+  private sinceConsolidated = 0;
   private readonly insertArticleEntity;
   private readonly insertMention;
   private readonly insertQuote;
@@ -45,11 +51,9 @@ export class Transitions {
     );
     this.insertDoc = db.prepare('INSERT INTO article_docs (article_id, doc) VALUES (?, ?)');
     this.insertSearch = db.prepare('INSERT INTO article_search (rowid, headline, body) VALUES (?, ?, ?)');
+    this.entities = new CollectionEntities(db);
     this.countEntity = db.prepare('UPDATE entities SET articles = articles + 1 WHERE id = ?');
     this.setEntitySet = db.prepare('UPDATE articles SET entity_set = ? WHERE id = ?');
-    this.upsertEntity = db
-      .prepare('INSERT INTO entities (type, key, name, last_word) VALUES (?, ?, ?, ?) ON CONFLICT (type, key) DO UPDATE SET key = excluded.key RETURNING id')
-      .pluck();
     this.insertArticleEntity = db.prepare(
       'INSERT INTO article_entities (article_id, local_id, entity_id, name, roles, acronyms, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -165,8 +169,7 @@ export class Transitions {
     const globalIds = new Map<number, number>();
     const counted = new Set<number>();
     for (const entity of article.entities) {
-      const key = entity.name.toLowerCase();
-      const entityId = this.upsertEntity.get(entity.type, key, entity.name, lastWord(key)) as number;
+      const entityId = this.entities.resolve(entity);
       // Two local entities of one article can share a name; the article counts once.
       if (!counted.has(entityId)) {
         counted.add(entityId);
@@ -181,6 +184,11 @@ export class Transitions {
     for (const quote of article.quotes) {
       const speaker = quote.speakerLocalId === null ? null : (globalIds.get(quote.speakerLocalId) ?? null);
       this.insertQuote.run(articleId, quote.start, quote.end, quote.text, quote.kind, quote.cue, quote.speakerMention, speaker, quote.attribution);
+    }
+    // After the article's rows are written: a merge moves them with the rest.
+    if (++this.sinceConsolidated >= CONSOLIDATE_EVERY) {
+      this.entities.consolidate();
+      this.sinceConsolidated = 0;
     }
     const entities = article.entities.map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length }));
     this.links?.link(articleToLink(articleId, { ...article, entities }, now));

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { ArticleRecord, Capture, EntityRow } from '../store.js';
+import { openStore, type SqliteStore } from './index.js';
+
+const capture = (sha256: string): Capture => ({ url: null, status: 200, headers: null, body: new Uint8Array([1]), size: 1, sha256 });
+const entity = (localId: number, type: string, name: string, acronyms: string[] = []): EntityRow => ({ localId, type, name, roles: [], acronyms, mentions: [{ start: 0, end: 1 }] });
+
+/** An article naming these entities, the first of them quoted once. */
+function naming(n: number, ...entities: EntityRow[]): ArticleRecord {
+  const text = `Article ${n} says something.`;
+  return {
+    url: `https://site.test/${n}`,
+    urlKey: `https://site.test/${n}`,
+    canonicalKey: null,
+    textHash: `t${n}`,
+    headline: `Headline ${n}`,
+    published: `2024-01-${String(n).padStart(2, '0')}`,
+    siteName: null,
+    site: 'site.test',
+    language: 'en',
+    dateline: null,
+    body: text,
+    doc: new Uint8Array([0x03, 0x00]),
+    entities,
+    quotes: [{ start: 0, end: 7, text: `quote ${n}`, kind: 'direct', cue: 'said', speakerMention: entities[0]?.name ?? null, speakerLocalId: entities[0]?.localId ?? null, attribution: null }],
+  };
+}
+
+let stored = 0;
+function storeAll(store: SqliteStore, records: readonly ArticleRecord[]): number[] {
+  const source = store.source('test', 'stdin', '-');
+  return records.map((article) => {
+    const [item] = store.accept(source.id, null, [{ key: article.url!, kind: 'line' }]);
+    return store.finish(item!.id, { state: 'stored', kind: 'page', capture: capture(`c${stored++}`), article }).articleId!;
+  });
+}
+
+const person = (name: string) => entity(1, 'PER', name);
+
+describe('store: one entity per name across articles', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'dateline-entities-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a surname alone joins the person who holds it, arriving before or after them; their quotes go with it', () => {
+    const path = join(dir, 'surname.db');
+    const store = openStore(path);
+    try {
+      // "Obama" alone first, then Barack Obama three times; "Putin" alone before Vladimir Putin is known, and after.
+      storeAll(store, [naming(1, person('Obama')), ...[2, 3, 4].map((n) => naming(n, person('Barack Obama'))), naming(5, person('Putin'))]);
+      storeAll(store, [...[6, 7, 8].map((n) => naming(n, person('Vladimir Putin'))), naming(9, person('Putin'))]);
+    } finally {
+      store.close();
+    }
+    const reader = openStore(path, { readonly: true });
+    try {
+      const people = reader.entities({ type: 'person' }).results.map((e) => [e.name, e.articles]);
+      assert.deepEqual(people, [
+        ['Vladimir Putin', 5],
+        ['Barack Obama', 4],
+      ]);
+      const barack = reader.entities({ type: 'person', q: 'barack' }).results[0]!;
+      const page = reader.entity(barack.id)!;
+      assert.equal(page.quoteCount, 4);
+      assert.deepEqual(page.aliases.map((alias) => alias.name), ['Barack Obama', 'Obama']);
+      // The old id of the lone surname leads to the person.
+      const obamaIds = reader.search({ speaker: 'Obama' }).results.map((hit) => hit.id);
+      assert.equal(obamaIds.length, 4, 'search by speaker finds the quotes under either name');
+      assert.equal(reader.search({ person: 'Barack Obama' }).total, 4);
+      assert.equal(reader.search({ q: 'article', limit: 100 }).facets.people.find((f) => f.value === 'Vladimir Putin')?.count, 5, 'facets count the merged entity');
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('a surname two people share stays itself; names differing by accents or a middle name join unless another middle name stands between', () => {
+    const path = join(dir, 'names.db');
+    const store = openStore(path);
+    try {
+      storeAll(store, [
+        ...[1, 2, 3].map((n) => naming(n, person('Hillary Rodham Clinton'))),
+        naming(4, person('Hillary Clinton')),
+        ...[5, 6].map((n) => naming(n, person('Bill Clinton'))),
+        naming(7, person('Clinton')),
+        naming(8, person('François Hollande')),
+        naming(9, person('Francois Hollande')),
+        naming(10, person('George W. Bush')),
+        naming(11, person('George H. W. Bush')),
+        naming(12, person('George Bush')),
+        naming(13, person('Donald Trump')),
+        naming(14, person('Donald J. Trump')),
+      ]);
+    } finally {
+      store.close();
+    }
+    const reader = openStore(path, { readonly: true });
+    try {
+      const people = new Map(reader.entities({ type: 'person', limit: 100 }).results.map((e) => [e.name, e.articles]));
+      assert.equal(people.get('Hillary Rodham Clinton'), 4);
+      assert.equal(people.get('Bill Clinton'), 2);
+      assert.equal(people.get('Clinton'), 1, 'Hillary holds 4 of 6 Clinton articles: not enough to read "Clinton" as her');
+      assert.equal([...people.keys()].filter((name) => name.includes('Hollande')).length, 1);
+      assert.equal(people.get('George W. Bush'), 1);
+      assert.equal(people.get('George H. W. Bush'), 1);
+      assert.equal(people.get('George Bush'), 1);
+      assert.equal([...people.keys()].filter((name) => name.includes('Trump')).length, 1);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('an organisation named by its acronym in one article and in full in another is one', () => {
+    const path = join(dir, 'acronyms.db');
+    const store = openStore(path);
+    try {
+      storeAll(store, [naming(1, entity(1, 'ORG', 'North Atlantic Treaty Organization', ['NATO'])), naming(2, entity(1, 'ORG', 'NATO')), naming(3, entity(1, 'ORG', 'Nato'))]);
+      const orgs = store.entities({ type: 'organisation' }).results;
+      assert.equal(orgs.length, 1);
+      assert.equal(orgs[0]!.articles, 3);
+    } finally {
+      store.close();
+    }
+  });
+});
