@@ -71,3 +71,24 @@ export function surnameHolder(candidates: readonly { readonly entity: number; re
 export function acronymKey(acronym: string): string | null {
   return /^[A-Z][A-Z0-9&]{1,7}$/u.test(acronym) ? acronym.toLowerCase() : null;
 }
+
+/** Words of a role that say when, not what ("former Prime Minister" is the Prime Minister's role too). */
+const ROLE_NOISE = new Set(['former', 'ex', 'then', 'the', 'of', 'and', 'a', 'an', 'for', 'to', 'at', 'in', 'acting', 'new', 'current', 'interim', 'late']);
+
+function roleWords(roles: readonly string[]): Set<string> {
+  return new Set(roles.flatMap((role) => foldedName(role).split(/[^\p{L}\p{N}]+/u)).filter((word) => word !== '' && !ROLE_NOISE.has(word)));
+}
+
+/**
+ * Whether an arriving namesake's roles share no word with the roles a known person has
+ * been given: "striker" against "Labour MP" disagree; "Prime Minister" and "former Prime
+ * Minister" agree. Roles alone never separate two people (see the store's namesake
+ * check): a person's roles change, and a role left unsaid disagrees with nothing.
+ */
+export function rolesDisagree(arriving: readonly string[], known: readonly string[]): boolean {
+  const mine = roleWords(arriving);
+  const theirs = roleWords(known);
+  if (mine.size === 0 || theirs.size === 0) return false;
+  for (const word of mine) if (theirs.has(word)) return false;
+  return true;
+}

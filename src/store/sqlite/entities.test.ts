@@ -125,4 +125,34 @@ describe('store: one entity per name across articles', () => {
       store.close();
     }
   });
+
+  it('two people of one name stay two where their roles and company disagree; a new role among the same company does not split one', () => {
+    const path = join(dir, 'namesakes.db');
+    const role = (localId: number, name: string, roles: string[]): EntityRow => ({ ...entity(localId, 'PER', name), roles });
+    const store = openStore(path);
+    try {
+      storeAll(store, [
+        ...[1, 2, 3].map((n) => naming(n, role(1, 'John Smith', ['striker']), entity(2, 'ORG', 'Manchester United'))),
+        // A Labour MP of the same name, among other company.
+        naming(4, role(1, 'John Smith', ['Labour MP']), entity(2, 'ORG', 'House of Commons')),
+        naming(5, role(1, 'John Smith', ['MP']), entity(2, 'ORG', 'Labour Party')),
+        // The striker made captain, among his club: still the striker.
+        naming(6, role(1, 'John Smith', ['captain']), entity(2, 'ORG', 'Manchester United')),
+        // No role said: the known John Smith.
+        naming(7, person('John Smith')),
+      ]);
+      const smiths = store.entities({ type: 'person', q: 'john smith' }).results;
+      assert.deepEqual(smiths.map((smith) => [smith.name, smith.articles]), [
+        ['John Smith', 5],
+        ['John Smith', 2],
+      ]);
+      const mp = store.entity(smiths[1]!.id)!;
+      assert.deepEqual(mp.roles.map((r) => r.text).sort(), ['Labour MP', 'MP']);
+      assert.equal(mp.quoteCount, 2, 'the MP\'s words are on his page, not the striker\'s');
+      assert.equal(store.entity(smiths[0]!.id)!.quoteCount, 5);
+      assert.equal(store.search({ speaker: 'John Smith' }).total, 7, 'a search by the name finds both');
+    } finally {
+      store.close();
+    }
+  });
 });

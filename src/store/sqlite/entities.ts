@@ -1,4 +1,4 @@
-import { acronymKey, foldedName, nameParts, siblingEntity, surnameHolder, type NameParts } from '../../link/names.js';
+import { acronymKey, foldedName, nameParts, rolesDisagree, siblingEntity, surnameHolder, type NameParts } from '../../link/names.js';
 import { lastWord, packEntitySet } from './entity-index.js';
 import type { Db } from './open.js';
 
@@ -6,6 +6,11 @@ import type { Db } from './open.js';
 const SIBLINGS_READ = 500;
 /** People read per surname when a surname alone is resolved. */
 const SURNAME_CANDIDATES = 50;
+/** A person named in this many articles is known well enough to tell a namesake apart from. */
+const PROFILE_MIN_ARTICLES = 3;
+/** What a person is known by: the roles of their latest this many articles, the company of their latest this many. */
+const PROFILE_ROLES = 100;
+const PROFILE_ARTICLES = 200;
 
 /**
  * The collection's entities: each article's people, organisations and places resolved
@@ -59,16 +64,30 @@ export class CollectionEntities {
       allEntities: db.prepare('SELECT id, type, name FROM entities WHERE merged_into IS NULL ORDER BY articles DESC, id'),
       acronymsKnown: db.prepare("SELECT DISTINCT ae.entity_id AS entity, e.type AS type, ae.acronyms AS acronyms FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.acronyms <> '[]'"),
       mergedInto: db.prepare('SELECT merged_into FROM entities WHERE id = ?').pluck(),
+      namesakes: db.prepare('SELECT id FROM entities WHERE type = ? AND key >= ? AND key < ? AND merged_into IS NULL ORDER BY id').pluck(),
+      articleCount: db.prepare('SELECT articles FROM entities WHERE id = ?').pluck(),
+      rolesOf: db.prepare("SELECT roles FROM article_entities WHERE entity_id = ? AND roles <> '[]' ORDER BY article_id DESC LIMIT ?").pluck(),
+      companyOf: db
+        .prepare(
+          `SELECT DISTINCT other.name FROM article_entities other
+           WHERE other.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = @id ORDER BY article_id DESC LIMIT @limit) AND other.entity_id <> @id`,
+        )
+        .pluck(),
     };
   }
 
-  /** The collection entity an article's entity is, found or created, its names kept as aliases. */
-  resolve(entity: { readonly type: string; readonly name: string; readonly acronyms: readonly string[] }): number {
+  /**
+   * The collection entity an article's entity is, found or created, its names kept as
+   * aliases. `company` names the article's other entities: a person's namesake is told
+   * apart by them (see namesake).
+   */
+  resolve(entity: { readonly type: string; readonly name: string; readonly acronyms: readonly string[]; readonly roles: readonly string[] }, company: readonly string[] = []): number {
     const key = entity.name.toLowerCase();
     const folded = foldedName(entity.name);
     const acronyms = entity.type === 'PER' ? [] : entity.acronyms.flatMap((acronym) => acronymKey(acronym) ?? []);
     const exact = this.statements.exact.get(entity.type, key) as number | undefined;
-    const found = exact ?? this.found(entity.type, folded, acronyms);
+    const named = exact ?? this.found(entity.type, folded, acronyms);
+    const found = named !== null && entity.type === 'PER' && key.includes(' ') ? this.namesake(named, key, entity, company) : named;
     const id = found ?? (this.statements.upsert.get(entity.type, key, entity.name, lastWord(key)) as number);
     for (const alias of [folded, ...acronyms]) this.claim(entity.type, alias, id);
     // Known now by one more name: which of its names it goes by is settled in consolidate.
@@ -89,6 +108,30 @@ export class CollectionEntities {
     const parts = nameParts(folded);
     if (parts === null) return this.surnameHolder(folded);
     return siblingEntity(parts, this.siblings(parts));
+  }
+
+  /**
+   * Two people of one name stay two where the article says so: when the person found by
+   * the name is known (PROFILE_MIN_ARTICLES), the arriving one's roles disagree with all
+   * theirs, and the article names no one and nothing they have been named with, the
+   * arriving one is a namesake: one already told apart (key `name#2`, `name#3`, …) that
+   * fits, or a new one. Both conditions, so that a person's new role alone, or new
+   * company alone, never splits them.
+   */
+  private namesake(found: number, key: string, entity: { readonly type: string; readonly name: string; readonly roles: readonly string[] }, company: readonly string[]): number {
+    if (entity.roles.length === 0) return found;
+    const bearers = [found, ...(this.statements.namesakes.all(entity.type, `${key}#`, `${key}$`) as number[])];
+    const folded = new Set(company.map(foldedName));
+    for (const bearer of bearers) if (!this.apart(bearer, entity.roles, folded)) return bearer;
+    return this.statements.upsert.get(entity.type, `${key}#${bearers.length + 1}`, entity.name, lastWord(key)) as number;
+  }
+
+  private apart(id: number, roles: readonly string[], company: ReadonlySet<string>): boolean {
+    if ((this.statements.articleCount.get(id) as number) < PROFILE_MIN_ARTICLES) return false;
+    const known = (this.statements.rolesOf.all(id, PROFILE_ROLES) as string[]).flatMap((json) => JSON.parse(json) as string[]);
+    if (!rolesDisagree(roles, known)) return false;
+    const theirs = this.statements.companyOf.all({ id, limit: PROFILE_ARTICLES }) as string[];
+    return !theirs.some((name) => company.has(foldedName(name)));
   }
 
   /** The person a word alone stands for as a surname; never a word some known person has for a first name ("Joe"). */

@@ -110,9 +110,12 @@ export function entityIdsNamed(statements: Statements, kind: EntityKind, name: s
   const key = name.trim().toLowerCase().replace(/\s+/gu, ' ');
   if (key === '') return [];
   const type = TYPE_OF_KIND[kind];
-  // The entity of this name, or of a name it is known by ("Francois Hollande", "Putin" once one person holds it).
+  // The entity of this name and its namesakes told apart (`name#2`), or of a name it is known by ("Francois Hollande", "Putin" once one person holds it).
   const exact = statements
-    .get('SELECT coalesce(merged_into, id) FROM entities WHERE type = @type AND key = @key UNION SELECT entity_id FROM entity_aliases WHERE type = @type AND key = @folded AND entity_id IS NOT NULL')
+    .get(
+      `SELECT coalesce(merged_into, id) FROM entities WHERE type = @type AND (key = @key OR (key >= @key || '#' AND key < @key || '$'))
+       UNION SELECT entity_id FROM entity_aliases WHERE type = @type AND key = @folded AND entity_id IS NOT NULL`,
+    )
     .pluck()
     .all({ type, key, folded: foldedName(key) }) as number[];
   if (exact.length > 0) return exact;

@@ -169,7 +169,10 @@ export class Transitions {
     const globalIds = new Map<number, number>();
     const counted = new Set<number>();
     for (const entity of article.entities) {
-      const entityId = this.entities.resolve(entity);
+      const entityId = this.entities.resolve(
+        entity,
+        article.entities.filter((other) => other.localId !== entity.localId).map((other) => other.name),
+      );
       // Two local entities of one article can share a name; the article counts once.
       if (!counted.has(entityId)) {
         counted.add(entityId);
