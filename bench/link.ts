@@ -17,7 +17,8 @@ import { CollectionLinker, MemoryLinkState } from '../src/link/linker.js';
 import { bcubed, type BCubed } from './lib/bcubed.js';
 import { makeCopyCases } from './lib/copy-groups.js';
 import { exactShingles, overlappingPairs } from './lib/shingles.js';
-import { median, pagesFile, timedIngest } from './lib/link-costs.js';
+import { LINK_CACHE, median, pagesFile, timedIngest } from './lib/link-costs.js';
+import { entityReport } from './lib/entity-report.js';
 import { linkingScale } from './lib/link-scale.js';
 import { loadPolnear } from './lib/polnear.js';
 import { SHARED } from './lib/datasets.js';
@@ -96,6 +97,7 @@ async function ingestCosts(): Promise<void> {
   const on = median(seconds.on);
   console.log(`\nIngest of ${pagesCount} pages (dateline ingest -, a reader per core), median of 3 runs each, alternating:`);
   console.log(`  linking off ${off.toFixed(1)} s (${(pagesCount / off).toFixed(1)} pages/s), on ${on.toFixed(1)} s (${(pagesCount / on).toFixed(1)} pages/s): throughput with linking ${(100 * (1 - off / on)).toFixed(1)} % below linking off`);
+  entityReport(join(LINK_CACHE, 'ingest-on.db'));
 }
 
 /**
