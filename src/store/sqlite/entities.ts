@@ -9,8 +9,8 @@ const SURNAME_CANDIDATES = 50;
 /** A person named in this many articles is known well enough to tell a namesake apart from. */
 const PROFILE_MIN_ARTICLES = 3;
 /** What a person is known by: the roles of their latest this many articles, the company of their latest this many. */
-const PROFILE_ROLES = 100;
-const PROFILE_ARTICLES = 200;
+const PROFILE_ROLES = 50;
+const PROFILE_ARTICLES = 100;
 
 /**
  * The collection's entities: each article's people, organisations and places resolved
@@ -40,7 +40,7 @@ export class CollectionEntities {
       firstNamed: db.prepare("SELECT key, entity_id AS entity FROM entity_aliases WHERE type = 'PER' AND key >= ? AND key < ? AND entity_id IS NOT NULL LIMIT ?"),
       firstNameTaken: db.prepare("SELECT 1 FROM entity_aliases WHERE type = 'PER' AND key >= ? AND key < ? LIMIT 1").pluck(),
       surnamed: db.prepare(
-        "SELECT id AS entity, articles FROM entities WHERE type = 'PER' AND last_word = ? AND merged_into IS NULL AND instr(key, ' ') > 0 ORDER BY articles DESC LIMIT ?",
+        "SELECT id AS entity, articles FROM entities INDEXED BY entities_last_word WHERE type = 'PER' AND last_word = ? AND merged_into IS NULL AND instr(key, ' ') > 0 ORDER BY articles DESC LIMIT ?",
       ),
       upsert: db.prepare('INSERT INTO entities (type, key, name, last_word) VALUES (?, ?, ?, ?) ON CONFLICT (type, key) DO UPDATE SET key = excluded.key RETURNING id').pluck(),
       loneSurname: db.prepare("SELECT id FROM entities WHERE type = 'PER' AND key = ? AND merged_into IS NULL").pluck(),
@@ -89,7 +89,8 @@ export class CollectionEntities {
     const named = exact ?? this.found(entity.type, folded, acronyms);
     const found = named !== null && entity.type === 'PER' && key.includes(' ') ? this.namesake(named, key, entity, company) : named;
     const id = found ?? (this.statements.upsert.get(entity.type, key, entity.name, lastWord(key)) as number);
-    for (const alias of [folded, ...acronyms]) this.claim(entity.type, alias, id);
+    // A name found as it is already has its folded alias: each entity claims it when created or adopted, and a merge moves it.
+    for (const alias of exact === undefined ? [folded, ...acronyms] : acronyms) this.claim(entity.type, alias, id);
     // Known now by one more name: which of its names it goes by is settled in consolidate.
     if (exact === undefined && found !== null) this.touched.add(id);
     if (entity.type === 'PER' && key.includes(' ')) this.surnames.add(lastWord(key));
@@ -98,7 +99,8 @@ export class CollectionEntities {
 
   private found(type: string, folded: string, acronyms: readonly string[]): number | null {
     const known = (name: string): number | null => (this.statements.exact.get(type, name) as number | undefined) ?? (this.statements.alias.get(type, name) as number | null | undefined) ?? null;
-    const named = known(folded);
+    // The name itself was looked up already; its folded form is found among the aliases.
+    const named = (this.statements.alias.get(type, folded) as number | null | undefined) ?? null;
     if (named !== null) return named;
     for (const acronym of acronyms) {
       const byAcronym = known(acronym);

@@ -119,7 +119,7 @@ export function entityIdsNamed(statements: Statements, kind: EntityKind, name: s
     .pluck()
     .all({ type, key, folded: foldedName(key) }) as number[];
   if (exact.length > 0) return exact;
-  const candidates = statements.get('SELECT id, key FROM entities WHERE type = ? AND last_word = ? AND merged_into IS NULL ORDER BY articles DESC LIMIT 50').all(type, lastWord(key)) as {
+  const candidates = statements.get('SELECT id, key FROM entities INDEXED BY entities_last_word WHERE type = ? AND last_word = ? AND merged_into IS NULL ORDER BY articles DESC LIMIT 50').all(type, lastWord(key)) as {
     id: number;
     key: string;
   }[];
