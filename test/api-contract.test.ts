@@ -188,6 +188,7 @@ describe('API contract: the OpenAPI document and what the server does', { timeou
     const seed = await call<{ results: { id: number }[] }>(`${server.url}/api/v1/search?q=Samarkand`);
     const putin = await call<{ results: { id: number }[] }>(`${server.url}/api/v1/entities?type=person&q=putin`);
     pathIds['/api/v1/articles/{id}'] = seed.json.results[0]!.id;
+    pathIds['/api/v1/articles/{id}/links'] = seed.json.results[0]!.id;
     pathIds['/api/v1/entities/{id}'] = putin.json.results[0]!.id;
     const stories = await call<{ results: { id: number }[] }>(`${server.url}/api/v1/stories`);
     pathIds['/api/v1/stories/{id}'] = stories.json.results[0]!.id;
@@ -199,7 +200,7 @@ describe('API contract: the OpenAPI document and what the server does', { timeou
 
   it('is an OpenAPI 3 document of the API', () => {
     assert.match(doc.openapi, /^3\./u);
-    for (const path of ['/api/v1/search', '/api/v1/search/export', '/api/v1/timeline', '/api/v1/articles/{id}', '/api/v1/entities', '/api/v1/entities/{id}', '/api/v1/stories', '/api/v1/stories/{id}', '/api/v1/sources', '/api/v1/ingest']) {
+    for (const path of ['/api/v1/search', '/api/v1/search/export', '/api/v1/timeline', '/api/v1/articles/{id}', '/api/v1/articles/{id}/links', '/api/v1/entities', '/api/v1/entities/{id}', '/api/v1/stories', '/api/v1/stories/{id}', '/api/v1/sources', '/api/v1/ingest']) {
       assert.ok(doc.paths[path] !== undefined, `${path} is documented`);
     }
   });

@@ -202,6 +202,17 @@ describe('API: search, browse and ingest over HTTP', { timeout: 240_000 }, () =>
     assert.equal(errorOf(missing).code, 'NOT_FOUND');
   });
 
+  it("gives an article's story, copies and related stories, as the story itself lists them; an unknown id is a 404", async () => {
+    const links = (await call<{ story: { id: number; articles: number } | null; original: unknown; copies: unknown[]; related: { id: number }[] }>(api(`/articles/${seedId}/links`))).json;
+    assert.ok(links.story !== null, 'the seed is linked into a story');
+    const story = (await call<{ id: number; articles: number; timeline: { id: number; copies: { id: number }[] }[]; related: { id: number }[] }>(api(`/stories/${links.story.id}`))).json;
+    assert.ok(story.timeline.some((article) => article.id === seedId || article.copies.some((copy) => copy.id === seedId)), 'the story lists the seed');
+    assert.equal(links.story.articles, story.articles);
+    assert.deepEqual(links.related.map((related) => related.id), story.related.map((related) => related.id));
+    assert.ok(!links.related.some((related) => related.id === links.story!.id), 'never its own story');
+    assert.equal(errorOf(await call(api('/articles/999999/links'))).code, 'NOT_FOUND');
+  });
+
   it("lists Putin's quotes newest first, the seed's among them, each with its article and date", async () => {
     const entity = (await call<EntityPage>(api(`/entities/${putinId}`))).json;
     assert.equal(entity.name, 'Vladimir Putin');

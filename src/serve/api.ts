@@ -8,6 +8,7 @@ import { exportLines } from './export.js';
 import type { IngestOne } from './ingest-one.js';
 import type { QueryPool } from './query-pool.js';
 import {
+  ArticleLinksResponse,
   ArticleResponse,
   EntitiesParams,
   EntitiesResponse,
@@ -96,6 +97,24 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
       // The stored JSON is sent as stored (it can be large): only the id is added in front.
       reply.type('application/json; charset=utf-8');
       return reply.send(`{"id":${article.id},${article.json.slice(1)}`);
+    },
+  );
+
+  app.get(
+    '/api/v1/articles/:id/links',
+    {
+      schema: {
+        summary: "An article's story, its copies (and the earliest, when it is a later copy) and the stories related to its story",
+        params: IdParams,
+        querystring: NoParams,
+        response: { 200: ArticleLinksResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      const article = await pool.run('article', id);
+      if (article === null) throw new DatelineError('NOT_FOUND', `No article ${id}.`);
+      return article.links ?? { story: null, original: null, copies: [], related: [] };
     },
   );
 

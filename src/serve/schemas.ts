@@ -10,7 +10,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A day, YYYY-MM-DD.' });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Cursor = Type.String({ minLength: 1, maxLength: 500, description: 'The `next` value of the previous page.' });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options);
 
 export const SearchParams = Type.Object(
   {
@@ -148,6 +148,13 @@ const RelatedStory = Type.Object({
   ...StorySummary.properties,
   score: Type.Number({ description: 'How near: the cosine of the two stories\' descriptions (words, people, organisations, places), 0–1.' }),
   shared: Type.Array(EntitySummary, { description: 'People, organisations and places both stories name, the weightiest first.' }),
+});
+
+export const ArticleLinksResponse = Type.Object({
+  story: Nullable(StorySummary, { description: 'Its story; null for an article stored with linking off and not linked yet.' }),
+  original: Nullable(ArticleRef, { description: 'The earliest published copy of its text, when it is a later copy.' }),
+  copies: Type.Array(ArticleRef, { description: 'The other copies of its text, in publication order.' }),
+  related: Type.Array(RelatedStory, { description: 'Stories related to its story, the nearest first (at most 5).' }),
 });
 
 export const StoryResponse = Type.Object({
