@@ -15,6 +15,8 @@ import { layout } from './ui/layout.js';
 import { searchPage } from './ui/search-page.js';
 import { sourcesPage } from './ui/sources-page.js';
 
+/** Later copies whose changes the earliest copy's page shows. */
+const COPIES_COMPARED = 10;
 // Copied beside the compiled code by `npm run build`.
 const STYLE = readFileSync(new URL('./ui/static/style.css', import.meta.url), 'utf8');
 
@@ -60,8 +62,12 @@ export async function registerPages(app: FastifyInstance, options: { readonly po
     // A later copy shows what it changed against the earliest published copy of its text.
     const original = article.links?.original === undefined || article.links.original === null ? null : await pool.run('article', article.links.original.id);
     const changes = original === null ? null : copyChanges((JSON.parse(original.json) as ArticleJson).body, json.body);
+    // The earliest copy shows what each later copy changed: the first few, so a text carried by hundreds costs no more.
+    const later = original === null ? (article.links?.copies ?? []).slice(0, COPIES_COMPARED) : [];
+    const copies = await Promise.all(later.map((copy) => pool.run('article', copy.id)));
+    const laterChanges = new Map(copies.flatMap((copy) => (copy === null ? [] : [[copy.id, copyChanges(json.body, (JSON.parse(copy.json) as ArticleJson).body)] as const])));
     reply.header('link', `</api/v1/articles/${id}>; rel="alternate"; type="application/json"`);
-    return html(reply, layout({ title: json.headline ?? `Article ${id}`, body: articlePage({ article, json, changes }) }));
+    return html(reply, layout({ title: json.headline ?? `Article ${id}`, body: articlePage({ article, json, changes, copyChanges: laterChanges }) }));
   });
 
   app.get('/stories', { schema: { ...hidden, querystring: StoriesParams } }, async (request, reply) => {

@@ -192,5 +192,13 @@ test('article page: its story, and for a later copy the earliest copy with what 
   assert.ok(textOf(out).includes(`A copy of First ${XSS_IMG} copies.test, 2020-03-07, published first: 5 paragraphs the same, 2 paragraphs reworded, 1 paragraph added.`));
   assert.ok(out.includes('2 other copies of this text'));
   assert.ok(out.includes('<a href="/stories/12">Summit aftermath</a>'), 'the related stories of its story');
+  const first = render(
+    articlePage({
+      article: { ...article, links: { story, original: null, copies: [ref(7, 'Third')], related: [] } },
+      json,
+      copyChanges: new Map([[7, { added: 0, removed: 2, edited: 0, unchanged: 4 }]]),
+    }),
+  );
+  assert.ok(textOf(first).includes('Third copies.test, 2020-03-07: 4 paragraphs the same, 2 paragraphs left out'), 'the earliest copy says what each later one changed');
   assert.ok(!renderArticle().includes('links-heading'), 'an article stored unlinked has no such section');
 });

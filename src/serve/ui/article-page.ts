@@ -19,6 +19,8 @@ export interface ArticleView {
   readonly json: ArticleJson;
   /** For a later copy of a text: what it changed against the earliest published copy. */
   readonly changes?: CopyChanges | null;
+  /** For the earliest copy of a text: what each later copy (the first few, by id) changed against it. */
+  readonly copyChanges?: ReadonlyMap<number, CopyChanges>;
 }
 
 const LICENCE_URL = 'https://creativecommons.org/licenses/by/2.5/';
@@ -103,29 +105,37 @@ function wikinewsCredit(json: ArticleJson, url: string): SafeHtml {
 }
 
 /** The article page's content, for `layout` to frame. */
+/** What a copy changed against the earliest copy, in paragraphs. */
+function changesText(changes: CopyChanges): SafeHtml {
+  return joinHtml(
+    [
+      plural(changes.unchanged, 'paragraph') + ' the same',
+      changes.edited > 0 ? `${plural(changes.edited, 'paragraph')} reworded` : null,
+      changes.added > 0 ? `${plural(changes.added, 'paragraph')} added` : null,
+      changes.removed > 0 ? `${plural(changes.removed, 'paragraph')} left out` : null,
+    ]
+      .filter((part): part is string => part !== null)
+      .map((part) => html`${part}`),
+    ', ',
+  );
+}
+
 /** The article's story, and its copies: the earliest with what this copy changed, or the later ones. */
-function linksSection(article: StoredArticle, changes: CopyChanges | null): SafeHtml | null {
+function linksSection(article: StoredArticle, changes: CopyChanges | null, copyChanges: ReadonlyMap<number, CopyChanges>): SafeHtml | null {
   const links = article.links;
   if (links === null) return null;
   const ref = (copy: ArticleRef) =>
     html`<a href="${articleHref(copy.id)}">${headlineText(copy.headline)}</a>${copy.site !== null && html` <span class="site">${copy.site}</span>`}${copy.published !== null && html`, ${dateTime(copy.published)}`}`;
-  const changed =
-    changes === null
-      ? null
-      : html`: ${joinHtml(
-          [
-            plural(changes.unchanged, 'paragraph') + ' the same',
-            changes.edited > 0 ? `${plural(changes.edited, 'paragraph')} reworded` : null,
-            changes.added > 0 ? `${plural(changes.added, 'paragraph')} added` : null,
-            changes.removed > 0 ? `${plural(changes.removed, 'paragraph')} left out` : null,
-          ].filter((part): part is string => part !== null).map((part) => html`${part}`),
-          ', ',
-        )}`;
+  const changed = changes === null ? null : html`: ${changesText(changes)}`;
+  const copyItem = (copy: ArticleRef) => {
+    const its = copyChanges.get(copy.id);
+    return html`<li>${ref(copy)}${its !== undefined && html`: ${changesText(its)}`}</li>`;
+  };
   return html`<section aria-labelledby="links-heading">
 <h2 id="links-heading">Story and copies</h2>
 <p>Part of the story <a href="${storyHref(links.story.id)}">${headlineText(links.story.label)}</a> <span class="count">(${plural(links.story.articles, 'article')})</span>.</p>
 ${links.original !== null && html`<p class="copy-of">A copy of ${ref(links.original)}, published first${changed}.</p>`}
-${links.copies.length > 0 && html`<details class="copies"${links.original === null ? html` open` : null}><summary>${plural(links.copies.length, 'other copy', 'other copies')} of this text</summary><ul>${links.copies.map((copy) => html`<li>${ref(copy)}</li>`)}</ul></details>`}
+${links.copies.length > 0 && html`<details class="copies"${links.original === null ? html` open` : null}><summary>${plural(links.copies.length, 'other copy', 'other copies')} of this text</summary><ul>${links.copies.map(copyItem)}</ul></details>`}
 </section>
 ${relatedStories(links.related, 'related-heading')}`;
 }
@@ -143,7 +153,7 @@ ${articleBody(json, entityIds)}
 ${original !== null && isWikinews(original) && wikinewsCredit(json, original)}
 </article>
 <div class="understanding">
-${linksSection(article, view.changes ?? null)}
+${linksSection(article, view.changes ?? null, view.copyChanges ?? new Map())}
 ${entitySections(json, entityIds)}
 ${quotesSection(json, entityIds)}
 ${timesSection(json)}
