@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ArticleRecord, Capture, EntityRow } from '../store.js';
-import { openStore, type SqliteStore } from './index.js';
+import type { ArticleRecord, EntityRow } from '../store.js';
+import { openStore } from './index.js';
+import { storeAll } from './test-support.js';
 
-const capture = (sha256: string): Capture => ({ url: null, status: 200, headers: null, body: new Uint8Array([1]), size: 1, sha256 });
 const entity = (localId: number, type: string, name: string, acronyms: string[] = []): EntityRow => ({ localId, type, name, roles: [], acronyms, mentions: [{ start: 0, end: 1 }] });
 
 /** An article naming these entities, the first of them quoted once. */
@@ -30,14 +30,6 @@ function naming(n: number, ...entities: EntityRow[]): ArticleRecord {
   };
 }
 
-let stored = 0;
-function storeAll(store: SqliteStore, records: readonly ArticleRecord[]): number[] {
-  const source = store.source('test', 'stdin', '-');
-  return records.map((article) => {
-    const [item] = store.accept(source.id, null, [{ key: article.url!, kind: 'line' }]);
-    return store.finish(item!.id, { state: 'stored', kind: 'page', capture: capture(`c${stored++}`), article }).articleId!;
-  });
-}
 
 const person = (name: string) => entity(1, 'PER', name);
 

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ArticleRecord, Capture, ExportedArticle } from '../store.js';
+import type { ArticleRecord, ExportedArticle } from '../store.js';
 import { syntheticText } from '../../link/testing/texts.js';
-import { openStore, type SqliteStore } from './index.js';
+import { openStore } from './index.js';
+import { storeAll } from './test-support.js';
 
-const capture = (sha256: string): Capture => ({ url: null, status: 200, headers: null, body: new Uint8Array([1]), size: 1, sha256 });
 const record = (url: string, body: string, published: string | null, headline = 'Headline'): ArticleRecord => ({
   url,
   urlKey: url,
@@ -25,13 +25,6 @@ const record = (url: string, body: string, published: string | null, headline = 
   quotes: [],
 });
 
-function storeAll(store: SqliteStore, records: readonly ArticleRecord[]): number[] {
-  const source = store.source('test', 'stdin', '-');
-  return records.map((article, i) => {
-    const [item] = store.accept(source.id, null, [{ key: article.url!, kind: 'line' }]);
-    return store.finish(item!.id, { state: 'stored', kind: 'page', capture: capture(`c${i}`), article }).articleId!;
-  });
-}
 
 describe('store: links', () => {
   let dir: string;
@@ -80,9 +73,7 @@ describe('store: links', () => {
     })();
     const second = openStore(path);
     try {
-      const source = second.source('later', 'stdin', '-');
-      const [item] = second.accept(source.id, null, [{ key: 'b', kind: 'line' }]);
-      second.finish(item!.id, { state: 'stored', kind: 'page', capture: capture('later'), article: record('https://b.test/1', wire.split('\n').slice(0, 8).join('\n'), '2024-04-02') });
+      storeAll(second, [record('https://b.test/1', wire.split('\n').slice(0, 8).join('\n'), '2024-04-02')]);
       const exported = [...second.exportArticles()];
       assert.equal(exported.length, 2);
       assert.equal(exported[1]?.duplicateOf, a);
