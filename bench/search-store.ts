@@ -134,7 +134,11 @@ export async function buildSearchStore(path: string, target = 100_000): Promise<
   const marker = `${path}.done.json`;
   if (existsSync(marker) && existsSync(path)) {
     const done = JSON.parse(readFileSync(marker, 'utf8')) as { articles: number; seconds: number };
-    if (done.articles === target) return done;
+    if (done.articles === target) {
+      // A store built by an earlier Dateline is brought up to the current schema (readers cannot migrate).
+      openStore(path, { link: false }).close();
+      return done;
+    }
   }
   const corpus = await loadCorpus();
   if (corpus.length === 0) throw new Error(`No articles could be read from ${SHARED}/data and ${WIKINEWS}.`);

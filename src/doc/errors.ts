@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   STORE_BUSY: 'Another ingest is writing to the store.',
   STORE_CORRUPT: 'The store file is not a Dateline database or is damaged.',
   STORE_TOO_NEW: 'The store was written by a newer Dateline.',
+  STORE_OUTDATED: 'The store was written by an older Dateline and must be opened for writing once to be brought up to date.',
   QUERY_INVALID: 'A search or API parameter is not valid.',
   QUERY_TIMEOUT: 'The query took longer than its deadline.',
   NOT_FOUND: 'Nothing exists at that address.',

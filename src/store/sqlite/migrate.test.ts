@@ -39,6 +39,11 @@ describe('store migrations', () => {
   it('brings a store from before search up to date: its articles searchable, filterable and faceted', () => {
     const path = join(dir, 'old.db');
     versionTwoStore(path);
+    // A reader cannot migrate: it says how to bring the store up to date, and changes nothing.
+    assert.throws(
+      () => openStore(path, { readonly: true }),
+      (error: Error & { code?: string }) => error.code === 'STORE_OUTDATED' && /open it for writing once/u.test(error.message),
+    );
     const store = openStore(path);
     try {
       const page = store.search({ q: 'summit' });

@@ -86,6 +86,13 @@ function checkVersion(db: Db, path: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) throw tooNew(version);
   if (version === 0) throw new DatelineError('STORE_CORRUPT', `${path} holds no Dateline store yet; run \`dateline ingest\` first.`);
+  // A reader cannot migrate, and reads what the latest schema holds (collection entities, links).
+  if (version < MIGRATIONS.length) {
+    throw new DatelineError(
+      'STORE_OUTDATED',
+      `${path} is at schema version ${version}, older than this Dateline's (${MIGRATIONS.length}); open it for writing once to bring it up to date (\`dateline serve --db ${path}\` or \`dateline ingest --db ${path}\` does so).`,
+    );
+  }
 }
 
 function tooNew(version: number): DatelineError {
