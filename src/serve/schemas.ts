@@ -131,6 +131,9 @@ export const EntityResponse = Type.Object({
   quoteCount: Type.Integer(),
   nextQuotes: Nullable(Type.String()),
   coMentioned: Type.Array(Type.Object({ ...EntitySummary.properties, shared: Type.Integer() })),
+  namesakes: Type.Array(Type.Object({ ...EntitySummary.properties, roles: Type.Array(Type.String()) }), {
+    description: 'Others of the same name, told apart from it by their roles and company, with their commonest roles.',
+  }),
 });
 
 const StorySummary = Type.Object({

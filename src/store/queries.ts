@@ -191,6 +191,8 @@ export interface EntityPage extends EntitySummary {
   readonly nextQuotes: string | null;
   /** People most often in the same articles, with how many articles they share. */
   readonly coMentioned: readonly (EntitySummary & { readonly shared: number })[];
+  /** Others of the same name that their roles and company tell apart from it, with their commonest roles. */
+  readonly namesakes: readonly (EntitySummary & { readonly roles: readonly string[] })[];
 }
 
 /** A story: articles on one event or development, linked as they arrived (see src/link). */

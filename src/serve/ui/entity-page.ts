@@ -75,6 +75,7 @@ export function entityPage(view: EntityView): SafeHtml {
 <p class="entity-summary"><span class="entity-kind">${kindLabel(entity.type)}</span> · named in ${plural(entity.articles, 'article')}</p>
 <p><a href="${searchHrefFor(entity.type, entity.name)}">Search the articles that name ${entity.name}</a></p>
 ${entity.aliases.length > 1 && html`<p class="aliases">Named in articles as ${entity.aliases.map((alias, index) => html`${index > 0 && ', '}<span class="alias">${alias.name}</span> (${alias.articles})`)}</p>`}
+${entity.namesakes.length > 0 && html`<p class="namesakes">Not to be confused with ${entity.namesakes.map((other, index) => html`${index > 0 && '; '}<a href="${entityHref(other.id)}">${other.name}</a>${other.roles.length > 0 && html` (${other.roles.join(', ')})`}`)}.</p>`}
 ${rolesSection(entity)}
 ${quotesSection(entity, nextQuotesHref)}
 ${coMentionedSection(entity)}

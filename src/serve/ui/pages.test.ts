@@ -41,6 +41,7 @@ const person: EntityPage = {
   type: 'person',
   articles: 120,
   roles: [{ text: `Russian ${XSS_SCRIPT} President`, count: 80, first: '2019-01-02', last: null }],
+  namesakes: [{ id: 99, name: `Vladimir ${XSS_IMG} Putin`, type: 'person', articles: 2, roles: [`chess ${XSS_SCRIPT} player`] }],
   aliases: [
     { name: `Vladimir ${XSS_IMG} Putin`, articles: 100 },
     { name: `Putin ${XSS_SCRIPT}`, articles: 20 },
@@ -71,6 +72,8 @@ test('entity page: a person with roles, quotes newest first, paging, co-mentions
   const plain = textOf(out);
   assert.ok(out.includes('<h1><span class="entity entity-person">Vladimir &lt;img src=x onerror=alert(1)&gt; Putin</span></h1>'));
   assert.ok(plain.includes('Person · named in 120 articles'));
+  assert.ok(plain.includes(`Not to be confused with Vladimir ${XSS_IMG} Putin (chess ${XSS_SCRIPT} player).`), 'a namesake, told apart by role');
+  assert.ok(attributeValues(out, 'a', 'href').includes('/entities/99'));
   assert.ok(plain.includes(`Named in articles as Vladimir ${XSS_IMG} Putin (100), Putin ${XSS_SCRIPT} (20)`), 'the names articles give it');
   assert.ok(!textOf(render(entityPage({ entity: { ...person, aliases: [person.aliases[0]!] }, nextQuotesHref: null }))).includes('Named in articles as'), 'one name is no list of names');
   assert.ok(out.includes('<th scope="row">Russian &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; President</th><td>80</td><td><time datetime="2019-01-02">2019-01-02</time></td><td>—</td>'));

@@ -78,8 +78,8 @@ export class Browse {
 
   entity(id: number, quoteCursor?: string): EntityPage | null {
     // An entity merged into another (a surname seen alone before its holder was known) leads to it.
-    const row = this.statements.get('SELECT e.id, e.name, e.type, e.articles FROM entities f JOIN entities e ON e.id = coalesce(f.merged_into, f.id) WHERE f.id = ?').get(id) as
-      | { id: number; name: string; type: string; articles: number }
+    const row = this.statements.get('SELECT e.id, e.name, e.type, e.articles, e.key FROM entities f JOIN entities e ON e.id = coalesce(f.merged_into, f.id) WHERE f.id = ?').get(id) as
+      | { id: number; name: string; type: string; articles: number; key: string }
       | undefined;
     if (row === undefined) return null;
     id = row.id;
@@ -105,6 +105,7 @@ export class Browse {
       datelinedCount,
       ...quotes,
       coMentioned: this.coMentioned(id),
+      namesakes: this.namesakes(row),
     };
   }
 
@@ -131,6 +132,15 @@ export class Browse {
       quoteCount: this.statements.get('SELECT count(*) FROM quotes WHERE speaker_entity_id = ?').pluck().get(id) as number,
       nextQuotes: rows.length > QUOTES_PAGE && last !== undefined ? encodeCursor(fingerprint, [last.article.published ?? '', last.article.id, last.start]) : null,
     };
+  }
+
+  /** Others of the same name told apart from it (their keys are its own with `#n`, or its own without). */
+  private namesakes(row: { id: number; type: string; key: string }): (EntitySummary & { roles: string[] })[] {
+    const base = row.key.replace(/#\d+$/u, '');
+    const others = this.statements
+      .get("SELECT id, name, type, articles FROM entities WHERE type = ? AND (key = ? OR (key >= ? || '#' AND key < ? || '$')) AND merged_into IS NULL AND id <> ? ORDER BY articles DESC, id LIMIT 20")
+      .all(row.type, base, base, base, row.id) as { id: number; name: string; type: string; articles: number }[];
+    return others.map((other) => ({ ...summary(other), roles: this.roles(other.id).slice(0, 2).map((role) => role.text) }));
   }
 
   /** The names articles give it, the most used first (its own name among them). */

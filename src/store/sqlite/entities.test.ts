@@ -142,6 +142,7 @@ describe('store: one entity per name across articles', () => {
       assert.deepEqual(mp.roles.map((r) => r.text).sort(), ['Labour MP', 'MP']);
       assert.equal(mp.quoteCount, 2, 'the MP\'s words are on his page, not the striker\'s');
       assert.equal(store.entity(smiths[0]!.id)!.quoteCount, 5);
+      assert.deepEqual(mp.namesakes.map((other) => [other.id, other.roles]), [[smiths[0]!.id, ['striker', 'captain']]], 'each page names the other');
       assert.equal(store.search({ speaker: 'John Smith' }).total, 7, 'a search by the name finds both');
     } finally {
       store.close();
