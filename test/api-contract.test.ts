@@ -140,10 +140,14 @@ const MALFORMED: readonly [string, string][] = [
   ['type', 'planet'],
   ['hasQuotes', 'maybe'],
   ['interval', 'month'],
+  ['copies', 'some'],
   ['format', 'xml'],
   ['max', '0'],
   ['lang', 'not a language'],
 ];
+
+/** The words a choice parameter takes, as its 400 lists them. */
+const CHOICES: Readonly<Record<string, string>> = { sort: 'relevance, newest', interval: 'day, week', copies: 'fold, all', format: 'csv, jsonl' };
 
 describe('API contract: the OpenAPI document and what the server does', { timeout: 180_000 }, () => {
   let collection: Collection;
@@ -261,6 +265,9 @@ describe('API contract: the OpenAPI document and what the server does', { timeou
           const answer = await call(url, init);
           assert.equal(answer.status, 400, answer.text.slice(0, 300));
           assert.match(errorOf(answer).message, new RegExp(`\\b${name}\\b`, 'u'));
+          // A choice among words names the words a user may send.
+          const choices = CHOICES[name];
+          if (choices !== undefined) assert.match(errorOf(answer).message, new RegExp(`must be one of ${choices}`, 'u'));
         });
       }
     }

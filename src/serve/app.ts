@@ -121,7 +121,11 @@ function validationMessage(error: FastifyError): string {
   if (params.additionalProperty !== undefined) return `Unknown ${where} "${params.additionalProperty}".`;
   if (params.missingProperty !== undefined) return `Missing ${where} "${params.missingProperty}".`;
   const name = first.instancePath.replace(/^\//u, '').replace(/\//gu, '.');
-  return `${name === '' ? error.validationContext ?? 'request' : name}: ${first.message ?? 'is not valid'}.`;
+  const label = name === '' ? (error.validationContext ?? 'request') : name;
+  // A choice among words (sort, interval, copies) fails once per word: name them all.
+  const allowed = (error.validation ?? []).flatMap((entry) => (entry.keyword === 'const' && entry.instancePath === first.instancePath ? [String((entry.params as { allowedValue?: unknown }).allowedValue)] : []));
+  if (allowed.length > 0) return `${label}: must be one of ${allowed.join(', ')}.`;
+  return `${label}: ${first.message ?? 'is not valid'}.`;
 }
 
 function sendError(request: FastifyRequest, reply: FastifyReply, error: HttpError): FastifyReply {
