@@ -1,6 +1,6 @@
 import type { NewsDoc } from '../doc/news-doc.js';
 import { bodyText } from '../output/json.js';
-import { linkedEntities, type LinkArticle } from './stories.js';
+import { linkedEntitiesWithDateline, type LinkArticle } from './stories.js';
 
 /** What linking reads of an understood article; `firstSeen` dates an article whose page gives no date. */
 export function linkArticleOf(doc: NewsDoc, firstSeen?: string): LinkArticle {
@@ -9,6 +9,9 @@ export function linkArticleOf(doc: NewsDoc, firstSeen?: string): LinkArticle {
     // The body as the store keeps it (no headline, no captions): what ingest links.
     body: bodyText(doc),
     date: doc.metadata.published?.value ?? firstSeen ?? null,
-    entities: linkedEntities((doc.layers.entities ?? []).map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length }))),
+    entities: linkedEntitiesWithDateline(
+      (doc.layers.entities ?? []).map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length })),
+      doc.metadata.dateline?.place,
+    ),
   };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoryLinker, type LinkArticle } from './stories.js';
+import { linkedEntitiesWithDateline, StoryLinker, type LinkArticle } from './stories.js';
 import { addTermCounts, termOf } from './terms.js';
 
 const article = (headline: string, body: string, date: string, entities: LinkArticle['entities'] = []): LinkArticle => ({ headline, body, date, entities });
@@ -54,4 +54,16 @@ test('terms: plurals fold, function words and reporting verbs drop, words keep t
   assert.equal(termOf('said'), undefined);
   assert.equal(termOf('2024'), undefined);
   assert.deepEqual([...addTermCounts('Putin’s talks; Putin said talks', new Map())], [['putin', 2], ['talk', 2]]);
+});
+
+test('the dateline place counts among the places an article names, once, and MISC names not at all', () => {
+  const named = [
+    { type: 'PER', name: 'Vladimir Putin', mentions: 3 },
+    { type: 'MISC', name: 'Russian', mentions: 2 },
+  ];
+  assert.deepEqual(linkedEntitiesWithDateline(named, 'Samarkand'), [named[0], { type: 'LOC', name: 'Samarkand', mentions: 1 }]);
+  const withPlace = [...named, { type: 'LOC', name: 'Samarkand', mentions: 2 }];
+  assert.deepEqual(linkedEntitiesWithDateline(withPlace, 'SAMARKAND'), [withPlace[0], withPlace[2]], 'a place the text names is not counted again');
+  assert.deepEqual(linkedEntitiesWithDateline(named, null), [named[0]]);
+  assert.deepEqual(linkedEntitiesWithDateline(named, '  '), [named[0]]);
 });

@@ -15,6 +15,19 @@ export function linkedEntities(entities: readonly LinkArticle['entities'][number
   return entities.filter((entity) => entity.type !== 'MISC');
 }
 
+/**
+ * The named things linking weighs, with the article's dateline place among its places: a
+ * dateline says where the story happens even when the text names the place no more
+ * ("SAMARKAND, Uzbekistan —"). Counted once, as a place the text names once.
+ */
+export function linkedEntitiesWithDateline(entities: readonly LinkArticle['entities'][number][], datelinePlace: string | null | undefined): LinkArticle['entities'] {
+  const linked = linkedEntities(entities);
+  if (datelinePlace === null || datelinePlace === undefined || datelinePlace.trim() === '') return linked;
+  const place = datelinePlace.trim();
+  const named = linked.some((entity) => entity.type === 'LOC' && entity.name.toLowerCase() === place.toLowerCase());
+  return named ? linked : [...linked, { type: 'LOC', name: place, mentions: 1 }];
+}
+
 /** Where an article went: the story it joined or started, and how alike it was to that story (0 for a new one). */
 export interface StoryAssignment {
   readonly story: number;

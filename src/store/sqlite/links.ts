@@ -1,6 +1,6 @@
 import { CollectionLinker, type ArticleLinks, type ArticleToLink, type LinkState } from '../../link/linker.js';
 import type { CopySketch } from '../../link/copies.js';
-import { linkedEntities, type LinkArticle, type StoryRecord, type StoryState } from '../../link/stories.js';
+import { linkedEntitiesWithDateline, type LinkArticle, type StoryRecord, type StoryState } from '../../link/stories.js';
 import type { Db } from './open.js';
 
 /** Stories read per looked-up term, the newest first: a term in thousands of stories costs no more than one in a hundred. */
@@ -51,7 +51,7 @@ export class StoredLinks implements LinkState, StoryState {
       setLinks: db.prepare('UPDATE articles SET story_id = ?, copy_group = ? WHERE id = ?'),
       unlinked: db.prepare('SELECT id FROM articles WHERE story_id IS NULL ORDER BY coalesce(published, ingested_at), id').pluck(),
       unlinkedArticle: db.prepare(
-        'SELECT a.headline AS headline, a.published AS published, a.ingested_at AS ingestedAt, s.body AS body FROM articles a JOIN article_search s ON s.rowid = a.id WHERE a.id = ?',
+        'SELECT a.headline AS headline, a.published AS published, a.dateline AS dateline, a.ingested_at AS ingestedAt, s.body AS body FROM articles a JOIN article_search s ON s.rowid = a.id WHERE a.id = ?',
       ),
       entitiesOf: db.prepare('SELECT e.type AS type, ae.name AS name, ae.mention_count AS mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ?'),
       linksOf: db.prepare('SELECT story_id AS story, copy_group AS copyGroup FROM articles WHERE id = ? AND story_id IS NOT NULL'),
@@ -70,7 +70,7 @@ export class StoredLinks implements LinkState, StoryState {
   catchUp(): number {
     const ids = this.statements.unlinked.all() as number[];
     for (const id of ids) {
-      const row = this.statements.unlinkedArticle.get(id) as { headline: string | null; published: string | null; ingestedAt: string; body: string } | undefined;
+      const row = this.statements.unlinkedArticle.get(id) as { headline: string | null; published: string | null; dateline: string | null; ingestedAt: string; body: string } | undefined;
       if (row === undefined) continue;
       this.link(articleToLink(id, { ...row, entities: this.statements.entitiesOf.all(id) as { type: string; name: string; mentions: number }[] }, row.ingestedAt));
     }
@@ -197,8 +197,8 @@ export class StoredLinks implements LinkState, StoryState {
 /** What linking reads of a stored article: `firstSeen` (when it was stored) dates one whose page gives no date. */
 export function articleToLink(
   id: number,
-  article: { readonly headline: string | null; readonly body: string; readonly published: string | null; readonly entities: LinkArticle['entities'] },
+  article: { readonly headline: string | null; readonly body: string; readonly published: string | null; readonly dateline: string | null; readonly entities: LinkArticle['entities'] },
   firstSeen: string,
 ): ArticleToLink {
-  return { id, headline: article.headline ?? '', body: article.body, date: article.published ?? firstSeen, firstSeen, entities: linkedEntities(article.entities) };
+  return { id, headline: article.headline ?? '', body: article.body, date: article.published ?? firstSeen, firstSeen, entities: linkedEntitiesWithDateline(article.entities, article.dateline) };
 }
