@@ -3,6 +3,7 @@
  * organisations and places; see stories.ts) are nearest a story's, other than itself.
  * A copy always lies in its original's story, so no copy is ever offered as related.
  */
+import { normOf } from './stories.js';
 
 /** A story's description as linking keeps it. */
 export interface StoryTerms {
@@ -26,12 +27,12 @@ const ENTITY_TERM = /^(?:PER|ORG|LOC):/u;
 
 /** The candidates nearest `story`, the nearest first, at most `limit`, never `story` itself. */
 export function rankRelated(story: StoryTerms, candidates: readonly StoryTerms[], limit = RELATED_LIMIT): RelatedStory[] {
-  const norm = normOf(story.terms);
+  const norm = normOf(story.terms.values());
   if (norm === 0) return [];
   const ranked: RelatedStory[] = [];
   for (const candidate of candidates) {
     if (candidate.id === story.id) continue;
-    const other = normOf(candidate.terms);
+    const other = normOf(candidate.terms.values());
     if (other === 0) continue;
     let dot = 0;
     const shared: [string, number][] = [];
@@ -47,10 +48,4 @@ export function rankRelated(story: StoryTerms, candidates: readonly StoryTerms[]
     ranked.push({ id: candidate.id, score, shared: shared.slice(0, SHARED_SHOWN).map(([term]) => term) });
   }
   return ranked.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
-}
-
-function normOf(terms: ReadonlyMap<string, number>): number {
-  let sum = 0;
-  for (const weight of terms.values()) sum += weight * weight;
-  return Math.sqrt(sum);
 }

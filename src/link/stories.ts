@@ -11,7 +11,7 @@ export interface LinkArticle {
 }
 
 /** The named things linking weighs: MISC names ("Republican", "Christmas") say less about which story an article tells than its words do. */
-export function linkedEntities(entities: readonly LinkArticle['entities'][number][]): LinkArticle['entities'] {
+function linkedEntities(entities: readonly LinkArticle['entities'][number][]): LinkArticle['entities'] {
   return entities.filter((entity) => entity.type !== 'MISC');
 }
 
@@ -110,7 +110,7 @@ export class StoryLinker {
     const { articles, df } = this.state.frequencies(terms);
     const vector = new Map<string, number>();
     for (const [term, weight] of counts) vector.set(term, weight * (Math.log((articles + 1) / ((df.get(term) ?? 0) + 1)) + 1));
-    const norm = Math.sqrt([...vector.values()].reduce((sum, x) => sum + x * x, 0));
+    const norm = normOf(vector.values());
     const date = article.date === null ? Number.NaN : Date.parse(article.date);
     let best: { story: StoryRecord; similarity: number } | undefined;
     for (const story of this.state.candidates(strongest(vector, QUERY_TERMS), MAX_CANDIDATES)) {
@@ -146,7 +146,7 @@ function joinedStory(story: StoryRecord, vector: ReadonlyMap<string, number>, da
   return {
     id: story.id,
     terms: new Map(ranked),
-    norm: Math.sqrt(ranked.reduce((sum, [, x]) => sum + x * x, 0)),
+    norm: normOf(ranked.map(([, x]) => x)),
     size: story.size + 1,
     first: dated ? (Number.isNaN(story.first) ? date : Math.min(story.first, date)) : story.first,
     last: dated ? (Number.isNaN(story.last) ? date : Math.max(story.last, date)) : story.last,
@@ -214,4 +214,11 @@ export function articleTerms(article: LinkArticle, weights: typeof STORY_WEIGHTS
     out.set(key, (out.get(key) ?? 0) + weights.entity * (1 + Math.log(Math.max(1, entity.mentions))));
   }
   return out;
+}
+
+/** The Euclidean norm of a vector's weights. */
+export function normOf(weights: Iterable<number>): number {
+  let sum = 0;
+  for (const x of weights) sum += x * x;
+  return Math.sqrt(sum);
 }

@@ -3,6 +3,7 @@ import type { ArticleRef, AttributedQuote, EntityKind, EntityList, EntityPage, E
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
 import { KIND_OF_TYPE, TYPE_OF_KIND } from './filters.js';
 import type { Db } from './open.js';
+import { baseKey, keyOrNamesake } from './entity-index.js';
 import { Statements } from './statements.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './search.js';
 
@@ -71,7 +72,7 @@ export class Browse {
     const rows = this.statements
       .get(`SELECT id, name, type, articles FROM entities WHERE ${where.join(' AND ')} ORDER BY articles DESC, id LIMIT ?`)
       .all(...params, limit + 1) as { id: number; name: string; type: string; articles: number }[];
-    const shown = rows.slice(0, limit).map(summary);
+    const shown = rows.slice(0, limit).map(entitySummary);
     const last = shown[shown.length - 1];
     return { results: shown, next: rows.length > limit && last !== undefined ? encodeCursor(fingerprint, [last.articles, last.id]) : null };
   }
@@ -83,7 +84,7 @@ export class Browse {
       | undefined;
     if (row === undefined) return null;
     id = row.id;
-    const entity = summary(row);
+    const entity = entitySummary(row);
     const recentArticles = this.statements
       .get(
         `SELECT ${ARTICLE_REF} FROM article_entities ae JOIN articles a ON a.id = ae.article_id
@@ -136,11 +137,10 @@ export class Browse {
 
   /** Others of the same name told apart from it (their keys are its own with `#n`, or its own without). */
   private namesakes(row: { id: number; type: string; key: string }): (EntitySummary & { roles: string[] })[] {
-    const base = row.key.replace(/#\d+$/u, '');
     const others = this.statements
-      .get("SELECT id, name, type, articles FROM entities WHERE type = ? AND (key = ? OR (key >= ? || '#' AND key < ? || '$')) AND merged_into IS NULL AND id <> ? ORDER BY articles DESC, id LIMIT 20")
-      .all(row.type, base, base, base, row.id) as { id: number; name: string; type: string; articles: number }[];
-    return others.map((other) => ({ ...summary(other), roles: this.roles(other.id).slice(0, 2).map((role) => role.text) }));
+      .get(`SELECT id, name, type, articles FROM entities WHERE type = @type AND ${keyOrNamesake('@base')} AND merged_into IS NULL AND id <> @id ORDER BY articles DESC, id LIMIT 20`)
+      .all({ type: row.type, base: baseKey(row.key), id: row.id }) as { id: number; name: string; type: string; articles: number }[];
+    return others.map((other) => ({ ...entitySummary(other), roles: this.roles(other.id).slice(0, 2).map((role) => role.text) }));
   }
 
   /** The names articles give it, the most used first (its own name among them). */
@@ -180,14 +180,15 @@ export class Browse {
          WHERE mine.entity_id = ? GROUP BY e.id ORDER BY shared DESC, e.articles DESC LIMIT ?`,
       )
       .all(id, CO_MENTIONED) as { id: number; name: string; type: string; articles: number; shared: number }[];
-    return rows.map((row) => ({ ...summary(row), shared: row.shared }));
+    return rows.map((row) => ({ ...entitySummary(row), shared: row.shared }));
   }
 }
 
-function summary(row: { id: number; name: string; type: string; articles: number }): EntitySummary {
+/** An entity's row as pages and lists show it. */
+export function entitySummary(row: { id: number; name: string; type: string; articles: number }): EntitySummary {
   return { id: row.id, name: row.name, type: kindOf(row.type), articles: row.articles };
 }
 
-export function kindOf(type: string): EntityKind {
+function kindOf(type: string): EntityKind {
   return KIND_OF_TYPE[type] ?? 'other';
 }

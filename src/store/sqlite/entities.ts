@@ -1,5 +1,5 @@
 import { acronymKey, foldedName, nameParts, rolesDisagree, siblingEntity, surnameHolder, type NameParts } from '../../link/names.js';
-import { lastWord, packEntitySet } from './entity-index.js';
+import { lastWord, namesakeKey, namesakeOf, packEntitySet } from './entity-index.js';
 import type { Db } from './open.js';
 
 /** Names read per first name when a person's name is compared with the others of its first name and surname. */
@@ -64,7 +64,7 @@ export class CollectionEntities {
       allEntities: db.prepare('SELECT id, type, name FROM entities WHERE merged_into IS NULL ORDER BY articles DESC, id'),
       acronymsKnown: db.prepare("SELECT DISTINCT ae.entity_id AS entity, e.type AS type, ae.acronyms AS acronyms FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.acronyms <> '[]'"),
       mergedInto: db.prepare('SELECT merged_into FROM entities WHERE id = ?').pluck(),
-      namesakes: db.prepare('SELECT id FROM entities WHERE type = ? AND key >= ? AND key < ? AND merged_into IS NULL ORDER BY id').pluck(),
+      namesakes: db.prepare(`SELECT id FROM entities WHERE type = @type AND ${namesakeOf('@key')} AND merged_into IS NULL ORDER BY id`).pluck(),
       articleCount: db.prepare('SELECT articles FROM entities WHERE id = ?').pluck(),
       rolesOf: db.prepare("SELECT roles FROM article_entities WHERE entity_id = ? AND roles <> '[]' ORDER BY article_id DESC LIMIT ?").pluck(),
       companyOf: db
@@ -122,10 +122,10 @@ export class CollectionEntities {
    */
   private namesake(found: number, key: string, entity: { readonly type: string; readonly name: string; readonly roles: readonly string[] }, company: readonly string[]): number {
     if (entity.roles.length === 0) return found;
-    const bearers = [found, ...(this.statements.namesakes.all(entity.type, `${key}#`, `${key}$`) as number[])];
+    const bearers = [found, ...(this.statements.namesakes.all({ type: entity.type, key }) as number[])];
     const folded = new Set(company.map(foldedName));
     for (const bearer of bearers) if (!this.apart(bearer, entity.roles, folded)) return bearer;
-    return this.statements.upsert.get(entity.type, `${key}#${bearers.length + 1}`, entity.name, lastWord(key)) as number;
+    return this.statements.upsert.get(entity.type, namesakeKey(key, bearers.length + 1), entity.name, lastWord(key)) as number;
   }
 
   private apart(id: number, roles: readonly string[], company: ReadonlySet<string>): boolean {

@@ -6,6 +6,30 @@ export function lastWord(key: string): string {
   return words[words.length - 1] ?? key;
 }
 
+/**
+ * Namesakes: a person told apart from the entity of key `k` (same name, other roles and
+ * company) gets the key `k#2`, then `k#3`, …, so each key stays unique and the name stays
+ * the same. These say how, for the store that makes them and the queries that find them.
+ */
+export function namesakeKey(base: string, n: number): string {
+  return `${base}#${n}`;
+}
+
+/** The key a namesake's key was made from (a key that is no namesake's is its own base). */
+export function baseKey(key: string): string {
+  return key.replace(/#\d+$/u, '');
+}
+
+/** SQL: the entity's key is a namesake's key made from the base key bound at `param`. */
+export function namesakeOf(param: string): string {
+  return `(key >= ${param} || '#' AND key < ${param} || '$')`;
+}
+
+/** SQL: the entity's key is the base key bound at `param`, or a namesake's key made from it. */
+export function keyOrNamesake(param: string): string {
+  return `(key = ${param} OR ${namesakeOf(param)})`;
+}
+
 /** Facet types, in the order their codes are packed. */
 export const FACET_TYPES = ['PER', 'ORG', 'LOC'] as const;
 

@@ -1,7 +1,7 @@
 import { DatelineError } from '../../doc/errors.js';
 import type { EntityKind, SearchQuery } from '../queries.js';
 import { parseSearch } from '../search-syntax.js';
-import { lastWord } from './entity-index.js';
+import { keyOrNamesake, lastWord } from './entity-index.js';
 import { foldedName } from '../../link/names.js';
 import type { Statements } from './statements.js';
 
@@ -113,7 +113,7 @@ export function entityIdsNamed(statements: Statements, kind: EntityKind, name: s
   // The entity of this name and its namesakes told apart (`name#2`), or of a name it is known by ("Francois Hollande", "Putin" once one person holds it).
   const exact = statements
     .get(
-      `SELECT coalesce(merged_into, id) FROM entities WHERE type = @type AND (key = @key OR (key >= @key || '#' AND key < @key || '$'))
+      `SELECT coalesce(merged_into, id) FROM entities WHERE type = @type AND ${keyOrNamesake('@key')}
        UNION SELECT entity_id FROM entity_aliases WHERE type = @type AND key = @folded AND entity_id IS NOT NULL`,
     )
     .pluck()

@@ -5,14 +5,6 @@ import { lastWord, packEntitySet } from './entity-index.js';
 import type { Db } from './open.js';
 import { StoredLinks } from './links.js';
 
-/** The schema version from which articles carry their story and copy group. */
-export const LINK_VERSION = 6;
-
-/** Whether the store's schema has links: a store opened read-only keeps its schema, and one from before Link has none to give. */
-export function hasLinks(db: Db): boolean {
-  return (db.pragma('user_version', { simple: true }) as number) >= LINK_VERSION;
-}
-
 /** A migration is SQL, or a step that also needs to read what is stored (to fill a new index). */
 export type Migration = string | ((db: Db) => void);
 

@@ -1,7 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import type { ExportedArticle, ItemState, SourceStatus, StateCounts, StatusReport } from '../store.js';
 import type { Db } from './open.js';
-import { hasLinks } from './migrations.js';
 import { FIRST_COPY } from './stories.js';
 
 /** Reading the store back: the accounting, and the stored articles for export. */
@@ -64,10 +63,7 @@ export function statusReport(db: Db, lastErrors = 10): StatusReport {
 
 /** Stored articles in the order they were stored, one at a time (the store may be large). */
 export function* exportedArticles(db: Db): Iterable<ExportedArticle> {
-  const links = hasLinks(db)
-    ? `a.story_id AS story, ${FIRST_COPY} AS first`
-    : 'NULL AS story, NULL AS first';
-  const rows = db.prepare(`SELECT a.id AS id, a.url AS url, a.ingested_at AS ingestedAt, ${links}, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id ORDER BY a.id`).iterate() as Iterable<{
+  const rows = db.prepare(`SELECT a.id AS id, a.url AS url, a.ingested_at AS ingestedAt, a.story_id AS story, ${FIRST_COPY} AS first, d.doc AS doc FROM articles a JOIN article_docs d ON d.article_id = a.id ORDER BY a.id`).iterate() as Iterable<{
     id: number;
     url: string | null;
     ingestedAt: string;

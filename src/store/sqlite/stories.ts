@@ -1,10 +1,8 @@
 import { rankRelated } from '../../link/related.js';
 import { addTermCounts } from '../../link/terms.js';
 import type { ArticleLinksView, ArticleRef, AttributedQuote, EntitySummary, RelatedStorySummary, StoryArticle, StoryList, StoryPage, StoryQuery, StorySummary } from '../queries.js';
-import { kindOf } from './browse.js';
-import { ARTICLE_REF, attributedQuote, type QuoteRow } from './browse.js';
+import { ARTICLE_REF, attributedQuote, entitySummary, type QuoteRow } from './browse.js';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
-import { hasLinks } from './migrations.js';
 import type { Db } from './open.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './search.js';
 import { Statements } from './statements.js';
@@ -23,15 +21,12 @@ export const FIRST_COPY = "(SELECT f.id FROM articles f WHERE f.copy_group = a.c
 /** Stories as a reader browses them: the list, most recently grown first, and one story's timeline and speakers. */
 export class StoryBrowse {
   private readonly statements: Statements;
-  private readonly linked: boolean;
 
   constructor(db: Db) {
     this.statements = new Statements(db);
-    this.linked = hasLinks(db);
   }
 
   stories(query: StoryQuery): StoryList {
-    if (!this.linked) return { results: [], next: null };
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
     const fingerprint = fingerprintOf(['stories']);
     const where: string[] = [];
@@ -42,7 +37,7 @@ export class StoryBrowse {
       params.push(last, last, id);
     }
     const rows = this.statements
-      .get(`SELECT id, terms, indexed, first, last FROM stories ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY coalesce(last, '') DESC, id DESC LIMIT ?`)
+      .get(`SELECT ${STORY_COLUMNS} FROM stories ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY coalesce(last, '') DESC, id DESC LIMIT ?`)
       .all(...params, limit + 1) as StoryRow[];
     const shown = rows.slice(0, limit).map((row) => this.summary(row));
     const last = rows[Math.min(rows.length, limit) - 1];
@@ -50,8 +45,7 @@ export class StoryBrowse {
   }
 
   story(id: number): StoryPage | null {
-    if (!this.linked) return null;
-    const row = this.statements.get('SELECT id, terms, indexed, first, last FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+    const row = this.storyRow(id);
     if (row === undefined) return null;
     const articles = this.statements
       .get(`SELECT ${ARTICLE_REF}, ${FIRST_COPY} AS firstCopy FROM articles a WHERE a.story_id = ? ORDER BY coalesce(a.published, a.ingested_at), a.id`)
@@ -70,14 +64,13 @@ export class StoryBrowse {
     return { ...this.summary(row), timeline, speakers: this.speakers(id), related: this.related(row) };
   }
 
-  /** An article's story and copies; null for one stored unlinked (or a store from before Link). */
+  /** An article's story and copies; null for one stored unlinked. */
   articleLinks(id: number): ArticleLinksView | null {
-    if (!this.linked) return null;
     const row = this.statements.get(`SELECT a.story_id AS story, a.copy_group AS copyGroup, ${FIRST_COPY} AS firstCopy FROM articles a WHERE a.id = ?`).get(id) as
       | { story: number | null; copyGroup: number | null; firstCopy: number | null }
       | undefined;
     if (row === undefined || row.story === null) return null;
-    const story = this.statements.get('SELECT id, terms, indexed, first, last FROM stories WHERE id = ?').get(row.story) as StoryRow | undefined;
+    const story = this.storyRow(row.story);
     if (story === undefined) return null;
     const copies = this.statements
       .get(`SELECT ${ARTICLE_REF} FROM articles a WHERE a.copy_group = ? AND a.id <> ? ORDER BY coalesce(a.published, a.ingested_at), a.ingested_at, a.id`)
@@ -88,6 +81,10 @@ export class StoryBrowse {
       copies,
       related: this.related(story),
     };
+  }
+
+  private storyRow(id: number): StoryRow | undefined {
+    return this.statements.get(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`).get(id) as StoryRow | undefined;
   }
 
   /**
@@ -102,7 +99,7 @@ export class StoryBrowse {
       }
     }
     const ids = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, RELATED_CANDIDATES).map(([id]) => id);
-    const candidates = this.statements.get('SELECT id, terms, indexed, first, last FROM stories WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as StoryRow[];
+    const candidates = this.statements.get(`SELECT ${STORY_COLUMNS} FROM stories WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoryRow[];
     const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
     const termsOf = (story: StoryRow) => ({ id: story.id, terms: new Map(JSON.parse(story.terms) as [string, number][]) });
     return rankRelated(termsOf(row), candidates.map(termsOf)).map((related) => ({
@@ -119,7 +116,7 @@ export class StoryBrowse {
     const row = this.statements.get('SELECT e.id AS id, e.name AS name, e.type AS type, e.articles AS articles FROM entities f JOIN entities e ON e.id = coalesce(f.merged_into, f.id) WHERE f.type = ? AND f.key = ?').get(term.slice(0, colon), term.slice(colon + 1)) as
       | { id: number; name: string; type: string; articles: number }
       | undefined;
-    return row === undefined ? [] : [{ id: row.id, name: row.name, type: kindOf(row.type), articles: row.articles }];
+    return row === undefined ? [] : [entitySummary(row)];
   }
 
   private summary(row: StoryRow): StorySummary {
@@ -171,6 +168,8 @@ export class StoryBrowse {
       .map(({ id: speakerId, name, quotes }) => ({ id: speakerId, name, quotes }));
   }
 }
+
+const STORY_COLUMNS = 'id, terms, indexed, first, last';
 
 interface StoryRow {
   readonly id: number;
