@@ -138,6 +138,33 @@ describe('store: links', () => {
     }
   });
 
+  it('fills a page past a text carried by more copies than the best rows hold, and leads on to what follows', () => {
+    const path = join(dir, 'many-copies.db');
+    const wire = syntheticText(71, 14, 0);
+    const store = openStore(path);
+    try {
+      // 260 copies, newest of all, fill the best 200 rows and more; three other texts come after them.
+      const others = storeAll(store, Array.from({ length: 3 }, (_, i) => record(`https://e.test/${i}`, syntheticText(80 + i, 14, 1), `2024-07-0${i + 1}T00:00:00Z`, `Other ${i}`)));
+      const copies = storeAll(
+        store,
+        Array.from({ length: 260 }, (_, i) => record(`https://f.test/${i}`, wire, `2024-08-01T${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`, 'Wire story')),
+      );
+      const paged: number[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = store.search({ limit: 2, ...(cursor !== undefined ? { cursor } : {}) });
+        paged.push(...page.results.map(({ id }) => id));
+        cursor = page.next ?? undefined;
+        if (cursor === undefined) break;
+      }
+      assert.equal(paged.length, 4, 'one row for the copies, then each other text');
+      assert.ok(copies.includes(paged[0]!));
+      assert.deepEqual(paged.slice(1), [...others].reverse());
+    } finally {
+      store.close();
+    }
+  });
+
   it('offers related stories: one that names the same people and places later, never the story itself or an unrelated one', () => {
     const path = join(dir, 'related.db');
     const person = (name: string, localId: number) => ({ localId, type: 'PER', name, roles: [], acronyms: [], mentions: [{ start: 0, end: 5 }] });

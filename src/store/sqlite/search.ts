@@ -19,6 +19,8 @@ export const COUNT_LIMIT = 10_000;
 const FACET_SIZE = 10;
 /** Reads past the first that a page makes to fill itself when copies fold many of its rows: a text carried by hundreds of matching copies costs a short page, never an unbounded read. */
 const FOLD_READS = 4;
+/** The most rows one such read takes: each read takes four times the last, since a relevance read ranks its whole window again however few rows it returns. */
+const FOLD_READ_ROWS = 4 * RANK_WINDOW;
 /** Enough of a body for the snippet of a search without words (see snippetOf). */
 const OPENING_CHARS = 400;
 
@@ -60,16 +62,14 @@ export class ArticleSearch {
     // The best FACET_SAMPLE rows, in order: facets count over them, and the first page is their head.
     const top = this.rows(plan, null, FACET_SAMPLE);
     const after: [string | number | null, number] | null = cursor === null ? null : [cursor[0] ?? null, Number(cursor[1])];
-    const { rows: page, copies } = this.foldedPage(plan, top, after, limit + 1, fold);
-    const shown = page.slice(0, limit);
-    const last = shown[shown.length - 1];
+    const { rows: shown, copies, resume } = this.foldedPage(plan, top, after, limit, fold);
     const total = known ?? (top.length < FACET_SAMPLE ? { count: top.length, exact: true } : this.count(filter));
     return {
       results: this.hits(shown.map((row) => row.id), filter).map((hit) => ({ ...hit, copies: copies.get(hit.id) ?? 0 })),
       total: total.count,
       ...(total.exact ? {} : { totalIsLowerBound: true }),
       facets: this.facets(top.map((row) => row.id)),
-      next: page.length > limit && last !== undefined ? encodeCursor(fingerprint, [last.k, last.id]) : null,
+      next: resume === null ? null : encodeCursor(fingerprint, [resume.k, resume.id]),
     };
   }
 
@@ -96,32 +96,39 @@ export class ArticleSearch {
    * earlier in the order is folded into it (the hit says how many copies its text has).
    * Rows are cut from the best rows already read when they hold them, so a second page
    * does not rank again, and groups shown on earlier pages among them stay folded; a page
-   * past them folds the copies it reads, read FOLD_READS times at most.
+   * past them folds the copies it reads, read FOLD_READS times at most. `resume` is the row
+   * the next page starts after: the page's last row, or the last row read when the reads
+   * ran out before the page filled (a short page then still leads on), or null at the end.
    */
-  private foldedPage(plan: Plan, top: readonly Row[], after: [string | number | null, number] | null, size: number, fold: boolean): { rows: Row[]; copies: Map<number, number> } {
+  private foldedPage(plan: Plan, top: readonly Row[], after: [string | number | null, number] | null, limit: number, fold: boolean): FoldedPage {
     const complete = top.length < FACET_SAMPLE;
     const at = after === null ? 0 : after[0] === null ? -1 : top.findIndex((row) => plan.follows(row, after[0]!, after[1]));
     // A cursor past every row there is: the last page was the last.
-    if (at < 0 && complete) return { rows: [], copies: new Map() };
+    if (at < 0 && complete) return { rows: [], copies: new Map(), resume: null };
     const prior = at < 0 ? [] : top.slice(0, at);
-    let batch = at < 0 ? this.rows(plan, after, size * 2) : top.slice(at);
-    let more = at < 0 ? batch.length === size * 2 : !complete;
+    // One row past the page tells whether another page follows.
+    let want = (limit + 1) * 2;
+    let batch = at < 0 ? this.rows(plan, after, want) : top.slice(at);
+    let more = at < 0 ? batch.length === want : !complete;
     const groups = this.copyGroups([...prior, ...batch]);
     const seen = new Set(fold ? prior.map((row) => groups.get(row.id)) : []);
     const rows: Row[] = [];
+    const page = (resume: Row | null): FoldedPage => ({ rows, copies: this.copyCounts(rows, groups), resume });
     for (let reads = 0; ; reads++) {
       for (const row of batch) {
         // Unfolded, each row is a group of its own.
         const group = fold ? groups.get(row.id) : -row.id;
         if (seen.has(group)) continue;
         seen.add(group);
+        if (rows.length === limit) return page(rows[limit - 1]!);
         rows.push(row);
-        if (rows.length === size) return { rows, copies: this.copyCounts(rows, groups) };
       }
       const last = batch[batch.length - 1];
-      if (!more || last === undefined || reads === FOLD_READS) return { rows, copies: this.copyCounts(rows, groups) };
-      batch = this.rows(plan, [last.k, last.id], size * 2);
-      more = batch.length === size * 2;
+      if (!more || last === undefined) return page(null);
+      if (reads === FOLD_READS) return page(last);
+      want = Math.min(Math.max(want, batch.length) * 4, FOLD_READ_ROWS);
+      batch = this.rows(plan, [last.k, last.id], want);
+      more = batch.length === want;
       for (const [id, group] of this.copyGroups(batch)) groups.set(id, group);
     }
   }
@@ -340,6 +347,13 @@ interface Total {
 /** A count made with `LIMIT cap + 1`: exact up to the cap, a lower bound past it. */
 function capped(count: number, cap: number): Total {
   return count > cap ? { count: cap, exact: false } : { count, exact: true };
+}
+
+/** A page of rows, each row's count of other copies, and the row the next page starts after (null at the end). */
+interface FoldedPage {
+  readonly rows: Row[];
+  readonly copies: Map<number, number>;
+  readonly resume: Row | null;
 }
 
 /** A found plan, and its total when known. */
