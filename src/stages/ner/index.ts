@@ -4,6 +4,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { TaggerDocument } from './features.js';
 import { guessLanguage } from '../metadata/language.js';
 import { namesOf } from './tags.js';
+import { mayBeName, typeOfOneWord } from './not-names.js';
 import type { NerTagger } from './tagger.js';
 
 export { NerTagger, type NerModelFiles } from './tagger.js';
@@ -104,9 +105,12 @@ export function tagMentions(
   const tags = tagger.tag(document);
   const mentions: Mention[] = [];
   for (const name of namesOf(tags)) {
+    const nameWords = words.slice(name.start, name.end);
+    if (!mayBeName(nameWords)) continue;
     const start = tokens[tokenOfWord[name.start]!]!.start;
     const end = tokens[tokenOfWord[name.end - 1]!]!.end;
-    mentions.push({ start, end, type: name.type, text: text.slice(start, end) });
+    const type = nameWords.length === 1 ? typeOfOneWord(nameWords[0]!, name.type) : name.type;
+    mentions.push({ start, end, type, text: text.slice(start, end) });
   }
   return mentions;
 }

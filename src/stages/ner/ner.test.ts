@@ -4,6 +4,7 @@ import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { loadNerTagger } from '../../io/ner-model.js';
 import { sentencesStage } from '../sentences/index.js';
 import { createNerStage, isEnglish, readsAsEnglish } from './index.js';
+import { mayBeName, typeOfOneWord } from './not-names.js';
 
 const nerStage = createNerStage(loadNerTagger());
 
@@ -74,4 +75,21 @@ test('a title-case headline is not read as a string of names', () => {
   const mentions = tagged(headline).layers.mentions ?? [];
   assert.ok(mentions.some((m) => m.text === 'Russia'));
   for (const mention of mentions) assert.ok(['Putin', 'Russia', 'Ukraine'].includes(mention.text), mention.text);
+});
+
+test('words that are never names are dropped, and an outlet named "…news" is no person', () => {
+  const text = '"We will see what happens," Mayor John Smith told Wikinews on Tuesday. Polls closed at 20:00 UTC in Tulsa, OK, and Honolulu, HI.';
+  const found = (tagged(text).layers.mentions ?? []).map((m) => `${m.type}:${m.text}`);
+  assert.ok(!found.some((name) => name.endsWith(':UTC')), `no time zone as a name in ${found.join(', ')}`);
+  assert.ok(!found.includes('PER:Wikinews'), `Wikinews is no person in ${found.join(', ')}`);
+  assert.ok(found.includes('LOC:OK'), `a state's code in capitals stays a name in ${found.join(', ')}`);
+});
+
+test('one-word names: speech openers and time zones are none; capitals make a code of an opener', () => {
+  for (const word of ['Well', 'Yeah', 'Okay', 'UTC', 'EDT']) assert.equal(mayBeName([word]), false, word);
+  for (const word of ['HI', 'OK', 'West', 'Putin']) assert.equal(mayBeName([word]), true, word);
+  assert.equal(mayBeName(['Well', 'Fargo']), true, 'a name of two words is kept');
+  assert.equal(typeOfOneWord('Wikinews', 'PER'), 'ORG');
+  assert.equal(typeOfOneWord('News', 'PER'), 'PER', 'the word itself is not an outlet');
+  assert.equal(typeOfOneWord('Andrews', 'PER'), 'PER');
 });
