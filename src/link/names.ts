@@ -6,6 +6,7 @@
  * person's words on the other's page, the worst error this product can make; leaving
  * two names of one person apart only splits their page in two.
  */
+import { COUNTRY_ALIASES } from '../rules/lexicons/countries.js';
 
 /** A name folded for comparison: lower case, without accents, dots, apostrophes or extra spaces ("François Hollande" and "Francois Hollande"). */
 export function foldedName(name: string): string {
@@ -16,6 +17,15 @@ export function foldedName(name: string): string {
     .replace(/['’.]/gu, '')
     .replace(/[\s-]+/gu, ' ')
     .trim();
+}
+
+/**
+ * The country a name is a short form of ("US", "U.S.", "USA": "United States"; "Burma":
+ * "Myanmar"), as the entities stage reads it within an article; undefined for any other
+ * name, and for a person's.
+ */
+export function countryNamed(type: string, name: string): string | undefined {
+  return type === 'PER' ? undefined : COUNTRY_ALIASES[name.trim()];
 }
 
 /** A person's folded name cut into first name, middle names and surname ("donald j trump"); null for a single word. */

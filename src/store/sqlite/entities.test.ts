@@ -118,6 +118,21 @@ describe('store: one entity per name across articles', () => {
     }
   });
 
+  it("a country's short form is the country: one place, named by its name, found by either", () => {
+    const path = join(dir, 'countries.db');
+    const store = openStore(path);
+    try {
+      // More articles write "U.S." than "United States": the place is still the United States.
+      storeAll(store, [naming(1, entity(1, 'LOC', 'U.S.')), naming(2, entity(1, 'LOC', 'US')), naming(3, entity(1, 'LOC', 'United States')), naming(4, entity(1, 'LOC', 'U.S.'))]);
+      const places = store.entities({ type: 'place' }).results.map((e) => [e.name, e.articles]);
+      assert.deepEqual(places, [['United States', 4]]);
+      assert.equal(store.search({ place: 'US' }).total, 4);
+      assert.equal(store.search({ place: 'United States' }).total, 4);
+    } finally {
+      store.close();
+    }
+  });
+
   it('two people of one name stay two where their roles and company disagree; a new role among the same company does not split one', () => {
     const path = join(dir, 'namesakes.db');
     const role = (localId: number, name: string, roles: string[]): EntityRow => ({ ...entity(localId, 'PER', name), roles });

@@ -1,4 +1,4 @@
-import { acronymKey, foldedName, nameParts, rolesDisagree, siblingEntity, surnameHolder, type NameParts } from '../../link/names.js';
+import { acronymKey, countryNamed, foldedName, nameParts, rolesDisagree, siblingEntity, surnameHolder, type NameParts } from '../../link/names.js';
 import { lastWord, namesakeKey, namesakeOf, packEntitySet } from './entity-index.js';
 import type { Db } from './open.js';
 
@@ -11,6 +11,14 @@ const PROFILE_MIN_ARTICLES = 3;
 /** What a person is known by: the roles of their latest this many articles, the company of their latest this many. */
 const PROFILE_ROLES = 50;
 const PROFILE_ARTICLES = 100;
+
+/** What the collection reads of an article's entity. */
+interface ArticleEntity {
+  readonly type: string;
+  readonly name: string;
+  readonly acronyms: readonly string[];
+  readonly roles: readonly string[];
+}
 
 /**
  * The collection's entities: each article's people, organisations and places resolved
@@ -81,7 +89,16 @@ export class CollectionEntities {
    * aliases. `company` names the article's other entities: a person's namesake is told
    * apart by them (see namesake).
    */
-  resolve(entity: { readonly type: string; readonly name: string; readonly acronyms: readonly string[]; readonly roles: readonly string[] }, company: readonly string[] = []): number {
+  resolve(entity: ArticleEntity, company: readonly string[] = []): number {
+    // A country's short form is the country, known by that form too.
+    const country = countryNamed(entity.type, entity.name);
+    if (country === undefined) return this.resolveNamed(entity, company);
+    const id = this.resolveNamed({ ...entity, name: country }, company);
+    this.claim(entity.type, foldedName(entity.name), id);
+    return id;
+  }
+
+  private resolveNamed(entity: ArticleEntity, company: readonly string[]): number {
     const key = entity.name.toLowerCase();
     const folded = foldedName(entity.name);
     const acronyms = entity.type === 'PER' ? [] : entity.acronyms.flatMap((acronym) => acronymKey(acronym) ?? []);
@@ -120,7 +137,7 @@ export class CollectionEntities {
    * fits, or a new one. Both conditions, so that a person's new role alone, or new
    * company alone, never splits them.
    */
-  private namesake(found: number, key: string, entity: { readonly type: string; readonly name: string; readonly roles: readonly string[] }, company: readonly string[]): number {
+  private namesake(found: number, key: string, entity: ArticleEntity, company: readonly string[]): number {
     if (entity.roles.length === 0) return found;
     const bearers = [found, ...(this.statements.namesakes.all({ type: entity.type, key }) as number[])];
     const folded = new Set(company.map(foldedName));
@@ -177,7 +194,9 @@ export class CollectionEntities {
     this.surnames.clear();
     for (const id of this.touched) {
       const name = this.statements.bestName.get({ id }) as string | undefined;
-      if (name !== undefined) this.statements.rename.run(name, id);
+      const type = (this.statements.entity.get(id) as { type: string } | undefined)?.type ?? 'PER';
+      // A country goes by its name, however many articles call it by a short form.
+      if (name !== undefined) this.statements.rename.run(countryNamed(type, name) ?? name, id);
     }
     this.touched.clear();
     return merged;
@@ -210,6 +229,19 @@ export class CollectionEntities {
       if (parts === null) continue;
       const into = siblingEntity(parts, this.siblings(parts).filter((sibling) => sibling.entity !== id));
       if (into !== null) this.merge(id, into);
+    }
+    this.consolidate();
+  }
+
+  /** Merges the entities a store holds under a country's short form ("US") into the country's ("United States"), as resolve now reads them. */
+  foldCountryNames(): void {
+    for (const { id, type, name } of this.statements.allEntities.all() as { id: number; type: string; name: string }[]) {
+      const country = countryNamed(type, name);
+      if (country === undefined) continue;
+      const key = country.toLowerCase();
+      const into = (this.statements.exact.get(type, key) as number | undefined) ?? (this.statements.upsert.get(type, key, country, lastWord(key)) as number);
+      this.claim(type, foldedName(country), into);
+      this.merge(id, into);
     }
     this.consolidate();
   }

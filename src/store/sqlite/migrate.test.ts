@@ -28,6 +28,9 @@ function versionTwoStore(path: string): void {
   db.prepare("INSERT INTO entities (id, type, key, name) VALUES (2, 'PER', 'françois hollande', 'François Hollande'), (3, 'PER', 'francois hollande', 'Francois Hollande')").run();
   db.prepare("INSERT INTO article_entities (article_id, local_id, entity_id, name, roles, acronyms, mention_count) VALUES (1, 1, 2, 'François Hollande', '[]', '[]', 1), (1, 2, 3, 'Francois Hollande', '[]', '[]', 1)").run();
   db.prepare("INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker_entity_id) VALUES (1, 6, 9, 'agreed', 'reported', 3)").run();
+  // A country under its short form, as stores kept it before countries were folded.
+  db.prepare("INSERT INTO entities (id, type, key, name) VALUES (4, 'LOC', 'us', 'US')").run();
+  db.prepare("INSERT INTO article_entities (article_id, local_id, entity_id, name, roles, acronyms, mention_count) VALUES (1, 3, 4, 'US', '[]', '[]', 1)").run();
   db.close();
 }
 
@@ -67,6 +70,9 @@ describe('store migrations', () => {
       assert.equal(hollande.length, 1);
       assert.equal(store.entity(hollande[0]!.id)?.quoteCount, 1);
       assert.equal(store.entity(3)?.id, hollande[0]!.id, 'the merged id leads to the entity');
+      // A country's short form is merged into the country.
+      assert.deepEqual(store.entities({ type: 'place' }).results.map((e) => [e.name, e.articles]), [['United States', 1]]);
+      assert.equal(store.search({ place: 'US' }).total, 1);
       assert.match(store.article(1)?.json ?? '', /"headline":"Summit in Samarkand"/u);
       const exported = [...store.exportArticles()];
       assert.equal(exported.length, 1);

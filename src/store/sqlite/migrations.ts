@@ -226,6 +226,8 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 9: the entities stored before, given their aliases and merged where the rules join them.
   (db) => new CollectionEntities(db).adoptExisting(),
+  // 10: places and organisations stored under a country's short form ("US") merged into the country ("United States").
+  (db) => new CollectionEntities(db).foldCountryNames(),
 ];
 
 
