@@ -106,7 +106,7 @@ export function tagMentions(
   const mentions: Mention[] = [];
   for (const name of namesOf(tags)) {
     const nameWords = words.slice(name.start, name.end);
-    if (!mayBeName(nameWords)) continue;
+    if (!mayBeName(nameWords, name.type)) continue;
     const start = tokens[tokenOfWord[name.start]!]!.start;
     const end = tokens[tokenOfWord[name.end - 1]!]!.end;
     const type = nameWords.length === 1 ? typeOfOneWord(nameWords[0]!, name.type) : name.type;

@@ -86,9 +86,13 @@ test('words that are never names are dropped, and an outlet named "…news" is n
 });
 
 test('one-word names: speech openers and time zones are none; capitals make a code of an opener', () => {
-  for (const word of ['Well', 'Yeah', 'Okay', 'UTC', 'EDT']) assert.equal(mayBeName([word]), false, word);
-  for (const word of ['HI', 'OK', 'West', 'Putin']) assert.equal(mayBeName([word]), true, word);
-  assert.equal(mayBeName(['Well', 'Fargo']), true, 'a name of two words is kept');
+  for (const word of ['Well', 'Yeah', 'Okay', 'Furthermore', 'UTC', 'EDT']) assert.equal(mayBeName([word], 'PER'), false, word);
+  for (const word of ['HI', 'OK', 'West', 'Putin', 'King', 'Charity']) assert.equal(mayBeName([word], 'PER'), true, word);
+  assert.equal(mayBeName(['Well', 'Fargo'], 'ORG'), true, 'a name of two words is kept');
+  // A title or an abstract noun alone names no person, though it may name something else.
+  for (const word of ['Mayor', 'Authoritarianism', 'Prohibition']) assert.equal(mayBeName([word], 'PER'), false, word);
+  assert.equal(mayBeName(['Mayor'], 'ORG'), true);
+  assert.equal(mayBeName(['Federation'], 'ORG'), true);
   assert.equal(typeOfOneWord('Wikinews', 'PER'), 'ORG');
   assert.equal(typeOfOneWord('News', 'PER'), 'PER', 'the word itself is not an outlet');
   assert.equal(typeOfOneWord('Andrews', 'PER'), 'PER');
