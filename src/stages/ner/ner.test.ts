@@ -94,6 +94,7 @@ test('one-word names: speech openers and time zones are none; capitals make a co
   assert.equal(mayBeName(['Mayor'], 'ORG'), true);
   assert.equal(mayBeName(['Federation'], 'ORG'), true);
   assert.equal(typeOfOneWord('Wikinews', 'PER'), 'ORG');
+  assert.equal(typeOfOneWord('Wikinews\u200d', 'PER'), 'ORG', 'an invisible joiner changes nothing');
   assert.equal(typeOfOneWord('News', 'PER'), 'PER', 'the word itself is not an outlet');
   assert.equal(typeOfOneWord('Andrews', 'PER'), 'PER');
 });

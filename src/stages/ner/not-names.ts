@@ -33,7 +33,7 @@ const TIME_ZONES = new Set(
 /** False for a one-word name that is no name (see above); `type` is the tagger's. */
 export function mayBeName(words: readonly string[], type: EntityType): boolean {
   if (words.length !== 1) return true;
-  const word = words[0]!;
+  const word = visible(words[0]!);
   if (TIME_ZONES.has(word)) return false;
   // Written in capitals, a word's letters are a code: "HI" is Hawaii, "NO" Norway.
   if (word === word.toUpperCase()) return true;
@@ -48,5 +48,10 @@ export function mayBeName(words: readonly string[], type: EntityType): boolean {
  * outlet ("Wikinews", "Citynews"), never a person.
  */
 export function typeOfOneWord(word: string, tagged: EntityType): EntityType {
-  return tagged === 'PER' && /.news$/iu.test(word) ? 'ORG' : tagged;
+  return tagged === 'PER' && /.news$/iu.test(visible(word)) ? 'ORG' : tagged;
+}
+
+/** The word without invisible format characters (a zero-width joiner after "Wikinews" was seen). */
+function visible(word: string): string {
+  return word.replace(/\p{Cf}/gu, '');
 }
