@@ -4,6 +4,7 @@ import type { NewsDoc } from '../doc/news-doc.js';
 import { toArticleJson } from '../output/json.js';
 import type { EntityRow, QuoteRow } from '../store/store.js';
 import { onSpeakersPage } from '../stages/quotes/index.js';
+import { linkFeatures, type LinkFeatures } from '../link/features.js';
 
 /**
  * What the store keeps of a read article, worked out on the reader's thread so the
@@ -32,6 +33,8 @@ export interface ArticleFacts {
   readonly raw: Uint8Array;
   readonly entities: EntityRow[];
   readonly quotes: QuoteRow[];
+  /** What linking reads of it, when the store it goes to links (see linkFeatures). */
+  readonly link: LinkFeatures | null;
 }
 
 /**
@@ -42,10 +45,15 @@ export interface ArticleFacts {
 const RAW_LEVEL = 1;
 const DOC_LEVEL = 4;
 
-export function articleFacts(doc: NewsDoc, raw: Uint8Array): ArticleFacts {
+export function articleFacts(doc: NewsDoc, raw: Uint8Array, options: { readonly link?: boolean } = {}): ArticleFacts {
   const json = toArticleJson(doc);
   const serialised = JSON.stringify(json);
   const normalised = json.body.replace(/\s+/gu, ' ').trim();
+  const dateline = json.dateline?.place ?? null;
+  const link =
+    options.link === true && json.isArticle
+      ? linkFeatures({ headline: json.headline, body: json.body, dateline, entities: json.entities.map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length })) })
+      : null;
   return {
     isArticle: json.isArticle,
     headline: json.headline,
@@ -53,7 +61,7 @@ export function articleFacts(doc: NewsDoc, raw: Uint8Array): ArticleFacts {
     siteName: json.siteName,
     language: json.language,
     canonicalUrl: json.canonicalUrl,
-    dateline: json.dateline?.place ?? null,
+    dateline,
     body: json.body,
     bodyChars: json.body.length,
     textHash: createHash('sha256').update(normalised).digest('hex'),
@@ -77,6 +85,7 @@ export function articleFacts(doc: NewsDoc, raw: Uint8Array): ArticleFacts {
       speakerLocalId: onSpeakersPage(quote) ? (quote.speaker?.id ?? null) : null,
       attribution: quote.attribution,
     })),
+    link,
   };
 }
 

@@ -34,6 +34,8 @@ export interface ContentContext {
   readonly onLeftOut?: (message: string) => void;
   /** The article already stored from the same bytes, if any: such a copy is not read again. */
   readonly storedBytes?: (sha256: string) => number | null;
+  /** The store links what it stores: the reader works out what linking reads of each article. */
+  readonly linking?: boolean;
 }
 
 /** Containers deeper than this are read as pages, never expanded: a site → a sitemap index → its sitemaps. */
@@ -77,6 +79,7 @@ export async function outcomeForContent(item: ItemRow, loaded: Loaded, context: 
     ...(loaded.contentType !== null ? { contentType: loaded.contentType } : {}),
     as: 'auto',
     understand: {},
+    link: context.linking === true,
   });
   if (!result.ok) throw new ItemError(result.error.code, result.error.message);
   const facts = result.article;
@@ -107,6 +110,7 @@ export async function outcomeForContent(item: ItemRow, loaded: Loaded, context: 
       doc: facts.doc,
       entities: facts.entities,
       quotes: facts.quotes,
+      ...(facts.link !== null ? { link: facts.link } : {}),
     },
   };
 }

@@ -41,6 +41,7 @@ export async function workOn(item: ItemRow, context: WorkContext, ordering: Orde
     sitemapsOf: (origin) => context.network.sitemaps(origin),
     storedBytes: (sha256) => context.store.findDuplicate({ rawHash: sha256 })?.articleId ?? null,
     onLeftOut: (message) => context.notice(message),
+    linking: context.store.linking,
     ...(context.since !== undefined ? { since: context.since } : {}),
   };
   switch (item.kind) {

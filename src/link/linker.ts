@@ -5,6 +5,8 @@ import { MemoryStoryState, StoryLinker, type LinkArticle, type StoryState } from
 export interface ArticleToLink extends LinkArticle {
   readonly id: number;
   readonly firstSeen: string;
+  /** Its copy sketch, when worked out already (see linkFeatures). */
+  readonly sketch?: CopySketch;
 }
 
 /** Where linking put an article. */
@@ -39,7 +41,7 @@ export class CollectionLinker<State extends LinkState = LinkState> {
   }
 
   add(article: ArticleToLink): ArticleLinks {
-    const sketch = sketchOf(article.body);
+    const sketch = article.sketch ?? sketchOf(article.body);
     const keys = bandKeys(sketch);
     const original = copyOf(sketch, this.state.sketchesUnder(keys));
     const links = (original === undefined ? undefined : this.state.linksOf(original)) ?? { story: this.stories.add(article).story, copyGroup: article.id };

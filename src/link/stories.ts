@@ -8,6 +8,8 @@ export interface LinkArticle {
   readonly date: string | null;
   /** The people, organisations and places it names, with how often. */
   readonly entities: readonly { readonly type: string; readonly name: string; readonly mentions: number }[];
+  /** Its terms as `articleTerms` weighs them with STORY_WEIGHTS, when worked out already (see linkFeatures). */
+  readonly terms?: ReadonlyMap<string, number>;
 }
 
 /** The named things linking weighs: MISC names ("Republican", "Christmas") say less about which story an article tells than its words do. */
@@ -104,7 +106,7 @@ export class StoryLinker {
   ) {}
 
   add(article: LinkArticle): StoryAssignment {
-    const counts = articleTerms(article, this.weights);
+    const counts = article.terms !== undefined && this.weights === STORY_WEIGHTS ? article.terms : articleTerms(article, this.weights);
     const terms = [...counts.keys()];
     this.state.count(terms);
     const { articles, df } = this.state.frequencies(terms);
@@ -204,7 +206,7 @@ export class MemoryStoryState implements StoryState {
 }
 
 /** An article's terms, weighted: sublinear counts, headline words and entities counted more. */
-export function articleTerms(article: LinkArticle, weights: typeof STORY_WEIGHTS = STORY_WEIGHTS): Map<string, number> {
+export function articleTerms(article: Omit<LinkArticle, 'date' | 'terms'>, weights: typeof STORY_WEIGHTS = STORY_WEIGHTS): Map<string, number> {
   const counts = addTermCounts(article.body, new Map());
   addTermCounts(article.headline, counts, weights.headline);
   const out = new Map<string, number>();

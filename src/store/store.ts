@@ -1,3 +1,4 @@
+import type { LinkFeatures } from '../link/features.js';
 /**
  * The store: where ingest keeps every input it accepted, the raw responses, and the
  * articles with their entities, mentions and quotes. This interface is all the rest of
@@ -123,6 +124,8 @@ export interface ArticleRecord {
   readonly doc: Uint8Array;
   readonly entities: readonly EntityRow[];
   readonly quotes: readonly QuoteRow[];
+  /** What linking reads of it that depends on it alone, when the reader worked it out (the store links it either way). */
+  readonly link?: LinkFeatures;
 }
 
 /** How an item ends, or is put off. The store applies it in one transaction. */
@@ -196,6 +199,8 @@ export interface PollState {
 }
 
 export interface Store {
+  /** Whether it links the articles it stores (see `ArticleRecord.link`). */
+  readonly linking: boolean;
   /** The source for a key, created on first sight. */
   source(key: string, kind: SourceKind, location: string): SourceRow;
   /**

@@ -24,6 +24,8 @@ export interface RenderJob extends JobInput {
 /** One input for the worker to read into what the store keeps of an article. */
 export interface IngestJob extends JobInput {
   readonly mode: 'ingest';
+  /** Work out what linking reads of the article too: the store it goes to links. */
+  readonly link?: boolean;
 }
 
 export type ReadJob = RenderJob | IngestJob;

@@ -32,7 +32,7 @@ port.on('message', (job: ReadJob) => {
     if (job.mode === 'render') {
       result = { id: job.id, ok: true, output: renderDoc(doc, job.format, job.pretty) };
     } else {
-      const article = articleFacts(doc, job.bytes);
+      const article = articleFacts(doc, job.bytes, { link: job.link === true });
       transfer.push(article.doc.buffer as ArrayBuffer, article.raw.buffer as ArrayBuffer);
       result = { id: job.id, ok: true, article };
     }

@@ -32,6 +32,10 @@ export class SqliteStore implements Store, StoreReader {
   private readonly storyBrowser: StoryBrowse;
   private readonly writer: boolean;
   private readonly links: StoredLinks | null;
+
+  get linking(): boolean {
+    return this.links !== null;
+  }
   private closed = false;
 
   constructor(

@@ -7,6 +7,7 @@ import type { ArticleRecord, ExportedArticle } from '../store.js';
 import { syntheticText } from '../../link/testing/texts.js';
 import { openStore } from './index.js';
 import { storeAll } from './test-support.js';
+import { linkFeatures } from '../../link/features.js';
 
 const record = (url: string, body: string, published: string | null, headline = 'Headline'): ArticleRecord => ({
   url,
@@ -163,6 +164,28 @@ describe('store: links', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('links an article the same whether its reader worked out what linking reads of it or the store does', () => {
+    const wire = syntheticText(91, 14, 0);
+    const records = [
+      record('https://a.test/1', wire, '2024-09-01T08:00:00Z', 'Wire story'),
+      record('https://b.test/2', `${wire}\nMore at b.test`, '2024-09-01T09:00:00Z', 'Wire story, retitled'),
+      { ...record('https://c.test/3', syntheticText(92, 14, 1), '2024-09-02T08:00:00Z', 'Another story'), dateline: 'Samarkand' },
+      record('https://d.test/4', syntheticText(93, 14, 1), '2024-09-03T08:00:00Z', 'A third story'),
+    ];
+    const linksOf = (name: string, withFeatures: boolean) => {
+      const store = openStore(join(dir, name));
+      try {
+        storeAll(store, withFeatures ? records.map((r) => ({ ...r, link: linkFeatures({ ...r, entities: r.entities.map((e) => ({ type: e.type, name: e.name, mentions: e.mentions.length })) }) })) : records);
+        return [...store.exportArticles()].map((a) => [a.story, a.duplicateOf]);
+      } finally {
+        store.close();
+      }
+    };
+    const bySelf = linksOf('features-store.db', false);
+    assert.deepEqual(linksOf('features-reader.db', true), bySelf);
+    assert.notEqual(bySelf[1]?.[1], null, 'the retitled copy is found a copy either way');
   });
 
   it('offers related stories: one that names the same people and places later, never the story itself or an unrelated one', () => {

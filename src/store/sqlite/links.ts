@@ -1,5 +1,6 @@
 import { CollectionLinker, type ArticleLinks, type ArticleToLink, type LinkState } from '../../link/linker.js';
 import type { CopySketch } from '../../link/copies.js';
+import type { LinkFeatures } from '../../link/features.js';
 import { linkedEntitiesWithDateline, type LinkArticle, type StoryRecord, type StoryState } from '../../link/stories.js';
 import type { Db } from './open.js';
 
@@ -199,6 +200,8 @@ export function articleToLink(
   id: number,
   article: { readonly headline: string | null; readonly body: string; readonly published: string | null; readonly dateline: string | null; readonly entities: LinkArticle['entities'] },
   firstSeen: string,
+  features?: LinkFeatures,
 ): ArticleToLink {
-  return { id, headline: article.headline ?? '', body: article.body, date: article.published ?? firstSeen, firstSeen, entities: linkedEntitiesWithDateline(article.entities, article.dateline) };
+  const linked = { id, headline: article.headline ?? '', body: article.body, date: article.published ?? firstSeen, firstSeen, entities: linkedEntitiesWithDateline(article.entities, article.dateline) };
+  return features === undefined ? linked : { ...linked, sketch: features.sketch, terms: features.terms };
 }

@@ -194,7 +194,7 @@ export class Transitions {
       this.sinceConsolidated = 0;
     }
     const entities = article.entities.map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length }));
-    this.links?.link(articleToLink(articleId, { ...article, entities }, now));
+    this.links?.link(articleToLink(articleId, { ...article, entities }, now, article.link));
     set('stored', { kind, articleId });
     return { state: 'stored', articleId, children: [] };
   }
