@@ -82,13 +82,8 @@ function stemOf(term: string): string {
 
 /** Accents off, one UTF-16 unit for one, so offsets in the folded text are offsets in the text. */
 function fold(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\u0000-\u007f]/u.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const unit = text[i]!;
-    const code = unit.charCodeAt(0);
-    out += code < 0xc0 || (code >= 0xd800 && code <= 0xdfff) ? unit : (unit.normalize('NFD')[0] ?? unit);
-  }
-  return out;
+  // Unit by unit, surrogates left alone (no `u` flag): each letter from U+00C0 on becomes the first unit of its decomposition.
+  return text.replace(FOLDABLE, (unit) => unit.normalize('NFD')[0] ?? unit);
 }
+
+const FOLDABLE = /[\u00c0-\ud7ff\ue000-\uffff]/g;
