@@ -32,10 +32,6 @@ export class SqliteStore implements Store, StoreReader {
   private readonly storyBrowser: StoryBrowse;
   private readonly writer: boolean;
   private readonly links: StoredLinks | null;
-
-  get linking(): boolean {
-    return this.links !== null;
-  }
   private closed = false;
 
   constructor(
@@ -60,6 +56,12 @@ export class SqliteStore implements Store, StoreReader {
       throw storeError(error, path);
     }
   }
+
+  /** Whether it links the articles it stores. */
+  get linking(): boolean {
+    return this.links !== null;
+  }
+
 
   source(key: string, kind: SourceKind, location: string): SourceRow {
     return this.guard(() => this.items.source(key, kind, location));

@@ -134,10 +134,10 @@ export class ArticleSearch {
     }
   }
 
-  /** Each row's copy group; an article not linked (stored with linking off) is a group of its own. */
+  /** Each row's copy group (see COPY_GROUP). */
   private copyGroups(rows: readonly Row[]): Map<number, number> {
     const found = this.statements
-      .get('SELECT id, coalesce(copy_group, -id) AS copyGroup FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+      .get(`SELECT id, ${COPY_GROUP} AS copyGroup FROM articles WHERE id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(rows.map((row) => row.id))) as { id: number; copyGroup: number }[];
     return new Map(found.map((row) => [row.id, row.copyGroup]));
   }
@@ -239,7 +239,7 @@ export class ArticleSearch {
     if (top.length === 0) return { size: 0, groups: new Map(), codes: null, sites: [] };
     const joined = this.statements
       .get(
-        `SELECT unhex(group_concat(hex(entity_set), '')) AS codes, json_group_array(site) AS sites, json_group_array(json_array(id, coalesce(copy_group, -id))) AS groups
+        `SELECT unhex(group_concat(hex(entity_set), '')) AS codes, json_group_array(site) AS sites, json_group_array(json_array(id, ${COPY_GROUP})) AS groups
          FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
       )
       .get(JSON.stringify(top.map((row) => row.id))) as { codes: Buffer | null; sites: string; groups: string };
@@ -365,7 +365,7 @@ function capped(count: number, cap: number): Total {
 /** The best rows' articles as folding and facets read them (see sampleOf). */
 interface Sample {
   readonly size: number;
-  /** Each article's copy group; an article not linked (stored with linking off) is a group of its own. */
+  /** Each article's copy group (see COPY_GROUP). */
   readonly groups: ReadonlyMap<number, number>;
   /** Their packed entity sets, joined. */
   readonly codes: Buffer | null;
@@ -378,6 +378,9 @@ interface FoldedPage {
   readonly copies: Map<number, number>;
   readonly resume: Row | null;
 }
+
+/** An article's copy group, as SQL over `articles`: an article not linked (stored with linking off) is a group of its own. */
+const COPY_GROUP = 'coalesce(copy_group, -id)';
 
 /** A found plan, and its total when known. */
 interface Strategy {
