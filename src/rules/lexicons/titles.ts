@@ -21,6 +21,7 @@ export const TITLE_HEADS: readonly string[] = [
   'chief of staff', 'ambassador', 'envoy', 'diplomat', 'official', 'spokesman', 'spokeswoman',
   'spokesperson', 'adviser', 'advisor', 'aide', 'commissioner', 'governor', 'lieutenant governor', 'mayor',
   'senator', 'representative', 'congressman', 'congresswoman', 'lawmaker', 'legislator', 'mp', 'mep',
+  'member of parliament', 'member of congress',
   'speaker', 'chief whip', 'whip', 'deputy', 'director', 'director-general', 'director general',
   'administrator', 'inspector general', 'ombudsman', 'regulator', 'chief justice', 'justice', 'judge',
   'magistrate', 'prosecutor', 'chief prosecutor', 'sheriff', 'police chief', 'chief constable',

@@ -4,7 +4,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { TaggerDocument } from './features.js';
 import { guessLanguage } from '../metadata/language.js';
 import { namesOf } from './tags.js';
-import { mayBeName, typeOfOneWord } from './not-names.js';
+import { isSpeakerLabel, mayBeName, typeOfOneWord } from './not-names.js';
 import type { NerTagger } from './tagger.js';
 
 export { NerTagger, type NerModelFiles } from './tagger.js';
@@ -110,6 +110,7 @@ export function tagMentions(
     const start = tokens[tokenOfWord[name.start]!]!.start;
     const end = tokens[tokenOfWord[name.end - 1]!]!.end;
     const type = nameWords.length === 1 ? typeOfOneWord(nameWords[0]!, name.type) : name.type;
+    if (type === 'LOC' && isSpeakerLabel(text, start, end)) continue;
     mentions.push({ start, end, type, text: text.slice(start, end) });
   }
   return mentions;

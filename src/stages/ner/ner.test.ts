@@ -4,7 +4,7 @@ import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { loadNerTagger } from '../../io/ner-model.js';
 import { sentencesStage } from '../sentences/index.js';
 import { createNerStage, isEnglish, readsAsEnglish } from './index.js';
-import { mayBeName, typeOfOneWord } from './not-names.js';
+import { isSpeakerLabel, mayBeName, typeOfOneWord } from './not-names.js';
 
 const nerStage = createNerStage(loadNerTagger());
 
@@ -86,15 +86,40 @@ test('words that are never names are dropped, and an outlet named "…news" is n
 });
 
 test('one-word names: speech openers and time zones are none; capitals make a code of an opener', () => {
-  for (const word of ['Well', 'Yeah', 'Okay', 'Furthermore', 'UTC', 'EDT']) assert.equal(mayBeName([word], 'PER'), false, word);
-  for (const word of ['HI', 'OK', 'West', 'Putin', 'King', 'Charity']) assert.equal(mayBeName([word], 'PER'), true, word);
+  for (const word of ['Well', 'Yeah', 'Okay', 'Furthermore', 'UTC', 'EDT', 'What', 'Where']) assert.equal(mayBeName([word], 'PER'), false, word);
+  assert.equal(mayBeName(['What'], 'ORG'), false);
+  for (const word of ['HI', 'OK', 'West', 'Putin', 'King', 'Charity', 'Felicity']) assert.equal(mayBeName([word], 'PER'), true, word);
   assert.equal(mayBeName(['Well', 'Fargo'], 'ORG'), true, 'a name of two words is kept');
   // A title or an abstract noun alone names no person, though it may name something else.
   for (const word of ['Mayor', 'Authoritarianism', 'Prohibition']) assert.equal(mayBeName([word], 'PER'), false, word);
-  assert.equal(mayBeName(['Mayor'], 'ORG'), true);
+  // A title alone names nothing else either; a title phrase alone is dropped whatever its type.
+  assert.equal(mayBeName(['Senator'], 'ORG'), false);
+  assert.equal(mayBeName(['Member', 'of', 'Parliament'], 'ORG'), false);
+  assert.equal(mayBeName(['Prime', 'Minister'], 'PER'), false);
+  assert.equal(mayBeName(['Prime', 'Minister', 'Modi'], 'PER'), true, 'a title with a name is kept');
+  assert.equal(mayBeName(['House', 'of', 'Commons'], 'ORG'), true);
   assert.equal(mayBeName(['Federation'], 'ORG'), true);
   assert.equal(typeOfOneWord('Wikinews', 'PER'), 'ORG');
   assert.equal(typeOfOneWord('Wikinews\u200d', 'PER'), 'ORG', 'an invisible joiner changes nothing');
   assert.equal(typeOfOneWord('News', 'PER'), 'PER', 'the word itself is not an outlet');
   assert.equal(typeOfOneWord('Andrews', 'PER'), 'PER');
+  assert.equal(typeOfOneWord('Instagram', 'PER'), 'ORG', 'a platform is cited as an outlet is');
+  assert.equal(typeOfOneWord('Instagram', 'LOC'), 'ORG');
+  assert.equal(mayBeName(['Christianity'], 'PER'), false);
+});
+
+test('a label in an interview transcript is no place; a headline\'s "UK:" is', () => {
+  const wikinews = 'Interview\n\n((WN)) What led you to it?\n\n((Sara Seager)) A goal.';
+  const at = wikinews.indexOf('WN');
+  assert.equal(isSpeakerLabel(wikinews, at, at + 2), true);
+  const sara = wikinews.indexOf('Sara');
+  assert.equal(isSpeakerLabel(wikinews, sara, sara + 'Sara Seager'.length), true);
+  const colons = 'The talk\n\nWN: Why?\n\nSS: Because.\n\nWN: And then?';
+  const first = colons.indexOf('WN');
+  assert.equal(isSpeakerLabel(colons, first, first + 2), true, 'a label on two lines');
+  assert.equal(isSpeakerLabel(colons, colons.lastIndexOf('WN'), colons.lastIndexOf('WN') + 2), true, 'its later line too');
+  const ss = colons.indexOf('SS');
+  assert.equal(isSpeakerLabel(colons, ss, ss + 2), false, 'a label on one line only is not told from a headline');
+  const headline = 'UK: Parliament votes\n\nLONDON — The UK voted.';
+  assert.equal(isSpeakerLabel(headline, 0, 2), false);
 });

@@ -1,10 +1,12 @@
 import type { EntityType } from '../../doc/annotations.js';
+import { TITLE_HEADS } from '../../rules/lexicons/titles.js';
 
 /**
  * Single words the tagger at times takes for names, that never are: words that open
- * speech or a sentence ("Well, we tried", "Yeah", "Furthermore, …") and time-zone
- * abbreviations ("12:00 UTC"). Seen as people and organisations in the demo collection's
- * facets and person pages; a name of more than one word is never dropped.
+ * speech or a sentence ("Well, we tried", "Yeah", "Furthermore, …", "What …") and
+ * time-zone abbreviations ("12:00 UTC"). Seen as people and organisations in the demo
+ * collection's facets and person pages. A name of more than one word is dropped only
+ * when it is a title alone ("Member of Parliament").
  */
 const SPEECH_OPENERS = new Set(
   [
@@ -13,6 +15,8 @@ const SPEECH_OPENERS = new Set(
     'then now today yesterday tomorrow tonight overall finally firstly secondly lastly later earlier previously currently recently',
     'eventually ultimately afterwards accordingly consequently similarly likewise unfortunately fortunately apparently obviously clearly',
     'basically actually honestly personally here there',
+    // Question words and pronouns, which open sentences in capitals ("What we saw …").
+    'what who whom whose which where when why how this that these those it they we you he she',
   ]
     .join(' ')
     .split(' '),
@@ -25,33 +29,61 @@ const SPEECH_OPENERS = new Set(
 const TITLES_ALONE = new Set(
   'mayor president senator governor minister premier secretary ambassador spokesman spokeswoman spokesperson commissioner congressman congresswoman lawmaker chairman chairwoman chairperson prosecutor'.split(' '),
 );
+/**
+ * Titles of several words ("Prime Minister", "Member of Parliament"): alone, a role and
+ * not a name of anyone or anything.
+ */
+const TITLE_PHRASES = new Set(TITLE_HEADS.filter((title) => title.includes(' ')));
 /** Upper case only: "WEST" is Western European Summer Time, "West" a name ("the West"). */
 const TIME_ZONES = new Set(
   'UTC GMT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST BST CET CEST EET EEST WET WEST IST JST KST AEST AEDT ACST AWST NZST NZDT MSK SGT HKT'.split(' '),
 );
 
-/** False for a one-word name that is no name (see above); `type` is the tagger's. */
+/** False for a name that is no name (see above): one word of those, or a title phrase alone; `type` is the tagger's. */
 export function mayBeName(words: readonly string[], type: EntityType): boolean {
-  if (words.length !== 1) return true;
+  if (words.length !== 1) return !TITLE_PHRASES.has(words.map(visible).join(' ').toLowerCase());
   const word = visible(words[0]!);
   if (TIME_ZONES.has(word)) return false;
   // Written in capitals, a word's letters are a code: "HI" is Hawaii, "NO" Norway.
   if (word === word.toUpperCase()) return true;
   const lower = word.toLowerCase();
   if (SPEECH_OPENERS.has(lower)) return false;
-  // No person is named by a title alone or by an abstract noun ("Authoritarianism", "Reform" aside).
-  return type !== 'PER' || (!TITLES_ALONE.has(lower) && !/.(?:ism|tion|sion)$/u.test(lower));
+  // A title alone names nobody and nothing ("Senator" was tagged an organisation).
+  if (TITLES_ALONE.has(lower)) return false;
+  // No person is named by an abstract noun ("Authoritarianism", "Christianity"; "Reform" aside).
+  return type !== 'PER' || !/.(?:ism|anity|tion|sion)$/u.test(lower);
 }
 
 /**
- * The type a one-word name has whatever the tagger says: a word ending in "news" names an
- * outlet ("Wikinews", "Citynews"), never a person.
+ * Platforms that news cites as it cites outlets ("she used Instagram to thank supporters"),
+ * which the tagger reads as people or places from the words around them.
+ */
+const PLATFORMS = new Set('Facebook Instagram Twitter YouTube TikTok WhatsApp Snapchat LinkedIn Reddit Weibo WeChat Telegram Tumblr Pinterest Twitch'.split(' '));
+
+/**
+ * The type a one-word name has whatever the tagger says: a platform is an organisation,
+ * and so is a word ending in "news" (an outlet: "Wikinews", "Citynews"), never a person.
  */
 export function typeOfOneWord(word: string, tagged: EntityType): EntityType {
-  return tagged === 'PER' && /.news$/iu.test(visible(word)) ? 'ORG' : tagged;
+  const seen = visible(word);
+  if (PLATFORMS.has(seen)) return 'ORG';
+  return tagged === 'PER' && /.news$/iu.test(seen) ? 'ORG' : tagged;
 }
 
 /** The word without invisible format characters (a zero-width joiner after "Wikinews" was seen). */
 function visible(word: string): string {
   return word.replace(/\p{Cf}/gu, '');
+}
+
+/**
+ * A name in the speaker slot of an interview transcript: Wikinews sets it in double
+ * parentheses at a line's start ("((WN)) What led you …"), others at a line's start before
+ * a colon, on more than one line ("WN: …", so a headline "UK: …" is no such slot). It says
+ * who speaks, a person or an organisation, so the tagger's place there is no place.
+ */
+export function isSpeakerLabel(text: string, start: number, end: number): boolean {
+  if (text.startsWith('((', start - 2) && text.startsWith('))', end)) return start === 2 || text.charCodeAt(start - 3) === 0x0a;
+  if (text.charCodeAt(end) !== 0x3a || !(start === 0 || text.charCodeAt(start - 1) === 0x0a)) return false;
+  const label = `\n${text.slice(start, end)}:`;
+  return text.startsWith(label.slice(1)) ? text.includes(label) : text.indexOf(label, end) >= 0 || text.lastIndexOf(label, start - 2) >= 0;
 }
