@@ -121,6 +121,17 @@ test('entities: a bare surname shared by two people goes to the one named last, 
   assert.equal(bare[2]!.entity, hillary.id);
 });
 
+test('entities: the first surname of a Spanish name, alone, is that person; a surname a name ends with comes first', () => {
+  const text = 'Governor Ricardo Rosselló Nevares resigned. Rosselló said he would leave. Nevares thanked aides. Ana García López and Pedro López spoke. López left.';
+  const doc = run(text, [['Ricardo Rosselló Nevares', 'PER'], ['Rosselló', 'PER'], ['Nevares', 'PER'], ['Ana García López', 'PER'], ['Pedro López', 'PER'], ['López', 'PER']]);
+  const ricardo = entity(doc, 'Ricardo Rosselló Nevares');
+  const of = (name: string) => doc.layers.mentions!.filter((m) => m.text === name).map((m) => m.entity);
+  assert.deepEqual(of('Rosselló'), [ricardo.id]);
+  assert.deepEqual(of('Nevares'), [ricardo.id]);
+  // "López" ends both names: it goes to the one named last, as any shared surname does.
+  assert.deepEqual(of('López'), [entity(doc, 'Pedro López').id]);
+});
+
 test('entities: the article-wide majority fixes a type the tagger got wrong once', () => {
   const text = 'Reuters reported the deal. Analysts at Reuters agreed. Reuters said more.';
   const doc = createDoc({ format: 'text' });

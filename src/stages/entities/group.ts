@@ -4,7 +4,8 @@ import { isKnownPlace } from './vocab.js';
 
 /*
  * Which mentions name the same thing. People: a full name ("Vladimir Putin") gathers
- * its surname or given name used alone ("Putin", "Xi") wherever it stands, and when two
+ * its surname or given name used alone ("Putin", "Xi"; of a name of three words or more,
+ * the word before the last too: "Rosselló" of "Ricardo Rosselló Nevares") wherever it stands, and when two
  * full names share a surname ("Hillary Clinton", "Bill Clinton") a bare "Clinton" goes
  * to whichever was named last before it, or stays on its own if neither was. Everything
  * else groups by name (country short forms folded: "U.S." = "US" = "United States"), then
@@ -89,6 +90,9 @@ export function groupMentions(
 
   // Full names of people first, so a short form before its full name (a headline) finds it.
   const bySurname = new Map<string, number[]>();
+  // The word before the last of a name of three or more: the first surname of a Spanish or
+  // Portuguese name ("Rosselló" of "Ricardo Rosselló Nevares"), or a maiden name.
+  const byInnerSurname = new Map<string, number[]>();
   const byGivenName = new Map<string, number[]>();
   // Full names by their first and last words, for "Hillary Rodham Clinton" = "Hillary Clinton".
   const fullNames = new Map<string, { tokens: readonly string[]; set: number }[]>();
@@ -108,6 +112,7 @@ export function groupMentions(
     if (alike === undefined) fullNames.set(ends, [{ tokens: name.tokens, set }]);
     else alike.push({ tokens: name.tokens, set });
     push(bySurname, last, set);
+    if (name.tokens.length >= 3) push(byInnerSurname, name.tokens[name.tokens.length - 2]!, set);
     push(byGivenName, first, set);
   }
 
@@ -123,7 +128,7 @@ export function groupMentions(
     if (name.tokens.length >= 2 && type === 'PER') set = setOfKey.get(name.key);
     else if (name.tokens.length === 1 && (type === 'PER' || (taggedPerson.has(name.key) && !isKnownPlace(name.display)))) {
       const token = name.tokens[0]!;
-      set = pickPerson(bySurname.get(token) ?? byGivenName.get(token), lastSeen, sets);
+      set = pickPerson(bySurname.get(token) ?? byInnerSurname.get(token) ?? byGivenName.get(token), lastSeen, sets);
     }
     if (set === undefined) set = keySet(name.key);
     setOfMention[index] = set;
