@@ -82,10 +82,11 @@ export interface StoryRecord {
 
 /** Where stories live between articles: memory (MemoryStoryState) or the store's tables. */
 export interface StoryState {
-  /** Articles counted so far, and how many of them hold each of these terms. */
-  frequencies(terms: readonly string[]): { readonly articles: number; readonly df: ReadonlyMap<string, number> };
-  /** Counts one more article, holding these terms. */
-  count(terms: readonly string[]): void;
+  /**
+   * Counts one more article, holding these (distinct) terms; returns the articles counted so
+   * far and how many of them hold each term, in the terms' order, this article included.
+   */
+  count(terms: readonly string[]): { readonly articles: number; readonly df: readonly number[] };
   /** The stories indexed under the most of these terms, at most `limit`, the most shared first. */
   candidates(terms: readonly string[], limit: number): StoryRecord[];
   /** Saves a story (a new one when its id is 0) and indexes it under its `indexed` terms alone; returns its id. */
@@ -108,19 +109,23 @@ export class StoryLinker {
   add(article: LinkArticle): StoryAssignment {
     const counts = article.terms !== undefined && this.weights === STORY_WEIGHTS ? article.terms : articleTerms(article, this.weights);
     const terms = [...counts.keys()];
-    this.state.count(terms);
-    const { articles, df } = this.state.frequencies(terms);
+    const { articles, df } = this.state.count(terms);
+    // The weights twice: by term for the story's sum, in the terms' order for the products.
     const vector = new Map<string, number>();
-    for (const [term, weight] of counts) vector.set(term, weight * (Math.log((articles + 1) / ((df.get(term) ?? 0) + 1)) + 1));
-    const norm = normOf(vector.values());
+    const weights = new Float64Array(terms.length);
+    let k = 0;
+    for (const weight of counts.values()) {
+      const x = weight * (Math.log((articles + 1) / (df[k]! + 1)) + 1);
+      vector.set(terms[k]!, x);
+      weights[k++] = x;
+    }
+    const norm = normOf(weights);
     const date = article.date === null ? Number.NaN : Date.parse(article.date);
     let best: { story: StoryRecord; similarity: number } | undefined;
     for (const story of this.state.candidates(strongest(vector, QUERY_TERMS), MAX_CANDIDATES)) {
       const fade = this.fading(story, date);
       if (fade === 0 || story.norm === 0 || norm === 0) continue;
-      let dot = 0;
-      for (const [term, x] of vector) dot += x * (story.terms.get(term) ?? 0);
-      const similarity = (dot / (norm * story.norm)) * fade;
+      const similarity = (dotProduct(terms, weights, story.terms) / (norm * story.norm)) * fade;
       if (best === undefined || similarity > best.similarity) best = { story, similarity };
     }
     const joined = best !== undefined && best.similarity >= this.weights.threshold ? best : undefined;
@@ -156,6 +161,16 @@ function joinedStory(story: StoryRecord, vector: ReadonlyMap<string, number>, da
   };
 }
 
+/** An article's weights (by term, in the terms' order) times a story's. */
+function dotProduct(terms: readonly string[], weights: Float64Array, story: ReadonlyMap<string, number>): number {
+  let dot = 0;
+  for (let k = 0; k < terms.length; k++) {
+    const y = story.get(terms[k]!);
+    if (y !== undefined) dot += weights[k]! * y;
+  }
+  return dot;
+}
+
 /** Terms, the heaviest first (ties by term, so the order never depends on insertion). */
 function byWeight(terms: ReadonlyMap<string, number>): [string, number][] {
   return [...terms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -174,13 +189,14 @@ export class MemoryStoryState implements StoryState {
   private readonly df = new Map<string, number>();
   private articles = 0;
 
-  frequencies(terms: readonly string[]): { articles: number; df: ReadonlyMap<string, number> } {
-    return { articles: this.articles, df: new Map(terms.map((term) => [term, this.df.get(term) ?? 0])) };
-  }
-
-  count(terms: readonly string[]): void {
+  count(terms: readonly string[]): { articles: number; df: number[] } {
     this.articles++;
-    for (const term of terms) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    const df = terms.map((term) => {
+      const n = (this.df.get(term) ?? 0) + 1;
+      this.df.set(term, n);
+      return n;
+    });
+    return { articles: this.articles, df };
   }
 
   candidates(terms: readonly string[], limit: number): StoryRecord[] {

@@ -79,11 +79,6 @@ export class StoredLinks implements LinkState, StoryState {
     return ids.length;
   }
 
-  frequencies(terms: readonly string[]): { articles: number; df: ReadonlyMap<string, number> } {
-    const { articles, df } = this.loadedFrequencies();
-    return { articles, df: new Map(terms.map((term) => [term, df.get(term) ?? 0])) };
-  }
-
   /**
    * Counts an article's terms in memory, written back every FLUSH_EVERY articles: written
    * with each article, the counts of its few hundred terms touched as many pages of the
@@ -91,12 +86,17 @@ export class StoredLinks implements LinkState, StoryState {
    * counts since the last flush: frequencies weigh words, and a few hundred articles more or
    * less in them move no weight that matters.
    */
-  count(terms: readonly string[]): void {
+  count(terms: readonly string[]): { articles: number; df: number[] } {
     const frequency = this.loadedFrequencies();
     frequency.articles++;
-    for (const term of terms) frequency.df.set(term, (frequency.df.get(term) ?? 0) + 1);
+    const df = terms.map((term) => {
+      const n = (frequency.df.get(term) ?? 0) + 1;
+      frequency.df.set(term, n);
+      return n;
+    });
     this.counted.push(terms);
     if (this.counted.length >= FLUSH_EVERY) this.flush();
+    return { articles: frequency.articles, df };
   }
 
   /** Writes the term frequencies counted since the last flush; the caller's transaction holds it. */

@@ -29,6 +29,15 @@ const READER_CACHE_KIB = 1024 * 1024;
 
 /** The writer's page cache: 64 MiB, taken only as pages are read. */
 const WRITER_CACHE_KIB = 64 * 1024;
+/**
+ * Pages the write-ahead log holds before they are copied into the database (SQLite's
+ * default is 1,000). Each stored article writes pages all over the link tables' indexes
+ * (an LSH key lands anywhere), and the same pages again a few articles later: copied back
+ * every 1,000 pages, each was copied many times. At 20,000 (about 80 MB of log at most),
+ * ingest with linking took 0.90× the time (4 alternating pairs of 1,307 pages), without
+ * linking 0.99×.
+ */
+const WAL_CHECKPOINT_PAGES = 20_000;
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   let db: Db;
@@ -46,6 +55,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       // 2 MB cache their pages are read again from the OS for nearly every article once a store
       // holds tens of thousands.
       db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+      db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
       migrate(db);
     } else {
       checkVersion(db, path);
