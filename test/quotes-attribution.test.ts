@@ -297,3 +297,26 @@ test('reported words end where the speaker acts again, and the next act is repor
   const kept = quoteStarting(quotesOf('Ms. Ortiz said the plant would close, and workers would be paid until June.'), 'the plant would close');
   assert.match(kept.text, /until June$/u, 'a clause that is not the speaker acting again stays');
 });
+
+test('"he" after another man was named since the last speaker is not given to the speaker: it stays off the speaker\'s page', () => {
+  const quotes = quotesOf(
+    'Mark Davis wrote online: "Thousands of people are here. I will be seeing them!"\n\n' +
+      'Davis flew over the rally on his way to the coast. Former adviser Paul Grant was on stage while Davis flew over. ' +
+      'It was the first time Grant spoke in public since he was pardoned by Davis. He said "That is pretty cool, flying around like that."',
+  );
+  const quote = quoteStarting(quotes, 'That is pretty cool');
+  assert.equal(quote.speakerMention?.text, 'He');
+  // At most a guess, below what a person's page shows.
+  assert.ok(quote.confidence < PERSON_PAGE_CONFIDENCE, `${quote.speaker?.name} at confidence ${quote.confidence}`);
+});
+
+test('a man named only after a preposition or as an owner since the last speaker leaves "he" to the speaker', () => {
+  const quotes = quotesOf(
+    'Mark Davis said: "We have had problems with intrusions in the past, and we will have them again."\n\n' +
+      'Davis spoke after a meeting with Russian President Paul Grant. The talks were held at Grant\'s residence. ' +
+      'He said "Our goal is not to start a new conflict over this."',
+  );
+  const quote = quoteStarting(quotes, 'Our goal is not');
+  assert.equal(quote.speaker?.name, 'Mark Davis');
+  assert.ok(quote.confidence >= PERSON_PAGE_CONFIDENCE, `confidence ${quote.confidence}`);
+});

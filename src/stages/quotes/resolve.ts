@@ -25,6 +25,8 @@ export interface Resolution {
 export type GenderOf = (start: number, end: number) => 'male' | 'female' | undefined;
 
 const PREPOSITIONS = new Set('in at on from to with of for by about against over under into near'.split(' '));
+/** Prepositions whose object a pronoun does not take up as readily as a subject ("met with Putin. He said …" is about the subject). */
+const GOVERNING_PREPOSITIONS = new Set([...PREPOSITIONS, 'like', 'unlike', 'than', 'between', 'among', 'after', 'before', 'during', 'behind', 'toward', 'towards', 'via', 'alongside', 'beside', 'without', 'including']);
 /** Adverbs that open a sentence before its subject, set off by a comma (besides any "-ly" word). */
 const SENTENCE_ADVERBS = new Set(['however', 'meanwhile', 'instead', 'still', 'also', 'later', 'now', 'then', 'separately', 'moreover', 'furthermore', 'meantime', 'nevertheless', 'nonetheless', 'otherwise', 'indeed', 'thus', 'hence', 'yet', 'again', 'besides', 'likewise']);
 /** How many blocks back a pronoun or a continuation may reach. */
@@ -83,7 +85,10 @@ export class SpeakerMemory {
     for (let k = this.speakers.length - 1; k >= 0 && this.speakers.length - k <= MAX_SPEAKERS_BACK; k--) {
       const speaker = this.speakers[k]!;
       if (ctx.index - speaker.block > REACH_BLOCKS) break;
-      if (this.agrees(speaker.mention, pronoun)) return { mention: speaker.mention, via: 'speaker' };
+      if (!this.agrees(speaker.mention, pronoun)) continue;
+      // "Trump tweeted: “…” … since Flynn was pardoned by Trump. He said “…”": with another person named since, "he" may mean either; no guess.
+      if (person && this.anotherPersonSince(speaker.mention, ctx.words[at]!.start, pronoun)) return undefined;
+      return { mention: speaker.mention, via: 'speaker' };
     }
     let looked = 0;
     for (let b = ctx.index; b >= 0 && ctx.index - b <= REACH_BLOCKS; b--) {
@@ -99,6 +104,34 @@ export class SpeakerMemory {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Whether the person named last before `before`, since the speaker, is someone else the
+   * pronoun could stand for. A name after a preposition ("pardoned by Trump", "chats with
+   * Epstein") or possessive ("McDonald’s cameo") is passed over: a reader takes "he" for
+   * someone who acted, not for them.
+   */
+  private anotherPersonSince(speaker: SpanText, before: number, pronoun: PronounKind): boolean {
+    if (this.mentions === undefined) return false;
+    const own = overlappingMentions(this.mentions, speaker.start, speaker.end)[0];
+    const surname = lastWordOf(speaker.text);
+    let other = false;
+    for (const mention of overlappingMentions(this.mentions, speaker.end, before)) {
+      if (mention.type !== 'PER' || mention.end > before || !this.actsIn(mention)) continue;
+      const same = own?.entity !== undefined && mention.entity !== undefined ? mention.entity === own.entity : lastWordOf(mention.text) === surname;
+      if (same) other = false;
+      else if (this.agrees(mention, pronoun)) other = true;
+    }
+    return other;
+  }
+
+  /** A name not governed by a preposition ("with Russian President Vladimir Putin": past the capitalised words before it) nor possessive. */
+  private actsIn(mention: SpanText): boolean {
+    const before = this.text.slice(Math.max(0, mention.start - 60), mention.start);
+    const governing = /(?<![\p{L}'’-])(\p{Ll}+)(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*$/u.exec(before)?.[1];
+    if (governing !== undefined && GOVERNING_PREPOSITIONS.has(governing)) return false;
+    return !/^['’]s(?!\p{L})/u.test(this.text.slice(mention.end, mention.end + 3));
   }
 
   /** The subject of the sentence right before the one holding words[at] (the previous block's last, at a block's start). */
