@@ -320,3 +320,22 @@ test('a man named only after a preposition or as an owner since the last speaker
   assert.equal(quote.speaker?.name, 'Mark Davis');
   assert.ok(quote.confidence >= PERSON_PAGE_CONFIDENCE, `confidence ${quote.confidence}`);
 });
+
+test('"according to Johnson\'s critics": the critics speak, not Johnson, and the clause after the comma is what they say', () => {
+  const quotes = quotesOf('Boris Johnson asked for a break. According to Johnson\'s critics, this is a ploy to achieve a no-deal Brexit.');
+  const quote = quoteStarting(quotes, 'this is a ploy');
+  assert.equal(quote.speakerMention?.text, "Johnson's critics");
+  assert.equal(quote.speaker, null);
+  assert.equal(quote.speakerKind, 'unnamed');
+});
+
+test('a cue that opens the quotation ending its sentence reports nothing before its subject', () => {
+  const quotes = quotesOf('Joe Biden spoke. Once, when Donald Trump interjected, Biden said "Will you shut up, man?" Then he left.');
+  assert.deepEqual(
+    quotes.map((quote) => quote.text),
+    ['Will you shut up, man?'],
+  );
+  // With words after the quotation, the clause before is still reported.
+  const reported = quotesOf('The deal is done, Putin said "with pleasure" on Tuesday.');
+  assert.ok(reported.some((quote) => quote.kind === 'indirect' && quote.text === 'The deal is done'), reported.map((quote) => quote.text).join(' | '));
+});

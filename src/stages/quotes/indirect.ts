@@ -88,6 +88,8 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
       out.push({ cue, subject: speaker, first: start, end: wordCap(start) });
       continue;
     }
+    // A cue that opens a quotation ("Biden said “Will you shut up, man?”") reports nothing else.
+    if (opensQuotation(ctx, (inverted ?? cue).last + 1, end)) continue;
     // CLAUSE, X said.
     if (boundary > sentence.first && /^[,—–]$/u.test(words[boundary]!.text) && trailingIsShort(ctx, (inverted ?? cue).last + 1, end)) {
       if (contentWords(ctx, sentence.first, boundary) >= MIN_CONTENT_WORDS && !introductory(ctx, sentence.first, boundary)) {
@@ -96,6 +98,15 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     }
   }
   return endBeforeNextSpeaker(ctx, out);
+}
+
+/** Whether the sentence ends with a quotation starting at words[at], past a colon or comma. */
+function opensQuotation(ctx: BlockContext, at: number, end: number): boolean {
+  let i = at;
+  while (i < end && (ctx.words[i]!.text === ':' || ctx.words[i]!.text === ',')) i++;
+  if (i >= end || ctx.quoted[i] !== 1) return false;
+  for (let k = i; k < end; k++) if (ctx.quoted[k] !== 1 && ctx.words[k]!.isWord) return false;
+  return true;
 }
 
 /** Words between "described" and its "as" ("described the initiative as very helpful"). */

@@ -311,14 +311,19 @@ export function subjectAfter(words: readonly Word[], from: number, ceiling = wor
     }
     if (j > from && DETERMINERS.has(w.lower) && !isAcronym(w) && !INNER_PREPOSITIONS.has(words[j - 1]!.lower)) break;
     if (SUBJECT_STOPS.has(w.lower) && !isAcronym(w) && !(INNER_PREPOSITIONS.has(w.lower) && j > from)) break;
-    if (isNameWord(w)) sawName = true;
+    // A name's possessive is a determiner: "Johnson's critics" are who speak, not Johnson.
+    if (isNameWord(w) && !POSSESSIVE.test(w.text)) sawName = true;
     else if (sawName && !TITLE_WORDS.has(w.lower) && !INNER_PREPOSITIONS.has(w.lower)) break;
     last = j;
   }
   while (last > from && INNER_PREPOSITIONS.has(words[last]!.lower)) last--;
+  // "according to Johnson's, …" is no speaker.
+  if (last >= from && POSSESSIVE.test(words[last]!.text) && words[last + 1]?.isWord !== true) return undefined;
   if (last < from || !hasHead(words, from, last)) return undefined;
   return { first: from, last };
 }
+
+const POSSESSIVE = /\p{L}['’]s$/u;
 
 /** A subject needs a word that is not a determiner or preposition. */
 function hasHead(words: readonly Word[], first: number, last: number): boolean {
