@@ -182,6 +182,15 @@ function strongest(terms: ReadonlyMap<string, number>, count: number): string[] 
     .map(([term]) => term);
 }
 
+/** Adds one article to each term's document frequency; returns the new frequencies, in the terms' order. */
+export function countTerms(df: Map<string, number>, terms: readonly string[]): number[] {
+  return terms.map((term) => {
+    const n = (df.get(term) ?? 0) + 1;
+    df.set(term, n);
+    return n;
+  });
+}
+
 /** Story state in memory: for a program that links articles it holds, and for measuring. */
 export class MemoryStoryState implements StoryState {
   private readonly stories = new Map<number, StoryRecord>();
@@ -191,12 +200,7 @@ export class MemoryStoryState implements StoryState {
 
   count(terms: readonly string[]): { articles: number; df: number[] } {
     this.articles++;
-    const df = terms.map((term) => {
-      const n = (this.df.get(term) ?? 0) + 1;
-      this.df.set(term, n);
-      return n;
-    });
-    return { articles: this.articles, df };
+    return { articles: this.articles, df: countTerms(this.df, terms) };
   }
 
   candidates(terms: readonly string[], limit: number): StoryRecord[] {

@@ -86,7 +86,7 @@ export class SpeakerMemory {
       const speaker = this.speakers[k]!;
       if (ctx.index - speaker.block > REACH_BLOCKS) break;
       if (!this.agrees(speaker.mention, pronoun)) continue;
-      // "Trump tweeted: “…” … since Flynn was pardoned by Trump. He said “…”": with another person named since, "he" may mean either; no guess.
+      // "Trump tweeted: “…” … Flynn was on stage … He said “…”": with another person acting since, "he" may mean either, so it stays unresolved (settle.ts may still offer a guess below the person-page threshold).
       if (person && this.anotherPersonSince(speaker.mention, ctx.words[at]!.start, pronoun)) return undefined;
       return { mention: speaker.mention, via: 'speaker' };
     }

@@ -1,7 +1,7 @@
 import { CollectionLinker, type ArticleLinks, type ArticleToLink, type LinkState } from '../../link/linker.js';
 import type { CopySketch } from '../../link/copies.js';
 import type { LinkFeatures } from '../../link/features.js';
-import { linkedEntitiesWithDateline, type LinkArticle, type StoryRecord, type StoryState } from '../../link/stories.js';
+import { countTerms, linkedEntitiesWithDateline, type LinkArticle, type StoryRecord, type StoryState } from '../../link/stories.js';
 import type { Db } from './open.js';
 
 /** Stories read per looked-up term, the newest first: a term in thousands of stories costs no more than one in a hundred. */
@@ -96,11 +96,7 @@ export class StoredLinks implements LinkState, StoryState {
   count(terms: readonly string[]): { articles: number; df: number[] } {
     const frequency = this.loadedFrequencies();
     frequency.articles++;
-    const df = terms.map((term) => {
-      const n = (frequency.df.get(term) ?? 0) + 1;
-      frequency.df.set(term, n);
-      return n;
-    });
+    const df = countTerms(frequency.df, terms);
     this.counted.push(terms);
     if (this.counted.length >= FLUSH_EVERY) this.flush();
     return { articles: frequency.articles, df };
