@@ -4,7 +4,7 @@ import type { NewsDoc } from '../doc/news-doc.js';
 import { toArticleJson } from '../output/json.js';
 import type { EntityRow, QuoteRow } from '../store/store.js';
 import { onSpeakersPage } from '../stages/quotes/index.js';
-import { linkFeatures, type LinkFeatures } from '../link/features.js';
+import { linkEntitiesOf, linkFeatures, type LinkFeatures } from '../link/features.js';
 
 /**
  * What the store keeps of a read article, worked out on the reader's thread so the
@@ -52,7 +52,7 @@ export function articleFacts(doc: NewsDoc, raw: Uint8Array, options: { readonly 
   const dateline = json.dateline?.place ?? null;
   const link =
     options.link === true && json.isArticle
-      ? linkFeatures({ headline: json.headline, body: json.body, dateline, entities: json.entities.map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length })) })
+      ? linkFeatures({ headline: json.headline, body: json.body, dateline, entities: linkEntitiesOf(json.entities) })
       : null;
   return {
     isArticle: json.isArticle,

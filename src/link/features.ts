@@ -11,6 +11,11 @@ export interface LinkFeatures {
   readonly terms: ReadonlyMap<string, number>;
 }
 
+/** An article's entities as linking weighs them: each with how many times the article names it. */
+export function linkEntitiesOf(entities: readonly { readonly type: string; readonly name: string; readonly mentions: readonly unknown[] }[]): LinkArticle['entities'] {
+  return entities.map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length }));
+}
+
 /** The features of an article as the store links it: its own entities' names, with its dateline's place among the places. */
 export function linkFeatures(article: {
   readonly headline: string | null;

@@ -1,10 +1,10 @@
-import type { LinkFeatures } from '../link/features.js';
 /**
  * The store: where ingest keeps every input it accepted, the raw responses, and the
  * articles with their entities, mentions and quotes. This interface is all the rest of
  * Dateline sees; SQLite (`./sqlite/`) is the embedded default, and a server engine can
  * implement the same methods later. Nothing outside `src/store` writes SQL.
  */
+import type { LinkFeatures } from '../link/features.js';
 
 /** Where an accepted input stands. Every item ends in exactly one of the last four. */
 export type ItemState = 'pending' | 'stored' | 'duplicate' | 'skipped' | 'failed';

@@ -33,7 +33,7 @@ interface ArticleEntity {
 export class CollectionEntities {
   private readonly statements;
   /** Entities known by one more name since the last consolidate: which name they go by is chosen again. */
-  private readonly touched = new Set<number>();
+  private readonly touched = new Map<number, string>();
   /** Surnames of the people given articles since the last consolidate: one of them may now hold a surname seen alone. */
   private readonly surnames = new Set<string>();
 
@@ -109,7 +109,7 @@ export class CollectionEntities {
     // A name found as it is already has its folded alias: each entity claims it when created or adopted, and a merge moves it.
     for (const alias of exact === undefined ? [folded, ...acronyms] : acronyms) this.claim(entity.type, alias, id);
     // Known now by one more name: which of its names it goes by is settled in consolidate.
-    if (exact === undefined && found !== null) this.touched.add(id);
+    if (exact === undefined && found !== null) this.touched.set(id, entity.type);
     if (entity.type === 'PER' && key.includes(' ')) this.surnames.add(lastWord(key));
     return id;
   }
@@ -192,9 +192,8 @@ export class CollectionEntities {
       merged++;
     }
     this.surnames.clear();
-    for (const id of this.touched) {
+    for (const [id, type] of this.touched) {
       const name = this.statements.bestName.get({ id }) as string | undefined;
-      const type = (this.statements.entity.get(id) as { type: string } | undefined)?.type ?? 'PER';
       // A country goes by its name, however many articles call it by a short form.
       if (name !== undefined) this.statements.rename.run(countryNamed(type, name) ?? name, id);
     }
@@ -259,6 +258,6 @@ export class CollectionEntities {
     this.statements.recount.run({ id: into });
     this.statements.setAlias.run(source.type, foldedName(source.name), into);
     for (const article of articles) this.statements.setEntitySet.run(packEntitySet(this.statements.entitiesOfArticle.all(article) as { id: number; type: string }[]), article);
-    this.touched.add(into);
+    this.touched.set(into, source.type);
   }
 }

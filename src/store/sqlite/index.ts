@@ -62,7 +62,6 @@ export class SqliteStore implements Store, StoreReader {
     return this.links !== null;
   }
 
-
   source(key: string, kind: SourceKind, location: string): SourceRow {
     return this.guard(() => this.items.source(key, kind, location));
   }

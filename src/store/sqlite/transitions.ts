@@ -2,11 +2,12 @@ import type { ArticleRecord, Capture, DuplicateCode, Finished, ItemRow, Outcome 
 import type { ItemTable } from './items.js';
 import { CollectionEntities } from './entities.js';
 import { packEntitySet } from './entity-index.js';
+import type { Db } from './open.js';
+import { articleToLink, type StoredLinks } from './links.js';
+import { linkEntitiesOf } from '../../link/features.js';
 
 /** Collection entities are consolidated every this many stored articles (and when the writer closes). */
 const CONSOLIDATE_EVERY = 500;
-import type { Db } from './open.js';
-import { articleToLink, type StoredLinks } from './links.js';
 
 /**
  * The one place an item's state changes: the outcome, its capture, its article and
@@ -193,8 +194,7 @@ export class Transitions {
       this.entities.consolidate();
       this.sinceConsolidated = 0;
     }
-    const entities = article.entities.map((entity) => ({ type: entity.type, name: entity.name, mentions: entity.mentions.length }));
-    this.links?.link(articleToLink(articleId, { ...article, entities }, now, article.link));
+    this.links?.link(articleToLink(articleId, { ...article, entities: linkEntitiesOf(article.entities) }, now, article.link));
     set('stored', { kind, articleId });
     return { state: 'stored', articleId, children: [] };
   }
