@@ -5,7 +5,7 @@ import type { Entity, EntityType } from '../../doc/annotations.js';
 import { createDoc, type NewsDoc } from '../../doc/news-doc.js';
 import { read } from '../../read.js';
 import { SEED_PAGE } from '../../../test/helpers/repo.js';
-import { entitiesStage, resolvePersonAt } from './index.js';
+import { entitiesStage, honorificGender, resolvePersonAt } from './index.js';
 import { markMentions } from '../../../test/helpers/mentions.js';
 import { loadNerTagger } from '../../io/ner-model.js';
 import { createNerStage } from '../ner/index.js';
@@ -294,4 +294,12 @@ test('entities: a title the tagger kept inside the name is a role, and the bare 
   const may = entity(doc, 'Theresa May');
   assert.deepEqual(may.roles, []);
   assert.equal(resolvePersonAt(doc, text.length, { gender: 'male' }), putin.id);
+});
+
+test('entities: a form of address is known by its own list, never by what every object inherits ("constructor")', () => {
+  assert.equal(honorificGender('Mrs.'), 'female');
+  assert.equal(honorificGender('Dr'), 'none');
+  assert.equal(honorificGender('constructor'), undefined);
+  assert.equal(honorificGender('toString'), undefined);
+  assert.equal(honorificGender('Senator'), undefined);
 });

@@ -137,10 +137,11 @@ function titleCase(word: string): string {
 
 /** The gender a form of address tells ("Mr." → male), if it is one. */
 export function honorificGender(word: string): Gender | 'none' | undefined {
-  const lower = word.toLowerCase();
-  if (!(lower in HONORIFICS)) return undefined;
-  return HONORIFICS[lower] ?? 'none';
+  return HONORIFIC_GENDER.get(word.toLowerCase());
 }
+
+/** A map, not the record: `in` on an object also finds "constructor" and "toString". */
+const HONORIFIC_GENDER: ReadonlyMap<string, Gender | 'none'> = new Map(Object.entries(HONORIFICS).map(([word, gender]) => [word, gender ?? 'none']));
 
 const FIRST_NAME_GENDER: ReadonlyMap<string, Gender> = new Map([
   ...MALE_FIRST_NAMES.map((name) => [name, 'male'] as const),

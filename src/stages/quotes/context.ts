@@ -2,7 +2,7 @@ import type { Block } from '../../doc/news-doc.js';
 import type { Sentence } from '../../doc/annotations.js';
 import type { QuotedSpan } from './marks.js';
 import { wordsIn, type Word } from './words.js';
-import { CUE_VERBS } from './lexicon.js';
+import { CUE_VERBS, mayBeCueVerb } from './lexicon.js';
 import { cuesOfBlock, type Cue } from './cues.js';
 import { firstIndex } from '../../doc/span.js';
 
@@ -24,7 +24,7 @@ export interface BlockContext {
   readonly spans: readonly QuotedSpan[];
   readonly words: Word[];
   /** 1 for a word inside quotation marks (or a mark itself). */
-  readonly quoted: Uint8Array;
+  readonly quoted: readonly number[];
   /** Sentences as word ranges [first, end). */
   readonly sentences: { first: number; end: number }[];
   readonly quotes: QuotedWords[];
@@ -61,11 +61,37 @@ export function blockContexts(
 
 /** True when a block holds a quotation mark pair or a word that may be a cue: the only blocks that can hold speech. */
 export function mayHoldSpeech(text: string, ctx: BlockContext): boolean {
-  return ctx.spans.length > 0 || CUE_WORD.test(text.slice(ctx.block.start, ctx.block.end));
+  return ctx.spans.length > 0 || hasCueWord(text, ctx.block.start, ctx.block.end);
 }
 
-/** Any lower-case form of a cue verb, or "according" ("According to …" opens sentences), as a whole word. */
-const CUE_WORD = new RegExp(`\\b(?:[Aa]ccording|${[...CUE_VERBS.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`);
+/**
+ * Whether text[start, end) holds a lower-case form of a cue verb, or "according"
+ * ("According to …" opens sentences), as a whole word (a run of [A-Za-z0-9_], as a regular
+ * expression's \b reads words). One pass by character code: most runs are ruled out by
+ * their first letter and length before any string is made.
+ */
+function hasCueWord(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end) {
+    if (!isRegexWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && isRegexWordChar(text.charCodeAt(j))) j++;
+    const length = j - i;
+    if (length === ACCORDING.length && (text.startsWith(ACCORDING, i) || text.startsWith('According', i))) return true;
+    if (mayBeCueVerb(text.charCodeAt(i), text.charCodeAt(i + 1), length) && CUE_VERBS.has(text.slice(i, j))) return true;
+    i = j;
+  }
+  return false;
+}
+
+const ACCORDING = 'according';
+
+function isRegexWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
 
 class LazyBlockContext implements BlockContext {
   private built: Pick<BlockContext, 'words' | 'quoted' | 'sentences' | 'quotes'> | undefined;
@@ -83,7 +109,7 @@ class LazyBlockContext implements BlockContext {
     return this.build().words;
   }
 
-  get quoted(): Uint8Array {
+  get quoted(): readonly number[] {
     return this.build().quoted;
   }
 
@@ -104,7 +130,8 @@ class LazyBlockContext implements BlockContext {
     if (this.built !== undefined) return this.built;
     const { block, text } = this;
     const words = wordsIn(text, block.start, block.end);
-    const mask = new Uint8Array(words.length);
+    // A plain array: a typed array per block cost more to make than all its reads saved.
+    const mask: number[] = new Array<number>(words.length).fill(0);
     const quotes: QuotedWords[] = [];
     let w = 0;
     for (const span of this.spans) {

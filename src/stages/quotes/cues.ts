@@ -1,5 +1,5 @@
 import type { QuoteAct } from '../../doc/annotations.js';
-import { CUE_VERBS, type CueVerb } from './lexicon.js';
+import { cueVerbOf, type CueVerb } from './lexicon.js';
 import type { Word } from './words.js';
 import type { BlockContext } from './context.js';
 import { firstIndex } from '../../doc/span.js';
@@ -45,7 +45,7 @@ export function findCues(ctx: BlockContext, from: number, to: number): Cue[] {
  * lower-case (a capitalised "Says" opens a title) and not used as a noun after a
  * determiner ("his claims").
  */
-export function cuesOfBlock(words: readonly Word[], quoted: Uint8Array): Cue[] {
+export function cuesOfBlock(words: readonly Word[], quoted: readonly number[]): Cue[] {
   const out: Cue[] = [];
   const to = words.length;
   for (let i = 0; i < to; i++) {
@@ -58,7 +58,7 @@ export function cuesOfBlock(words: readonly Word[], quoted: Uint8Array): Cue[] {
       continue;
     }
     if (w.text !== w.lower) continue;
-    const verb: CueVerb | undefined = CUE_VERBS.get(w.lower);
+    const verb: CueVerb | undefined = cueVerbOf(w.lower);
     if (verb === undefined) continue;
     const previous = words[i - 1];
     if (previous !== undefined && NOUN_AFTER_DETERMINER.has(previous.lower) && w.lower.endsWith('s')) continue;

@@ -1,6 +1,6 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
-import { BETWEEN_SUBJECT_AND_VERB, CUE_VERBS, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
+import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
 import { coordinated, isParticiple, speakerOfCue } from './cue-speaker.js';
 import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
@@ -176,7 +176,7 @@ const FOCUSING_ADVERBS = new Set(['even', 'only', 'perhaps', 'maybe']);
 function nextActAt(ctx: BlockContext, k: number): boolean {
   const cueAt = (j: number): boolean => {
     const w = ctx.words[j];
-    return w !== undefined && w.isWord && w.text === w.lower && CUE_VERBS.has(w.lower) && ctx.quoted[j] !== 1;
+    return w !== undefined && w.isWord && w.text === w.lower && cueVerbOf(w.lower) !== undefined && ctx.quoted[j] !== 1;
   };
   return cueAt(k) || (PRONOUNS.has(ctx.words[k]?.lower ?? '') && cueAt(k + 1));
 }
@@ -264,7 +264,7 @@ function clauseStartAt(ctx: BlockContext, cue: Cue, k: number): number | undefin
     CLAUSE_STARTERS.has(first.lower) ||
     (DETERMINERS.has(first.lower) && first.lower !== 'that') ||
     // "said legalizing it could …", "said presumptive nominee Trump was …"
-    (!SUBJECT_STOPS.has(first.lower) && !BETWEEN_SUBJECT_AND_VERB.has(first.lower) && !CUE_VERBS.has(first.lower) && !NOT_A_CLAUSE.has(first.lower));
+    (!SUBJECT_STOPS.has(first.lower) && !BETWEEN_SUBJECT_AND_VERB.has(first.lower) && cueVerbOf(first.lower) === undefined && !NOT_A_CLAUSE.has(first.lower));
   return clauseLike ? k : undefined;
 }
 

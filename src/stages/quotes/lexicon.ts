@@ -157,6 +157,32 @@ export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
   ),
 );
 
+/**
+ * For each pair of first letters, a bit per length of the cue verbs' forms: most words of
+ * a text are ruled out by one array read, without hashing them for a map lookup (that
+ * hashing was the largest single cost of finding a block's cues).
+ */
+const CUE_LENGTHS_BY_OPENING = new Uint32Array(26 * 26);
+const openingIndex = (first: number, second: number): number =>
+  first >= 0x61 && first <= 0x7a && second >= 0x61 && second <= 0x7a ? (first - 0x61) * 26 + (second - 0x61) : -1;
+for (const form of CUE_VERBS.keys()) {
+  const at = openingIndex(form.charCodeAt(0), form.charCodeAt(1));
+  // Every form is two or more lower-case ASCII letters, under 32: one that were not would need a plain lookup.
+  if (at < 0 || form.length > 31) throw new Error(`cue verb form outside the fast check: ${form}`);
+  CUE_LENGTHS_BY_OPENING[at]! |= 1 << form.length;
+}
+
+/** Whether some cue verb form opens with the character codes `first`, `second` and has `length` characters. */
+export function mayBeCueVerb(first: number, second: number, length: number): boolean {
+  const at = openingIndex(first, second);
+  return at >= 0 && length <= 31 && (CUE_LENGTHS_BY_OPENING[at]! & (1 << length)) !== 0;
+}
+
+/** The cue verb a lower-case word is a form of, if any. */
+export function cueVerbOf(lower: string): CueVerb | undefined {
+  return mayBeCueVerb(lower.charCodeAt(0), lower.charCodeAt(1), lower.length) ? CUE_VERBS.get(lower) : undefined;
+}
+
 /** Verbs whose reported content is an infinitive ("wants to", "vowed to", "urged Congress to"). */
 export const INFINITIVE_LEMMAS: ReadonlySet<string> = new Set(
   'want plan intend seek refuse decline promise vow pledge threaten urge ask expect hope agree warn tell call'.split(' '),

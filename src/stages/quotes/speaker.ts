@@ -1,6 +1,6 @@
 import {
   BETWEEN_SUBJECT_AND_VERB,
-  CUE_VERBS,
+  cueVerbOf,
   CAPITALISED_FUNCTION_WORDS,
   DETERMINERS,
   PERSON_HEADS,
@@ -118,7 +118,7 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
       continue;
     }
     // "The company in October revealed lofty plans": a verb inside is no subject.
-    if (j < last && w.text === w.lower && CUE_VERBS.has(w.lower)) return undefined;
+    if (j < last && w.text === w.lower && cueVerbOf(w.lower) !== undefined) return undefined;
     if (w.capitalised && CAPITALISED_FUNCTION_WORDS.has(w.text)) {
       complete = true;
       break;
@@ -215,7 +215,7 @@ export function mainSubject(words: readonly Word[], first: number, limit: number
       const w = words[j]!;
       const next = words[j + 1];
       const verbLike = /(ed|es)$/u.test(w.lower) && (next === undefined || !next.isWord || DETERMINERS.has(next.lower) || SUBJECT_STOPS.has(next.lower));
-      if (!w.isWord || SUBJECT_STOPS.has(w.lower) || BETWEEN_SUBJECT_AND_VERB.has(w.lower) || CUE_VERBS.has(w.lower) || verbLike) break;
+      if (!w.isWord || SUBJECT_STOPS.has(w.lower) || BETWEEN_SUBJECT_AND_VERB.has(w.lower) || cueVerbOf(w.lower) !== undefined || verbLike) break;
       last = j;
     }
     return last > i ? { first: i, last } : undefined;
@@ -243,7 +243,7 @@ function possessedPerson(words: readonly Word[], first: number, possessor: numbe
   let last = possessor;
   for (let j = possessor + 1; j < limit && j <= possessor + MAX_POSSESSED_WORDS; j++) {
     const w = words[j]!;
-    if (!w.isWord || w.capitalised || /ed$/u.test(w.lower) || SUBJECT_STOPS.has(w.lower) || BETWEEN_SUBJECT_AND_VERB.has(w.lower) || CUE_VERBS.has(w.lower)) break;
+    if (!w.isWord || w.capitalised || /ed$/u.test(w.lower) || SUBJECT_STOPS.has(w.lower) || BETWEEN_SUBJECT_AND_VERB.has(w.lower) || cueVerbOf(w.lower) !== undefined) break;
     last = j;
   }
   const head = words[last]!.lower;
