@@ -239,12 +239,35 @@ function continues(text: string, ctx: BlockContext, q: QuotedWords, lastBlock: n
 
 /** Every word capitalised ("The Art of the Deal"): a title, not speech. */
 function looksLikeTitle(content: string): boolean {
-  const word = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
   let count = 0;
   // Stops at the first word that is neither capitalised nor a title's function word, or at the eleventh.
-  for (let found = word.exec(content); found !== null; found = word.exec(content)) {
+  for (let i = 0; i < content.length; ) {
+    const first = content.codePointAt(i)!;
+    const width = first > 0xffff ? 2 : 1;
+    if (!isLetterOrDigit(first)) {
+      i += width;
+      continue;
+    }
+    // A word: letters and digits, with apostrophes and hyphens inside.
+    let j = i + width;
+    for (let c = content.codePointAt(j); c !== undefined && (isLetterOrDigit(c) || c === 0x27 || c === 0x2019 || c === 0x2d); c = content.codePointAt(j)) j += c > 0xffff ? 2 : 1;
     if (++count > MAX_TITLE_WORDS) return false;
-    if (!/^[\p{Lu}\p{N}]/u.test(found[0]) && !TITLE_FUNCTION_WORDS.has(found[0])) return false;
+    if (!isUpperOrDigit(first) && !TITLE_FUNCTION_WORDS.has(content.slice(i, j))) return false;
+    i = j;
   }
   return count > 0;
 }
+
+/** By code point: ASCII by range, anything else by Unicode property. */
+function isLetterOrDigit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(c));
+}
+
+function isUpperOrDigit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return UPPER_OR_DIGIT.test(String.fromCodePoint(c));
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]$/u;

@@ -106,12 +106,15 @@ function mentionEndingPhrase(start: number, phrase: string, mentions: readonly M
 }
 
 function identityOf(mention: Mention, named: SpanText, phrase: string): SpeakerIdentity {
-  const entity = mention.entity !== undefined ? { entity: mention.entity } : {};
-  if (mention.type === 'PER') return { kind: 'person', ...entity };
-  if (mention.type === 'ORG') return { kind: 'organisation', ...entity };
+  if (mention.type === 'PER') return identity('person', mention.entity);
+  if (mention.type === 'ORG') return identity('organisation', mention.entity);
   // A place alone stands for its government ("Beijing said"); a place inside a description does not speak ("A Vancouver hockey coach").
-  if (mention.type === 'LOC') return mention.start <= named.start + leadingArticle(phrase) ? { kind: 'organisation', ...entity } : { kind: 'unnamed' };
+  if (mention.type === 'LOC') return mention.start <= named.start + leadingArticle(phrase) ? identity('organisation', mention.entity) : { kind: 'unnamed' };
   return { kind: 'unnamed' };
+}
+
+function identity(kind: SpeakerKind, entity: number | undefined): SpeakerIdentity {
+  return entity !== undefined ? { kind, entity } : { kind };
 }
 
 function isArticle(text: string): boolean {
