@@ -15,10 +15,9 @@ export function overlappingMentions(mentions: readonly Mention[], start: number,
   return found;
 }
 
-/** Per entities layer: its descriptions in text order, and PER/ORG entities by the last word of their name. */
+/** Per entities layer: its descriptions in text order. */
 interface EntityLookup {
   readonly references: readonly (Span & { readonly entity: number })[];
-  readonly byLastWord: ReadonlyMap<string, number>;
 }
 
 const lookups = new WeakMap<readonly Entity[], EntityLookup>();
@@ -26,16 +25,12 @@ const lookups = new WeakMap<readonly Entity[], EntityLookup>();
 export function entityLookup(entities: readonly Entity[]): EntityLookup {
   let lookup = lookups.get(entities);
   if (lookup === undefined) {
-    const references = entities
-      .flatMap((entity, index) => entity.references.map((ref) => ({ start: ref.start, end: ref.end, entity: index })))
-      .sort((a, b) => a.start - b.start || a.entity - b.entity);
-    const byLastWord = new Map<string, number>();
+    const references: (Span & { readonly entity: number })[] = [];
     entities.forEach((entity, index) => {
-      if (entity.type !== 'PER' && entity.type !== 'ORG') return;
-      const last = entity.name.split(/\s+/u).pop();
-      if (last !== undefined && !byLastWord.has(last)) byLastWord.set(last, index);
+      for (const ref of entity.references) references.push({ start: ref.start, end: ref.end, entity: index });
     });
-    lookup = { references, byLastWord };
+    references.sort((a, b) => a.start - b.start || a.entity - b.entity);
+    lookup = { references };
     lookups.set(entities, lookup);
   }
   return lookup;
