@@ -339,3 +339,13 @@ test('a cue that opens the quotation ending its sentence reports nothing before 
   const reported = quotesOf('The deal is done, Putin said "with pleasure" on Tuesday.');
   assert.ok(reported.some((quote) => quote.kind === 'indirect' && quote.text === 'The deal is done'), reported.map((quote) => quote.text).join(' | '));
 });
+
+test('"asked X for Y": what was asked for follows the object, and a name after "the" is part of the object', () => {
+  const asked = quoteStarting(quotesOf('Boris Johnson asked the Queen for a break in Parliament last week.'), 'for a break');
+  assert.equal(asked.text, 'for a break in Parliament last week');
+  assert.equal(asked.speakerMention?.text, 'Boris Johnson');
+  const told = quoteStarting(quotesOf('Jane Smith told the Times the deal was done.'), 'the deal');
+  assert.equal(told.text, 'the deal was done');
+  // A name right after a plain object still opens the clause.
+  assert.equal(quoteStarting(quotesOf('Jane Smith told reporters Trump was wrong.'), 'Trump').text, 'Trump was wrong');
+});

@@ -182,6 +182,8 @@ function nextActAt(ctx: BlockContext, k: number): boolean {
 }
 
 const JOINERS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'as', 'yet', 'so']);
+/** Prepositions that, right after a cue's object, open what was asked for or told about. */
+const OBJECT_PREPOSITIONS = new Set(['for', 'about']);
 const OPENING_PREPOSITIONS = new Set('in at on during after before with for from by as under over since throughout amid despite'.split(' '));
 /** An opening phrase this short with no comma of its own is an adverbial, not something said ("In the end, he said …"). */
 const MAX_INTRODUCTORY_WORDS = 8;
@@ -230,7 +232,9 @@ function complementStart(ctx: BlockContext, cue: Cue, end: number): number | und
     let skipped = 0;
     if (k < end && OBJECT_PRONOUNS.has(words[k]!.lower)) k++;
     else {
-      while (k < end && skipped < 5 && words[k]!.isWord && words[k]!.lower !== 'to' && !PRONOUNS.has(words[k]!.lower) && !(skipped > 0 && (DETERMINERS.has(words[k]!.lower) || words[k]!.capitalised))) {
+      while (k < end && skipped < 5 && words[k]!.isWord && words[k]!.lower !== 'to' && !PRONOUNS.has(words[k]!.lower) && !(skipped > 0 && (DETERMINERS.has(words[k]!.lower) || (words[k]!.capitalised && !DETERMINERS.has(words[k - 1]!.lower))))) {
+        // "asked the Queen for a break", "asked Clinton about her emails": what was asked for or about follows the object.
+        if (skipped > 0 && OBJECT_PREPOSITIONS.has(words[k]!.lower)) return k;
         k++;
         skipped++;
       }
