@@ -68,7 +68,7 @@ export function mayHoldSpeech(text: string, ctx: BlockContext): boolean {
  * Whether text[start, end) holds a lower-case form of a cue verb, or "according"
  * ("According to …" opens sentences), as a whole word (a run of [A-Za-z0-9_], as a regular
  * expression's \b reads words). One pass by character code: most runs are ruled out by
- * their first letter and length before any string is made.
+ * their first two letters and length before any string is made.
  */
 function hasCueWord(text: string, start: number, end: number): boolean {
   let i = start;

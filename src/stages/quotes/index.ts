@@ -8,7 +8,7 @@ import { atClauseStart, attributeQuotation, previousParagraphCue, signatureAfter
 import { findIndirect } from './indirect.js';
 import { findQuotedSpans } from './marks.js';
 import { SpeakerMemory, type PronounKind, type Resolution } from './resolve.js';
-import { genderReader, settleSpeakers } from './settle.js';
+import { genderReader, settleSpeakers, type Mutable } from './settle.js';
 import { readsAsEnglishForQuotes } from './language.js';
 import { fallbackSentences } from './sentences.js';
 import type { Subject } from './speaker.js';
@@ -194,8 +194,6 @@ function newQuote(start: number, end: number, text: string, kind: Quote['kind'],
   // Every quote starts with no confidence: settleSpeakers gives it one, with the speaker's kind.
   return { start, end, text, kind, act, confidence: 0 };
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The words naming the speaker; for a pronoun, what it stands for, when something agrees with it. */
 function speakerFields(

@@ -109,7 +109,8 @@ function settled(quote: Quote, kind: SpeakerKind, confidence: number, entity?: n
   return quote;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** A type's fields made writable: quotes are given their fields in place while this stage makes them. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * "the company", "The automaker": a definite description of an organisation, with no name
