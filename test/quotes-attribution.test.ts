@@ -349,3 +349,14 @@ test('"asked X for Y": what was asked for follows the object, and a name after "
   // A name right after a plain object still opens the clause.
   assert.equal(quoteStarting(quotesOf('Jane Smith told reporters Trump was wrong.'), 'Trump').text, 'Trump was wrong');
 });
+
+test('"told X “…”": the quotation is what was told; the addressee and the quotation are not reported speech as well', () => {
+  const quotes = quotesOf('Joe Biden spoke on Friday. He told radio host Charlamagne tha God “you ain\'t black” in an interview.');
+  assert.deepEqual(
+    quotes.map((quote) => `${quote.kind}: ${quote.text}`),
+    ["partial: you ain't black"],
+  );
+  // "told X to …" still reports what follows "to".
+  const told = quotesOf('Jane Smith told the agent to “go home” at once.');
+  assert.ok(told.some((quote) => quote.kind === 'indirect' && quote.text.startsWith('to')), told.map((quote) => quote.text).join(' | '));
+});

@@ -229,6 +229,8 @@ function complementStart(ctx: BlockContext, cue: Cue, end: number): number | und
   if (INFINITIVE_LEMMAS.has(cue.lemma) && words[k]?.lower === 'to' && k < end) return k;
   if (NEEDS_THAT.has(cue.lemma) || NEEDS_THAT_FORMS.has(words[cue.first]!.lower) || ONLY_INFINITIVE_LEMMAS.has(cue.lemma)) return undefined;
   if (cue.takesObject) {
+    // "told radio host Charlamagne tha God “you ain't black”": the quotation is what was told, and it has its own quote.
+    if (quotationAfterObject(ctx, k, end)) return undefined;
     let skipped = 0;
     if (k < end && OBJECT_PRONOUNS.has(words[k]!.lower)) k++;
     else {
@@ -252,6 +254,19 @@ function complementStart(ctx: BlockContext, cue: Cue, end: number): number | und
   }
   return clauseStartAt(ctx, cue, k);
 }
+
+/** Whether a quotation opens right after the object of a cue at words[from] (a few words, no clause opener or "to" between). */
+function quotationAfterObject(ctx: BlockContext, from: number, end: number): boolean {
+  for (let j = from; j < end && j - from <= MAX_OBJECT_WORDS; j++) {
+    if (ctx.quoted[j] === 1) return j > from;
+    const w = ctx.words[j]!;
+    if (!w.isWord || w.lower === 'that' || w.lower === 'to' || PRONOUNS.has(w.lower) || (j > from && DETERMINERS.has(w.lower))) return false;
+  }
+  return false;
+}
+
+/** The most words an addressee before a quotation runs to ("African American radio host Charlamagne tha God"). */
+const MAX_OBJECT_WORDS = 8;
 
 /** k when a reported clause can begin at words[k] ("said legalizing it could …"), else undefined. */
 function clauseStartAt(ctx: BlockContext, cue: Cue, k: number): number | undefined {
