@@ -80,9 +80,11 @@ export const quotesStage: Stage = {
     const attributed = (quote: Mutable<Quote>, on: BlockContext, cue: Cue | undefined, subject: Subject | undefined, signed = false): Quote => {
       if (cue !== undefined) quote.cue = spanOf(text, on, cue.first, cue.last);
       if (subject === undefined) return quote;
-      const found = speakerFields(text, contexts, on, subject, memory);
+      // "I" is the writer or the quoted speaker, resolved to no one earlier: it stays as written.
+      const pronoun = subject.pronoun !== 'self' ? subject.pronoun : undefined;
+      const found = speakerFields(text, contexts, on, subject, pronoun, memory);
       quote.speakerMention = found.speakerMention;
-      quote.attribution = subject.pronoun !== undefined && subject.pronoun !== 'self' ? 'pronoun' : cue !== undefined ? 'cue' : signed ? 'signature' : 'nearest';
+      quote.attribution = pronoun !== undefined ? 'pronoun' : cue !== undefined ? 'cue' : signed ? 'signature' : 'nearest';
       if (found.resolved !== undefined) resolutions.set(quote, found.resolved);
       return quote;
     };
@@ -201,11 +203,11 @@ function speakerFields(
   contexts: readonly BlockContext[],
   ctx: BlockContext,
   subject: Subject,
+  pronoun: PronounKind | undefined,
   memory: SpeakerMemory,
 ): { speakerMention: SpanText; resolved?: Resolution } {
   const said = spanOf(text, ctx, subject.first, subject.last);
-  if (subject.pronoun !== undefined && subject.pronoun !== 'self') {
-    const pronoun: PronounKind = subject.pronoun;
+  if (pronoun !== undefined) {
     const resolved = memory.resolvePronoun(contexts, ctx, subject.first, pronoun);
     if (resolved === undefined) return { speakerMention: said };
     memory.remember(resolved.mention, ctx.index, pronoun);
