@@ -12,7 +12,7 @@ import { genderReader, settleSpeakers, type Mutable } from './settle.js';
 import { readsAsEnglishForQuotes } from './language.js';
 import { fallbackSentences } from './sentences.js';
 import type { Subject } from './speaker.js';
-import { countWords } from './words.js';
+import { countWords, isLetterOrDigit, isUpperOrDigit } from './words.js';
 
 export { onSpeakersPage, PERSON_PAGE_CONFIDENCE } from './settle.js';
 
@@ -257,17 +257,3 @@ function looksLikeTitle(content: string): boolean {
   }
   return count > 0;
 }
-
-/** By code point: ASCII by range, anything else by Unicode property. */
-function isLetterOrDigit(c: number): boolean {
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(c));
-}
-
-function isUpperOrDigit(c: number): boolean {
-  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-  return UPPER_OR_DIGIT.test(String.fromCodePoint(c));
-}
-
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]$/u;

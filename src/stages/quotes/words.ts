@@ -24,6 +24,20 @@ function isWordChar(text: string, i: number): boolean {
   return LETTER_OR_DIGIT.test(text[i]!);
 }
 
+/** A letter or digit, by code point: ASCII by range, anything else by Unicode property. */
+export function isLetterOrDigit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(c));
+}
+
+/** An upper-case letter or a digit, by code point. */
+export function isUpperOrDigit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return UPPER_OR_DIGIT.test(String.fromCodePoint(c));
+}
+
+const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+
 function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x2028 || c === 0x2029;
 }
