@@ -3,7 +3,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import { buildEntities } from './build.js';
 
 export { nameGender, personGender, resolvePersonAt, type PersonHint } from './persons.js';
-export { firstNameGender, honorificGender, type Gender } from './vocab.js';
+export { firstNameGender, hasPossessive, honorificGender, type Gender } from './vocab.js';
 
 /**
  * Groups the tagger's mentions into entities: one per person, organisation, place or

@@ -63,6 +63,7 @@ export function withoutPossessive(word: string): string {
   return hasPossessive(word) ? word.slice(0, -2) : word;
 }
 
+/** Whether a word ends in a possessive "'s" (straight or curly apostrophe; "'S" in text set in capitals). */
 export function hasPossessive(word: string): boolean {
   const n = word.length;
   const s = word.charCodeAt(n - 1);

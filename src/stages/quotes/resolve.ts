@@ -1,5 +1,6 @@
 import type { Mention, SpanText } from '../../doc/annotations.js';
 import { firstIndex } from '../../doc/span.js';
+import { hasPossessive } from '../entities/index.js';
 import { sentenceAt, type BlockContext } from './context.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, PERSON_HEADS, TITLE_WORDS } from './lexicon.js';
 import { overlappingMentions } from './lookup.js';
@@ -131,7 +132,7 @@ export class SpeakerMemory {
     const before = this.text.slice(Math.max(0, mention.start - 60), mention.start);
     const governing = /(?<![\p{L}'’-])(\p{Ll}+)(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*$/u.exec(before)?.[1];
     if (governing !== undefined && GOVERNING_PREPOSITIONS.has(governing)) return false;
-    return !/^['’]s(?!\p{L})/u.test(this.text.slice(mention.end, mention.end + 3));
+    return !hasPossessive(this.text.slice(mention.start, mention.end + 2));
   }
 
   /** The subject of the sentence right before the one holding words[at] (the previous block's last, at a block's start). */

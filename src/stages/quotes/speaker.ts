@@ -9,6 +9,7 @@ import {
   TITLE_WORDS,
 } from './lexicon.js';
 import type { Word } from './words.js';
+import { hasPossessive } from '../entities/index.js';
 
 /** The words naming who speaks, as found beside a cue. */
 export interface Subject {
@@ -113,7 +114,7 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
       complete = true;
       break;
     }
-    if (isNameWord(w) || TITLE_WORDS.has(w.lower) || w.lower.endsWith('’s') || w.lower.endsWith("'s")) {
+    if (isNameWord(w) || TITLE_WORDS.has(w.lower) || hasPossessive(w.text)) {
       first = j;
       continue;
     }
@@ -312,18 +313,16 @@ export function subjectAfter(words: readonly Word[], from: number, ceiling = wor
     if (j > from && DETERMINERS.has(w.lower) && !isAcronym(w) && !INNER_PREPOSITIONS.has(words[j - 1]!.lower)) break;
     if (SUBJECT_STOPS.has(w.lower) && !isAcronym(w) && !(INNER_PREPOSITIONS.has(w.lower) && j > from)) break;
     // A name's possessive is a determiner: "Johnson's critics" are who speak, not Johnson.
-    if (isNameWord(w) && !POSSESSIVE.test(w.text)) sawName = true;
+    if (isNameWord(w) && !hasPossessive(w.text)) sawName = true;
     else if (sawName && !TITLE_WORDS.has(w.lower) && !INNER_PREPOSITIONS.has(w.lower)) break;
     last = j;
   }
   while (last > from && INNER_PREPOSITIONS.has(words[last]!.lower)) last--;
   // "according to Johnson's, …" is no speaker.
-  if (last >= from && POSSESSIVE.test(words[last]!.text) && words[last + 1]?.isWord !== true) return undefined;
+  if (last >= from && hasPossessive(words[last]!.text) && words[last + 1]?.isWord !== true) return undefined;
   if (last < from || !hasHead(words, from, last)) return undefined;
   return { first: from, last };
 }
-
-const POSSESSIVE = /\p{L}['’]s$/u;
 
 /** A subject needs a word that is not a determiner or preposition. */
 function hasHead(words: readonly Word[], first: number, last: number): boolean {
