@@ -1,4 +1,5 @@
 import type { Span } from '../../doc/span.js';
+import { isLetterOrDigit } from './words.js';
 
 /** Text between a pair of quotation marks, inside one block. */
 export interface QuotedSpan {
@@ -18,7 +19,8 @@ export interface QuotedSpan {
 
 type MarkRole = 'open' | 'close' | 'either' | 'none';
 
-const isLetterOrDigit = (c: string): boolean => /[\p{L}\p{N}]/u.test(c);
+/** A neighbouring character (one UTF-16 unit, '' at a block's edge) is a letter or digit. */
+const letterOrDigit = (c: string): boolean => c !== '' && isLetterOrDigit(c.charCodeAt(0));
 const isSpaceOrNone = (c: string): boolean => c === '' || /\s/u.test(c);
 const OPENING_CONTEXT = /[\s([{\u2014\u2013\-/:]/u;
 
@@ -27,7 +29,7 @@ function doubleRole(mark: string, before: string, after: string): MarkRole {
   if (mark === '“' || mark === '„' || mark === '«') return 'open';
   if (mark === '”' || mark === '»') {
     // Some pages type ” for both; at a word start after space it opens.
-    return isSpaceOrNone(before) && isLetterOrDigit(after) ? 'either' : 'close';
+    return isSpaceOrNone(before) && letterOrDigit(after) ? 'either' : 'close';
   }
   // Straight ": decided by its neighbours.
   const openSide = before === '' || OPENING_CONTEXT.test(before);
@@ -39,9 +41,9 @@ function doubleRole(mark: string, before: string, after: string): MarkRole {
 
 /** What a single mark does; apostrophes ("Russia’s", "’90s", "rock ’n’ roll") do nothing. */
 function singleRole(mark: string, before: string, after: string): MarkRole {
-  if (isLetterOrDigit(before) && isLetterOrDigit(after)) return 'none';
+  if (letterOrDigit(before) && letterOrDigit(after)) return 'none';
   if (mark === '‘' || mark === '\'') {
-    if ((before === '' || OPENING_CONTEXT.test(before) || before === '"' || before === '“') && isLetterOrDigit(after)) {
+    if ((before === '' || OPENING_CONTEXT.test(before) || before === '"' || before === '“') && letterOrDigit(after)) {
       return 'open';
     }
   }
