@@ -360,3 +360,26 @@ test('"told X “…”": the quotation is what was told; the addressee and the 
   const told = quotesOf('Jane Smith told the agent to “go home” at once.');
   assert.ok(told.some((quote) => quote.kind === 'indirect' && quote.text.startsWith('to')), told.map((quote) => quote.text).join(' | '));
 });
+
+test('"he was told by X “…”": the agent of a passive cue speaks, never its subject, who only heard it', () => {
+  const briefed = quotesOf(
+    'President Vladimir Putin flew to Magnitogorsk on Monday. In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of "presumably between 36 and 40 people under the rubble", while officials said 68 people were missing.',
+  );
+  const rubble = quoteStarting(briefed, 'presumably between');
+  assert.equal(rubble.speaker?.name, 'Yevgeny Zinichev');
+  // The quotation after the cue: the same.
+  const after = quoteStarting(quotesOf('Maria Lopez visited the site. "The bridge will hold," she was told by engineer Tom Hardy.'), 'The bridge');
+  assert.equal(after.speaker?.name, 'Tom Hardy');
+  // No agent: whoever spoke is not named, and the one who heard it is not the speaker.
+  const unnamed = quoteStarting(quotesOf('Maria Lopez visited the site on Monday. She was told "the bridge will hold for a decade" and left.'), 'the bridge');
+  assert.notEqual(unnamed.speaker?.name, 'Maria Lopez');
+  assert.notEqual(unnamed.speakerMention?.text, 'She');
+  // Whom the words are about does not speak them either; a name given is the agent's.
+  const furious = quotesOf('Party chairman Reince Priebus was said to be "furious" with the candidate for his remarks.');
+  assert.ok(!furious.some((quote) => quote.speaker?.name === 'Reince Priebus'), furious.map((quote) => `${quote.text}: ${quote.speaker?.name}`).join(' | '));
+  const named = quoteStarting(quotesOf('Jane Doe has been described as "a tireless advocate for the river" by the Daily Hive.'), 'a tireless');
+  assert.equal(named.speakerMention?.text, 'the Daily Hive');
+  // "is reported to have called": the subject speaks through the cue it raises.
+  const raised = quoteStarting(quotesOf('President Barack Obama is reported to have called the Saudis "free riders" who rely on others.'), 'free riders');
+  assert.equal(raised.speaker?.name, 'Barack Obama');
+});

@@ -1,10 +1,35 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
-import { BETWEEN_SUBJECT_AND_VERB } from './lexicon.js';
+import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf } from './lexicon.js';
 import { mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
 /** Auxiliaries before an -ing cue that make it a finite verb ("Trump is saying"). */
 const PROGRESSIVE = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'am', 'keeps', 'kept', 'began', 'begins', 'started', 'continues', 'continued']);
+
+/** Forms of "be" before a passive cue ("was told", "has been asked", "he’s expected"). */
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s"]);
+
+/** "is widely expected to", "was told": the grammatical subject heard the words or is spoken of; it is not the source. */
+export function isPassive(ctx: BlockContext, cue: Cue, floor: number): boolean {
+  const word = ctx.words[cue.first]!.lower;
+  if (!(word.endsWith('ed') || word === 'told' || word === 'shown' || word === 'known' || word === 'thought' || word === 'said')) return false;
+  let i = cue.first - 1;
+  while (i >= floor && ctx.words[i]!.isWord && BETWEEN_SUBJECT_AND_VERB.has(ctx.words[i]!.lower) && !BE.has(ctx.words[i]!.lower)) i--;
+  return i >= floor && BE.has(ctx.words[i]!.lower);
+}
+
+/** Who spoke through a passive cue: the agent after "by" ("was told by Emergencies Minister Yevgeny Zinichev"), when the text names one. */
+export function passiveAgent(ctx: BlockContext, cue: Cue, limit: number): Subject | undefined {
+  return ctx.words[cue.last + 1]?.lower === 'by' ? subjectAfter(ctx.words, cue.last + 2, limit) : undefined;
+}
+
+/** "is reported to have called", "is expected to say": the passive's subject is the speaker of the speech cue after it (not of "is expected to find"). */
+function raisesItsSubject(ctx: BlockContext, cue: Cue): boolean {
+  const { words } = ctx;
+  if (words[cue.last + 1]?.lower !== 'to') return false;
+  const verb = words[cue.last + 2]?.lower === 'have' ? words[cue.last + 3] : words[cue.last + 2];
+  return verb !== undefined && verb.isWord && cueVerbOf(verb.lower)?.act === 'speech';
+}
 
 /** A participle cue ("…, saying", "telling Reuters") has no subject of its own. */
 export function isParticiple(ctx: BlockContext, cue: Cue): boolean {
@@ -15,7 +40,8 @@ export function isParticiple(ctx: BlockContext, cue: Cue): boolean {
 }
 
 /**
- * Who speaks through a cue: the noun phrase after "according to"; for a participle, the
+ * Who speaks through a cue: the noun phrase after "according to"; for a passive cue, its
+ * agent ("was told by aides"), or nobody when none is named; for a participle, the
  * speaker of an earlier cue in the sentence (“…,” said Biden, urging …) or the sentence's
  * subject (Trump returned the compliment, telling Reuters …); otherwise the subject
  * just before the verb.
@@ -23,6 +49,7 @@ export function isParticiple(ctx: BlockContext, cue: Cue): boolean {
 export function speakerOfCue(ctx: BlockContext, cue: Cue, floor: number, sentenceFirst: number, limit: number): Subject | undefined {
   const { words } = ctx;
   if (cue.according) return subjectAfter(words, cue.last + 1, limit);
+  if (isPassive(ctx, cue, floor) && !raisesItsSubject(ctx, cue)) return passiveAgent(ctx, cue, limit);
   if (isParticiple(ctx, cue)) {
     // "with one of her ads asking, “…”": the noun phrase after "with" speaks.
     const own = subjectBefore(words, cue.first, floor);

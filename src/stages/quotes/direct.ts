@@ -1,7 +1,7 @@
 import type { QuoteKind } from '../../doc/annotations.js';
 import { sentenceAt, sentenceRange, type BlockContext, type QuotedWords } from './context.js';
 import { findCues, type Cue } from './cues.js';
-import { speakerOfCue } from './cue-speaker.js';
+import { isPassive, passiveAgent, speakerOfCue } from './cue-speaker.js';
 import { positionalCue } from './positional.js';
 import { isName, mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
@@ -69,6 +69,13 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
       if (subject !== undefined) return finding(q, kindAfterCue(ctx, q, region.first), cue, subject, ctx);
       continue;
     }
+    // “…,” she was told by engineer Tom Hardy: the agent speaks; with none, or a passive further on ("“…” covering …, a killing that was claimed by …"), the cue names no speaker.
+    if (isPassive(ctx, cue, closeMark + 1)) {
+      const hearer = subjectBefore(words, cue.first, closeMark + 1);
+      const agent = hearer !== undefined && onlyMarksBetween(ctx, closeMark, hearer.first) ? passiveAgent(ctx, cue, region.end) : undefined;
+      if (agent !== undefined) return finding(q, kindAfterCue(ctx, q, region.first), cue, agent, ctx);
+      break;
+    }
     const subject = subjectBefore(words, cue.first, closeMark + 1) ?? (onlyMarksBetween(ctx, closeMark, cue.first) ? subjectAfter(words, cue.last + 1, region.end) : undefined);
     // “…,” he demanded, as Bush continued — the speaker stands right after the quotation.
     if (subject !== undefined && (subject.first > cue.last || !clauseBetween(ctx, closeMark, subject.first))) {
@@ -80,10 +87,19 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
   if (signer !== undefined) return { quote: q, kind: 'direct', attributed: { ctx, subject: signer, signed: true } };
   const positional = cuesAfter.length === 0 ? positionalCue(ctx, q, afterLimit) : undefined;
   if (positional !== undefined) return finding(q, 'direct', positional.cue, positional.subject, ctx);
+  let passive = false;
   for (let c = cuesBefore.length - 1; c >= 0; c--) {
     const cue = cuesBefore[c]!;
     const subject = subjectOfCueBefore(ctx, cue, beforeFloor, openMark, region.first);
-    if (subject === undefined) continue;
+    if (subject === undefined) {
+      const passiveHere = isPassive(ctx, cue, region.first);
+      // "are called “mods” by the engine": a name given follows its naming verb, and the agent follows the name.
+      const agent = passiveHere && !passive && cue.quoteOnly && words[closeMark + 1]?.lower === 'by' ? subjectAfter(words, closeMark + 2, region.end) : undefined;
+      if (agent !== undefined) return finding(q, kindAfterCueBefore(ctx, q, cue, region.first), cue, agent, ctx);
+      // With no agent, an earlier cue may still govern ("arguing that the epidemic should be recognized as “intolerable”").
+      passive ||= passiveHere;
+      continue;
+    }
     // "Lapp said she thinks “…”": a belief or a pronoun inside reported speech belongs to the outer speaker.
     if (subject.pronoun !== undefined || cue.act !== 'speech') {
       const outer = outerSpeech(ctx, cuesBefore, c, beforeFloor, openMark, region.first);
@@ -91,6 +107,8 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
     }
     return finding(q, kindAfterCueBefore(ctx, q, cue, region.first), cue, subject, ctx);
   }
+  // "he was told “…”", "Priebus was said to be “furious”": the sentence names who heard the words or whom they are about, never who said them.
+  if (passive) return { quote: q, kind: atClauseStart(ctx, q, region.first) ? 'direct' : 'partial' };
   // "- Philip Bump: “…”": a name and a colon introduce the quotation.
   if (openMark > region.first && words[openMark - 1]!.text === ':') {
     const named = subjectBefore(words, openMark - 1, region.first);

@@ -1,7 +1,7 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
 import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
-import { coordinated, isParticiple, speakerOfCue } from './cue-speaker.js';
+import { coordinated, isParticiple, isPassive, passiveAgent, speakerOfCue } from './cue-speaker.js';
 import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
 /** Reported speech: a cue, its subject, and the reported words as a word range [first, end). */
@@ -57,7 +57,7 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     }
     if (isPassive(ctx, cue, sentence.first)) {
       // "was told by aides that …": the agent after "by" is the source.
-      const agent = words[cue.last + 1]?.lower === 'by' ? subjectAfter(words, cue.last + 2, end) : undefined;
+      const agent = passiveAgent(ctx, cue, end);
       const after = agent !== undefined ? { ...cue, last: agent.last } : cue;
       const start = complementStart(ctx, after, end);
       if (start !== undefined && contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) {
@@ -200,17 +200,6 @@ function introductory(ctx: BlockContext, first: number, end: number): boolean {
     if (w.isWord) words++;
   }
   return words <= MAX_INTRODUCTORY_WORDS;
-}
-
-const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s"]);
-
-/** "is widely expected to", "was told": the grammatical subject is not the source. */
-function isPassive(ctx: BlockContext, cue: Cue, floor: number): boolean {
-  const word = ctx.words[cue.first]!.lower;
-  if (!(word.endsWith('ed') || word === 'told' || word === 'shown' || word === 'known' || word === 'thought' || word === 'said')) return false;
-  let i = cue.first - 1;
-  while (i >= floor && ctx.words[i]!.isWord && BETWEEN_SUBJECT_AND_VERB.has(ctx.words[i]!.lower) && !BE.has(ctx.words[i]!.lower)) i--;
-  return i >= floor && BE.has(ctx.words[i]!.lower);
 }
 
 /** Where the reported clause after a cue begins, or undefined when none follows. */
