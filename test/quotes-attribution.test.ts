@@ -383,3 +383,18 @@ test('"he was told by X “…”": the agent of a passive cue speaks, never its
   const raised = quoteStarting(quotesOf('President Barack Obama is reported to have called the Saudis "free riders" who rely on others.'), 'free riders');
   assert.equal(raised.speaker?.name, 'Barack Obama');
 });
+
+test('a name before a cue in its bare form is another verb\'s object ("requested Donald Trump declare …"); plural subjects keep the bare form', () => {
+  const requested = quotesOf('Governor John Bel Edwards has requested U.S. President Donald Trump declare a state of emergency in Louisiana on the federal level.');
+  assert.ok(!requested.some((quote) => quote.speaker?.name === 'Donald Trump'), requested.map((quote) => `${quote.text}: ${quote.speaker?.name}`).join(' | '));
+  const two = quoteStarting(quotesOf('But Mr. Grassley and Mr. Leahy say other changes are needed in the program.'), 'other changes');
+  assert.ok(two.speakerMention?.text.includes('Leahy'));
+  assert.equal(quoteStarting(quotesOf('Democrats say the bill will pass next week.'), 'the bill').speakerMention?.text, 'Democrats');
+  // A name ending a phrase of the plural subject: that whole subject speaks, never the name.
+  const executives = quoteStarting(quotesOf('Though executives who have worked with Lachlan Murdoch say they assume he shares his father\'s views, little is known.'), 'they assume');
+  assert.equal(executives.speakerMention?.text, 'executives who have worked with Lachlan Murdoch');
+  assert.notEqual(executives.speaker?.name, 'Lachlan Murdoch');
+  // A verb whose past is its bare form still reports: "As Professor Foner put it".
+  const put = quoteStarting(quotesOf('As Professor Eric Foner put it: "The United States does a better job at accepting immigrants."'), 'The United States');
+  assert.equal(put.speaker?.name, 'Eric Foner');
+});

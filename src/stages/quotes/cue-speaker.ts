@@ -2,6 +2,7 @@ import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
 import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf } from './lexicon.js';
 import { mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
+import type { Word } from './words.js';
 
 /** Auxiliaries before an -ing cue that make it a finite verb ("Trump is saying"). */
 const PROGRESSIVE = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'am', 'keeps', 'kept', 'began', 'begins', 'started', 'continues', 'continued']);
@@ -31,6 +32,49 @@ function raisesItsSubject(ctx: BlockContext, cue: Cue): boolean {
   return verb !== undefined && verb.isWord && cueVerbOf(verb.lower)?.act === 'speech';
 }
 
+/**
+ * The subject right before a cue in its bare form ("requested U.S. President Donald Trump
+ * declare a state of emergency"): a named person takes "declares" or "declared", so the
+ * name is the object of another verb and the cue is not theirs. Only a name all of two
+ * capitalised words or more counts, since plurals take the bare form ("Democrats say",
+ * "Police say", "supporters of Democrat Hillary Clinton say").
+ */
+export function isBareVerbAfterName(words: readonly Word[], cue: Cue, subject: Subject): boolean {
+  const verb = words[cue.first]!.lower;
+  if (subject.last !== cue.first - 1 || subject.last - subject.first < 1 || verb !== cue.lemma.split(' ')[0] || PAST_AS_BARE.has(verb)) return false;
+  // "Mr. Grassley and Mr. Leahy say": two people.
+  if (words[subject.first - 1]?.lower === 'and') return false;
+  for (let k = subject.first; k <= subject.last; k++) if (!words[k]!.capitalised) return false;
+  return !words[subject.last]!.lower.endsWith('s');
+}
+
+/**
+ * The whole subject a name right after a preposition ends ("Additional customers that
+ * spoke with 7 On Your Side", "executives who have worked with Lachlan Murdoch"), from the
+ * clause's start: undefined when the name follows no preposition, or the walk back meets
+ * another clause's cue or no clause start within MAX_PHRASE_WORDS.
+ */
+export function phraseClosedBy(words: readonly Word[], subject: Subject, floor: number): Subject | undefined {
+  let k = subject.first - 1;
+  if (!PHRASE_PREPOSITIONS.has(words[k]?.lower ?? '')) return undefined;
+  for (let n = 0; n < MAX_PHRASE_WORDS; n++) {
+    const w = words[k - 1];
+    if (k - 1 < floor || w === undefined || !w.isWord || CLAUSE_OPENERS.has(w.lower)) return k < subject.first - 1 ? { first: k, last: subject.last } : undefined;
+    // "He said that executives with …": another clause's verb; where this subject starts is not clear.
+    if (w.text === w.lower && cueVerbOf(w.lower) !== undefined) return undefined;
+    k--;
+  }
+  return undefined;
+}
+
+const MAX_PHRASE_WORDS = 10;
+const CLAUSE_OPENERS = new Set(['though', 'although', 'while', 'when', 'because', 'if', 'as', 'and', 'but', 'since', 'after', 'before']);
+
+const PHRASE_PREPOSITIONS = new Set(['with', 'of', 'for', 'at', 'from', 'by', 'to', 'about', 'among', 'like', 'near', 'on', 'in']);
+
+/** Verbs whose past tense is their bare form ("As Professor Foner put it"). */
+const PAST_AS_BARE = new Set(['put', 'read', 'set', 'let', 'cut', 'hit', 'quit', 'cast', 'bet', 'forecast', 'broadcast']);
+
 /** A participle cue ("…, saying", "telling Reuters") has no subject of its own. */
 export function isParticiple(ctx: BlockContext, cue: Cue): boolean {
   const word = ctx.words[cue.first]!;
@@ -57,7 +101,8 @@ export function speakerOfCue(ctx: BlockContext, cue: Cue, floor: number, sentenc
   }
   if (isParticiple(ctx, cue) || coordinated(ctx, cue, floor)) return earlierSpeaker(ctx, sentenceFirst, cue.first) ?? mainSubject(words, sentenceFirst, cue.first);
   if (words[cue.first - 1]?.lower === 'to') return infinitiveSubject(ctx, cue, floor);
-  return subjectBefore(words, cue.first, floor);
+  const subject = subjectBefore(words, cue.first, floor);
+  return subject !== undefined && isBareVerbAfterName(words, cue, subject) ? undefined : subject;
 }
 
 /** Words between a subject and "to say" that leave the subject the speaker ("was prompted", "wanted", "is expected"). */

@@ -1,7 +1,7 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
 import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
-import { coordinated, isParticiple, isPassive, passiveAgent, speakerOfCue } from './cue-speaker.js';
+import { coordinated, isBareVerbAfterName, isParticiple, isPassive, passiveAgent, phraseClosedBy, speakerOfCue } from './cue-speaker.js';
 import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
 /** Reported speech: a cue, its subject, and the reported words as a word range [first, end). */
@@ -77,6 +77,13 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
       continue;
     }
     const subject = subjectBefore(words, cue.first, sentence.first);
+    if (subject !== undefined && isBareVerbAfterName(words, cue, subject)) {
+      // "executives who have worked with Lachlan Murdoch say …": the name ends a phrase of the plural subject the cue agrees with, which speaks.
+      const phrase = phraseClosedBy(words, subject, sentence.first);
+      const start = phrase !== undefined ? complementStart(ctx, cue, end) : undefined;
+      if (phrase !== undefined && start !== undefined && contentWords(ctx, start, end) >= MIN_CONTENT_WORDS) out.push({ cue, subject: phrase, first: start, end: wordCap(start) });
+      continue;
+    }
     const boundary = subject !== undefined ? subject.first - 1 : cue.first - 1;
     // "…, said Putin": only speech verbs invert ("…, praised the team" reports nothing).
     const inverted = subject === undefined && cue.act === 'speech' && boundary >= sentence.first && words[boundary]!.text === ',' ? subjectAfter(words, cue.last + 1, end) : undefined;
