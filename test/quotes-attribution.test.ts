@@ -382,6 +382,9 @@ test('"he was told by X “…”": the agent of a passive cue speaks, never its
   // "is reported to have called": the subject speaks through the cue it raises.
   const raised = quoteStarting(quotesOf('President Barack Obama is reported to have called the Saudis "free riders" who rely on others.'), 'free riders');
   assert.equal(raised.speaker?.name, 'Barack Obama');
+  // So does a participle after the passive: "is shown lecturing: “…”".
+  const shown = quoteStarting(quotesOf('In the video, cleric Anwar al-Awlaki is shown lecturing: "Muslims of the West, take heed and learn from history."'), 'Muslims of the West');
+  assert.equal(shown.speaker?.name, 'Anwar al-Awlaki');
 });
 
 test('a name before a cue in its bare form is another verb\'s object ("requested Donald Trump declare …"); plural subjects keep the bare form', () => {

@@ -19,15 +19,26 @@ export function isPassive(ctx: BlockContext, cue: Cue, floor: number): boolean {
   return i >= floor && BE.has(ctx.words[i]!.lower);
 }
 
+/** A passive cue whose subject does not speak: "was told", "was said to be", not "is reported to have called". */
+export function hidesItsSpeaker(ctx: BlockContext, cue: Cue, floor: number): boolean {
+  return isPassive(ctx, cue, floor) && !raisesItsSubject(ctx, cue);
+}
+
 /** Who spoke through a passive cue: the agent after "by" ("was told by Emergencies Minister Yevgeny Zinichev"), when the text names one. */
 export function passiveAgent(ctx: BlockContext, cue: Cue, limit: number): Subject | undefined {
   return ctx.words[cue.last + 1]?.lower === 'by' ? subjectAfter(ctx.words, cue.last + 2, limit) : undefined;
 }
 
-/** "is reported to have called", "is expected to say": the passive's subject is the speaker of the speech cue after it (not of "is expected to find"). */
+/**
+ * "is reported to have called", "is expected to say", "is shown lecturing": the passive's
+ * subject is the speaker of the speech cue or the participle after it (not of "is
+ * expected to find").
+ */
 function raisesItsSubject(ctx: BlockContext, cue: Cue): boolean {
   const { words } = ctx;
-  if (words[cue.last + 1]?.lower !== 'to') return false;
+  const next = words[cue.last + 1];
+  if (next !== undefined && next.isWord && next.text === next.lower && next.lower.endsWith('ing')) return true;
+  if (next?.lower !== 'to') return false;
   const verb = words[cue.last + 2]?.lower === 'have' ? words[cue.last + 3] : words[cue.last + 2];
   return verb !== undefined && verb.isWord && cueVerbOf(verb.lower)?.act === 'speech';
 }
@@ -93,7 +104,7 @@ export function isParticiple(ctx: BlockContext, cue: Cue): boolean {
 export function speakerOfCue(ctx: BlockContext, cue: Cue, floor: number, sentenceFirst: number, limit: number): Subject | undefined {
   const { words } = ctx;
   if (cue.according) return subjectAfter(words, cue.last + 1, limit);
-  if (isPassive(ctx, cue, floor) && !raisesItsSubject(ctx, cue)) return passiveAgent(ctx, cue, limit);
+  if (hidesItsSpeaker(ctx, cue, floor)) return passiveAgent(ctx, cue, limit);
   if (isParticiple(ctx, cue)) {
     // "with one of her ads asking, “…”": the noun phrase after "with" speaks.
     const own = subjectBefore(words, cue.first, floor);

@@ -1,7 +1,7 @@
 import type { QuoteKind } from '../../doc/annotations.js';
 import { sentenceAt, sentenceRange, type BlockContext, type QuotedWords } from './context.js';
 import { findCues, type Cue } from './cues.js';
-import { isPassive, passiveAgent, speakerOfCue } from './cue-speaker.js';
+import { hidesItsSpeaker, passiveAgent, speakerOfCue } from './cue-speaker.js';
 import { positionalCue } from './positional.js';
 import { isName, mainSubject, subjectAfter, subjectBefore, type Subject } from './speaker.js';
 
@@ -70,7 +70,7 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
       continue;
     }
     // “…,” she was told by engineer Tom Hardy: the agent speaks; with none, or a passive further on ("“…” covering …, a killing that was claimed by …"), the cue names no speaker.
-    if (isPassive(ctx, cue, closeMark + 1)) {
+    if (hidesItsSpeaker(ctx, cue, closeMark + 1)) {
       const hearer = subjectBefore(words, cue.first, closeMark + 1);
       const agent = hearer !== undefined && onlyMarksBetween(ctx, closeMark, hearer.first) ? passiveAgent(ctx, cue, region.end) : undefined;
       if (agent !== undefined) return finding(q, kindAfterCue(ctx, q, region.first), cue, agent, ctx);
@@ -92,7 +92,7 @@ export function attributeQuotation(contexts: readonly BlockContext[], ctx: Block
     const cue = cuesBefore[c]!;
     const subject = subjectOfCueBefore(ctx, cue, beforeFloor, openMark, region.first);
     if (subject === undefined) {
-      const passiveHere = isPassive(ctx, cue, region.first);
+      const passiveHere = hidesItsSpeaker(ctx, cue, region.first);
       // "are called “mods” by the engine": a name given follows its naming verb, and the agent follows the name.
       const agent = passiveHere && !passive && cue.quoteOnly && words[closeMark + 1]?.lower === 'by' ? subjectAfter(words, closeMark + 2, region.end) : undefined;
       if (agent !== undefined) return finding(q, kindAfterCueBefore(ctx, q, cue, region.first), cue, agent, ctx);
