@@ -401,3 +401,12 @@ test('a name before a cue in its bare form is another verb\'s object ("requested
   const put = quoteStarting(quotesOf('As Professor Eric Foner put it: "The United States does a better job at accepting immigrants."'), 'The United States');
   assert.equal(put.speaker?.name, 'Eric Foner');
 });
+
+test('a description of an office never goes to its deputy: "Chelyabinsk\'s governor" is not the deputy governor named before it', () => {
+  const quotes = quotesOf('Rescuers worked through the night. Chelyabinsk regional Deputy Governor Oleg Klimov visited the site on Monday. Chelyabinsk\'s governor has promised each victim will be paid one million rubles.');
+  const promise = quoteStarting(quotes, 'each victim');
+  assert.notEqual(promise.speaker?.name, 'Oleg Klimov');
+  // Asked for, the deputy is found.
+  const deputy = quoteStarting(quotesOf('Chelyabinsk regional Deputy Governor Oleg Klimov visited the site on Monday. The deputy governor said the site would stay closed for a month.'), 'the site would');
+  assert.equal(deputy.speaker?.name, 'Oleg Klimov');
+});

@@ -29,8 +29,8 @@ export interface PersonProfile {
   /** Index of the entity in `layers.entities`. */
   readonly entity: number;
   readonly country?: string;
-  /** Title heads, each with whether the article gives it as held now or formerly. */
-  readonly heads: ReadonlyMap<string, { current: boolean; former: boolean }>;
+  /** Title heads, each with whether the article gives it as held now or formerly, and whether as the office itself rather than its deputy's. */
+  readonly heads: ReadonlyMap<string, { current: boolean; former: boolean; full: boolean }>;
   /** All the person's titles, lower case, for qualifier checks. */
   readonly roleText: string;
   gender?: Gender;
@@ -57,13 +57,14 @@ export function buildProfiles(text: string, entities: readonly PersonLike[], men
   const out: PersonProfile[] = [];
   entities.forEach((entity, index) => {
     if (entity.type !== 'PER') return;
-    const heads = new Map<string, { current: boolean; former: boolean }>();
+    const heads = new Map<string, { current: boolean; former: boolean; full: boolean }>();
     for (const role of entity.roles) {
       const found = roleHead(role.text);
       if (found === undefined) continue;
-      const tense = heads.get(found.head) ?? { current: false, former: false };
+      const tense = heads.get(found.head) ?? { current: false, former: false, full: false };
       if (found.former) tense.former = true;
       else tense.current = true;
+      if (!isDeputyOf(role.text, found.head)) tense.full = true;
       heads.set(found.head, tense);
     }
     const profile: PersonProfile = {
@@ -149,11 +150,24 @@ export function fits(profile: PersonProfile, hint: PersonHint): boolean {
   if (hint.age !== undefined && profile.age !== undefined && profile.age !== hint.age) return false;
   for (const qualifier of hint.qualifiers ?? []) if (!profile.roleText.includes(qualifier)) return false;
   if (hint.head === undefined) return true;
+  // "Chelyabinsk's governor" is not its deputy governor; "the deputy governor" asks for one.
+  const deputyAsked = hint.qualifiers?.some((word) => DEPUTY_WORDS.has(word)) === true;
   for (const [head, tense] of profile.heads) {
-    if (!headsAgree(hint.head, head)) continue;
+    if (!headsAgree(hint.head, head) || (!tense.full && !deputyAsked)) continue;
     if (hint.former === true ? tense.former : tense.current) return true;
   }
   return false;
+}
+
+/** Words that make a title another office: a deputy governor is not the governor, nor a vice president the president. */
+const DEPUTY_WORDS = new Set(['deputy', 'vice', 'assistant', 'under']);
+
+/** Whether a role gives its head as a deputy's office ("Chelyabinsk regional Deputy Governor", "Deputy Prime Minister", "Vice-President"). */
+export function isDeputyOf(role: string, head: string): boolean {
+  const words = role.toLowerCase().split(/[\s-]+/u);
+  const headWords = head.toLowerCase().split(/\s+/u);
+  const at = words.lastIndexOf(headWords[headWords.length - 1]!) - (headWords.length - 1);
+  return at > 0 && (DEPUTY_WORDS.has(words[at - 1]!) || (at > 1 && DEPUTY_WORDS.has(words[at - 2]!)));
 }
 
 /** Index in `positions` of the last position before `offset`, or -1. */
