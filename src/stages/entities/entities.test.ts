@@ -303,3 +303,13 @@ test('entities: a form of address is known by its own list, never by what every 
   assert.equal(honorificGender('toString'), undefined);
   assert.equal(honorificGender('Senator'), undefined);
 });
+
+test('entities: a title with its complement inside a mention is not part of the name ("Mayor of London Sadiq Khan")', () => {
+  const text = 'Mayor of London Sadiq Khan thanked the police. President of Russia Putin did not comment.';
+  const doc = run(text, [
+    ['Mayor of London Sadiq Khan', 'PER'],
+    ['President of Russia Putin', 'PER'],
+  ]);
+  const names = (doc.layers.entities ?? []).filter((entity) => entity.type === 'PER').map((entity) => entity.name);
+  assert.deepEqual(names, ['Sadiq Khan', 'Putin']);
+});

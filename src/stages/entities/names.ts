@@ -1,6 +1,6 @@
 import type { EntityType } from '../../doc/annotations.js';
 import { COUNTRY_ALIASES } from '../../rules/lexicons/countries.js';
-import { classifyPhrase, honorificGender, withoutPossessive, type Gender } from './vocab.js';
+import { classifyPhrase, firstNameGender, honorificGender, withoutPossessive, type Gender } from './vocab.js';
 
 /** A mention's text read as a name: what is compared when grouping mentions. */
 export interface NameInfo {
@@ -58,9 +58,15 @@ export function parseName(text: string, type: EntityType): NameInfo {
       if (found === undefined) break;
       if (found.kind === 'head') lastTitle = i;
     }
-    if (lastTitle >= 0) inlineTitleEnd = words[lastTitle]!.start + words[lastTitle]!.text.length;
     // The bare name starts after the last title and any honorific that follows it.
     let first = lastTitle + 1;
+    // "Mayor of London Sadiq Khan": the title's complement runs to a known given name, else to the last two words.
+    if (lastTitle >= 0 && words[first]?.text === 'of' && words.length - first >= 3) {
+      const given = words.findIndex((word, k) => k > first + 1 && k < words.length - 1 && firstNameGender(word.text) !== undefined);
+      first = given > 0 ? given : Math.max(first + 2, words.length - 2);
+      lastTitle = first - 1;
+    }
+    if (lastTitle >= 0) inlineTitleEnd = words[lastTitle]!.start + words[lastTitle]!.text.length;
     while (first < words.length - 1 && honorificGender(words[first]!.text) !== undefined) first++;
     words = words.slice(first);
   }
