@@ -410,3 +410,10 @@ test('a description of an office never goes to its deputy: "Chelyabinsk\'s gover
   const deputy = quoteStarting(quotesOf('Chelyabinsk regional Deputy Governor Oleg Klimov visited the site on Monday. The deputy governor said the site would stay closed for a month.'), 'the site would');
   assert.equal(deputy.speaker?.name, 'Oleg Klimov');
 });
+
+test('a time before a speaker\'s name is not part of the speaker ("This Wednesday Greek Foreign Minister …"), but a given name that is a month is', () => {
+  const katrougalos = quoteStarting(quotesOf('This Wednesday Greek Foreign Minister George Katrougalos said the approval of UNESCO was required.'), 'the approval');
+  assert.equal(katrougalos.speakerMention?.text, 'Greek Foreign Minister George Katrougalos');
+  const mellody = quoteStarting(quotesOf('April Mellody, a spokeswoman for the convention, said that the security team would work with the police.'), 'that the security');
+  assert.ok(mellody.speakerMention?.text.startsWith('April Mellody'), mellody.speakerMention?.text);
+});

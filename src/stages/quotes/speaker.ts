@@ -9,7 +9,7 @@ import {
   TITLE_WORDS,
 } from './lexicon.js';
 import type { Word } from './words.js';
-import { hasPossessive } from '../entities/index.js';
+import { firstNameGender, hasPossessive } from '../entities/index.js';
 
 /** The words naming who speaks, as found beside a cue. */
 export interface Subject {
@@ -145,11 +145,21 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
     if (first > last) return undefined;
   }
   while (first < last && INNER_PREPOSITIONS.has(words[first]!.lower)) first++;
+  // "This Wednesday Greek Foreign Minister George Katrougalos emphasized": the time before the name is not part of it.
+  const time = first + (TIME_DETERMINERS.has(words[first]!.lower) ? 1 : 0);
+  if (time < last && DAY_OR_MONTH.test(words[time]!.text) && firstNameGender(words[time]!.text) === undefined) {
+    let after = time + 1;
+    while (after < last && /^\d{1,4}(?:st|nd|rd|th)?$/u.test(words[after]!.text)) after++;
+    if (isNameWord(words[after]!) && !/^\d/u.test(words[after]!.text)) first = after;
+  }
   if (!hasHead(words, first, last)) return undefined;
   // "declared Thursday": a day or a month is no speaker.
   if (first === last && DAY_OR_MONTH.test(words[first]!.text)) return undefined;
   return { first, last };
 }
+
+/** Words that make a day a time ("this Wednesday", "last May"). */
+const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'on', 'early', 'late']);
 
 /** Nouns ending in -ly, which the adverb rule must not skip. */
 const LY_NOUNS = new Set('family assembly supply monopoly rally ally anomaly homily butterfly belly jelly bully italy july reply'.split(' '));
