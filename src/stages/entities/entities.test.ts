@@ -313,3 +313,17 @@ test('entities: a title with its complement inside a mention is not part of the 
   const names = (doc.layers.entities ?? []).filter((entity) => entity.type === 'PER').map((entity) => entity.name);
   assert.deepEqual(names, ['Sadiq Khan', 'Putin']);
 });
+
+test('entities: a relative named as one does not take the bare surname, and an honorific picks the person of its gender', () => {
+  const text = 'Joe Biden spoke in Ohio. Trump brought up Biden\'s son Hunter Biden and his dealings abroad. Biden defended his son.';
+  const doc = run(text, [['Joe Biden', 'PER'], ['Hunter Biden', 'PER'], ['Biden', 'PER']]);
+  const bare = doc.layers.mentions!.filter((m) => m.text === 'Biden');
+  assert.equal(bare.length, 2);
+  assert.equal(bare[1]!.entity, entity(doc, 'Joe Biden').id);
+
+  const spouses = 'Donald Trump flew to Florida. His first wife, Ivana Trump, spoke to reporters. Mrs. Trump said little. Mr. Trump said more.';
+  const both = run(spouses, [['Donald Trump', 'PER'], ['Ivana Trump', 'PER'], ['Trump', 'PER']]);
+  const [mrs, mr] = both.layers.mentions!.filter((m) => m.text === 'Trump');
+  assert.equal(mrs!.entity, entity(both, 'Ivana Trump').id);
+  assert.equal(mr!.entity, entity(both, 'Donald Trump').id);
+});

@@ -1,13 +1,14 @@
 import type { EntityType, Mention } from '../../doc/annotations.js';
 import type { NameInfo } from './names.js';
-import { isKnownPlace } from './vocab.js';
+import { firstNameGender, isKnownPlace, type Gender } from './vocab.js';
 
 /*
  * Which mentions name the same thing. People: a full name ("Vladimir Putin") gathers
  * its surname or given name used alone ("Putin", "Xi"; of a name of three words or more,
  * the word before the last too: "Rosselló" of "Ricardo Rosselló Nevares") wherever it stands, and when two
  * full names share a surname ("Hillary Clinton", "Bill Clinton") a bare "Clinton" goes
- * to whichever was named last before it, or stays on its own if neither was. Everything
+ * to whichever was named last before it (a relative named as one, "Biden's son Hunter
+ * Biden", does not count), or stays on its own if neither was. Everything
  * else groups by name (country short forms folded: "U.S." = "US" = "United States"), then
  * an acronym joins its long form when the text introduces it in parentheses
  * ("Shanghai Cooperation Organisation (SCO)") or when it spells the long form's initials.
@@ -96,6 +97,8 @@ export function groupMentions(
   const byGivenName = new Map<string, number[]>();
   // Full names by their first and last words, for "Hillary Rodham Clinton" = "Hillary Clinton".
   const fullNames = new Map<string, { tokens: readonly string[]; set: number }[]>();
+  // A full name's gender by its given name, for "Mr. Khan" among Khizr and Ghazala Khan.
+  const genderOfSet = new Map<number, Gender>();
   for (const index of order) {
     const name = names[index]!;
     if (name.tokens.length < 2 || types.get(name.key) !== 'PER' || setOfKey.has(name.key)) continue;
@@ -111,6 +114,8 @@ export function groupMentions(
     const alike = fullNames.get(ends);
     if (alike === undefined) fullNames.set(ends, [{ tokens: name.tokens, set }]);
     else alike.push({ tokens: name.tokens, set });
+    const given = firstNameGender(name.display.split(/\s+/u)[0] ?? '');
+    if (given !== undefined) genderOfSet.set(set, given);
     push(bySurname, last, set);
     if (name.tokens.length >= 3) push(byInnerSurname, name.tokens[name.tokens.length - 2]!, set);
     push(byGivenName, first, set);
@@ -128,16 +133,34 @@ export function groupMentions(
     if (name.tokens.length >= 2 && type === 'PER') set = setOfKey.get(name.key);
     else if (name.tokens.length === 1 && (type === 'PER' || (taggedPerson.has(name.key) && !isKnownPlace(name.display)))) {
       const token = name.tokens[0]!;
-      set = pickPerson(bySurname.get(token) ?? byInnerSurname.get(token) ?? byGivenName.get(token), lastSeen, sets);
+      const candidates = bySurname.get(token) ?? byInnerSurname.get(token) ?? byGivenName.get(token);
+      // "Mr. Clinton", with the honorific inside the mention or just before it.
+      const gender = name.gender ?? honorificBefore(text, mentions[index]!.start);
+      const agreeing = gender === undefined ? candidates : candidates?.filter((c) => (genderOfSet.get(c) ?? gender) === gender);
+      set = pickPerson(agreeing !== undefined && agreeing.length > 0 ? agreeing : candidates, lastSeen, sets);
+      // "Mrs. Trump", when only Ivana Trump can be her, tells Ivana's gender for the "Mr. Trump" after it.
+      if (gender !== undefined && agreeing?.length === 1 && !genderOfSet.has(agreeing[0]!)) genderOfSet.set(agreeing[0]!, gender);
     }
     if (set === undefined) set = keySet(name.key);
     setOfMention[index] = set;
-    if (personSets.has(set)) lastSeen.set(set, mentions[index]!.start);
+    // "Biden's son Hunter Biden": a relative named beside the surname's holder does not take the bare surname from them.
+    if (personSets.has(set) && !(name.tokens.length >= 2 && KINSHIP_BEFORE.test(text.slice(Math.max(0, mentions[index]!.start - 24), mentions[index]!.start)))) {
+      lastSeen.set(set, mentions[index]!.start);
+    }
   }
 
   const acronymsOfSet = joinAcronyms(text, mentions, names, order, types, sets, setOfKey, setOfMention);
   return collect(order, setOfMention, sets, personSets, acronymsOfSet);
 }
+
+/** The gender an honorific right before a mention gives ("Mr. |Clinton|"). */
+function honorificBefore(text: string, start: number): Gender | undefined {
+  const found = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/u.exec(text.slice(Math.max(0, start - 6), start));
+  return found === null ? undefined : found[1] === 'Mr' ? 'male' : 'female';
+}
+
+/** A kinship noun right before a name ("his son", "Biden's daughter,"). */
+const KINSHIP_BEFORE = /\b(?:son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|cousin|grandson|granddaughter|stepson|stepdaughter|widow|uncle|aunt),?\s+$/iu;
 
 function push(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
