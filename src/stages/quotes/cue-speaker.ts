@@ -51,8 +51,11 @@ function raisesItsSubject(ctx: BlockContext, cue: Cue): boolean {
  * "Police say", "supporters of Democrat Hillary Clinton say").
  */
 export function isBareVerbAfterName(words: readonly Word[], cue: Cue, subject: Subject): boolean {
+  if (subject.last !== cue.first - 1 || subject.last - subject.first < 1) return false;
   const verb = words[cue.first]!.lower;
-  if (subject.last !== cue.first - 1 || subject.last - subject.first < 1 || verb !== cue.lemma.split(' ')[0] || PAST_AS_BARE.has(verb)) return false;
+  const { lemma } = cue;
+  const bare = lemma === verb || (lemma.length > verb.length && lemma.charCodeAt(verb.length) === 32 && lemma.startsWith(verb));
+  if (!bare || PAST_AS_BARE.has(verb)) return false;
   // "Mr. Grassley and Mr. Leahy say": two people.
   if (words[subject.first - 1]?.lower === 'and') return false;
   for (let k = subject.first; k <= subject.last; k++) if (!words[k]!.capitalised) return false;
