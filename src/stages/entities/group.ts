@@ -97,7 +97,7 @@ export function groupMentions(
   const byGivenName = new Map<string, number[]>();
   // Full names by their first and last words, for "Hillary Rodham Clinton" = "Hillary Clinton".
   const fullNames = new Map<string, { tokens: readonly string[]; set: number }[]>();
-  // A full name's gender by its given name, for "Mr. Khan" among Khizr and Ghazala Khan.
+  // A full name's gender by its given name, for "Mr. Clinton" between Bill and Hillary Clinton.
   const genderOfSet = new Map<number, Gender>();
   for (const index of order) {
     const name = names[index]!;
