@@ -1,6 +1,6 @@
 import type { EntityType, Mention } from '../../doc/annotations.js';
 import type { NameInfo } from './names.js';
-import { firstNameGender, isKnownPlace, type Gender } from './vocab.js';
+import { firstNameGender, honorificGender, isKnownPlace, type Gender } from './vocab.js';
 
 /*
  * Which mentions name the same thing. People: a full name ("Vladimir Putin") gathers
@@ -114,7 +114,7 @@ export function groupMentions(
     const alike = fullNames.get(ends);
     if (alike === undefined) fullNames.set(ends, [{ tokens: name.tokens, set }]);
     else alike.push({ tokens: name.tokens, set });
-    const given = firstNameGender(name.display.split(/\s+/u)[0] ?? '');
+    const given = firstNameGender(first);
     if (given !== undefined) genderOfSet.set(set, given);
     push(bySurname, last, set);
     if (name.tokens.length >= 3) push(byInnerSurname, name.tokens[name.tokens.length - 2]!, set);
@@ -153,10 +153,12 @@ export function groupMentions(
   return collect(order, setOfMention, sets, personSets, acronymsOfSet);
 }
 
-/** The gender an honorific right before a mention gives ("Mr. |Clinton|"). */
+/** The gender the form of address right before a mention gives ("Mr. |Clinton|"), by the same lexicon as one inside a mention. */
 function honorificBefore(text: string, start: number): Gender | undefined {
-  const found = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/u.exec(text.slice(Math.max(0, start - 6), start));
-  return found === null ? undefined : found[1] === 'Mr' ? 'male' : 'female';
+  // Forms of address are short: a word cut by the window's start is too long to match.
+  const word = /(?:^|\s)(\S{1,8})\s+$/u.exec(text.slice(Math.max(0, start - 16), start))?.[1];
+  const gender = word === undefined ? undefined : honorificGender(word);
+  return gender === 'none' ? undefined : gender;
 }
 
 /** A kinship noun right before a name ("his son", "Biden's daughter,"). */
