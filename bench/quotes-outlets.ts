@@ -1,8 +1,8 @@
 /**
  * `npm run bench:quotes` (second part): the quotes stage on news from other outlets than
- * PolNeAR's — 48 articles of 48 sites (the Zyte benchmark's and WCXB's article texts, read
- * from ../shared/data), annotated by hand for this project (bench/data/quotes-outlets.json,
- * guidelines beside it). Each text runs through sentences, the tagger, entities and quotes
+ * PolNeAR's — the Zyte benchmark's and WCXB's article texts, read from ../shared/data,
+ * annotated by hand for this project in two sets of sites (OUTLET_SETS; guidelines in
+ * bench/data/quotes-outlets-guide.md). Each text runs through sentences, the tagger, entities and quotes
  * as plain text, its lines the paragraphs.
  *
  * Scored as PolNeAR is: a prediction is right when at least half its tokens lie in one
@@ -13,7 +13,7 @@
  * when we give its own words (overlapping the annotated ones) and no entity borrowed from
  * elsewhere.
  *
- *   node dist/bench/quotes-outlets.js [--show wrong|false|missed] [--min-confidence X]
+ *   node dist/bench/quotes-outlets.js [--sets first,second] [--show wrong|false|missed] [--min-confidence X]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -48,11 +48,20 @@ interface AnnotatedArticle {
   readonly attributions: readonly GoldAttribution[];
 }
 
-const ANNOTATIONS = join(REPO_ROOT, 'bench', 'data', 'quotes-outlets.json');
+/**
+ * The annotated sets, each from sites the others do not have: the first was developed on;
+ * the second was annotated later and scored before any change made after seeing it.
+ */
+export const OUTLET_SETS = {
+  first: join(REPO_ROOT, 'bench', 'data', 'quotes-outlets.json'),
+  second: join(REPO_ROOT, 'bench', 'data', 'quotes-outlets-2.json'),
+} as const;
 
-/** The annotated articles with their texts, read from ../shared/data and checked against the hashes annotated. */
-export function loadOutletArticles(): { article: AnnotatedArticle; text: string }[] {
-  const { articles } = JSON.parse(readFileSync(ANNOTATIONS, 'utf8')) as { articles: AnnotatedArticle[] };
+export type OutletSet = keyof typeof OUTLET_SETS;
+
+/** The annotated articles of some sets with their texts, read from ../shared/data and checked against the hashes annotated. */
+export function loadOutletArticles(sets: readonly OutletSet[] = ['first']): { article: AnnotatedArticle; text: string }[] {
+  const articles = sets.flatMap((set) => (JSON.parse(readFileSync(OUTLET_SETS[set], 'utf8')) as { articles: AnnotatedArticle[] }).articles);
   const zyte = new Map(loadZyte({ html: false }).map((page) => [page.id, page.body]));
   const wcxb = new Map(loadWcxb({ html: false }).map((page) => [page.id, page.body]));
   return articles.map((article) => {
@@ -120,8 +129,8 @@ export interface OutletFigures {
 }
 
 /** Scores the stages (the tagger's among them) on the annotated articles; `show` prints cases. */
-export function scoreOutlets(before: readonly Stage[], options: { show?: string; minConfidence?: number } = {}): OutletFigures {
-  const loaded = loadOutletArticles();
+export function scoreOutlets(before: readonly Stage[], options: { show?: string; minConfidence?: number; sets?: readonly OutletSet[] } = {}): OutletFigures {
+  const loaded = loadOutletArticles(options.sets);
   const all = tally();
   const quoted = tally();
   const reported = tally();
@@ -201,14 +210,16 @@ function main(): void {
   const before: Stage[] = [sentencesStage, createNerStage(loadNerTagger()), entitiesStage];
   const show = option('--show');
   const minConfidence = Number(option('--min-confidence') ?? '0');
-  const figures = scoreOutlets(before, { ...(show !== undefined ? { show } : {}), minConfidence });
-  printOutletFigures(figures);
+  const named = option('--sets')?.split(',') ?? ['first', 'second'];
+  const sets = named.filter((set): set is OutletSet => set in OUTLET_SETS);
+  if (sets.length !== named.length) throw new Error(`--sets takes ${Object.keys(OUTLET_SETS).join(', ')}, separated by commas.`);
+  printOutletFigures(scoreOutlets(before, { ...(show !== undefined ? { show } : {}), minConfidence, sets }), sets);
 }
 
-export function printOutletFigures(figures: OutletFigures): void {
+export function printOutletFigures(figures: OutletFigures, sets: readonly OutletSet[]): void {
   const line = (label: string, s: Scores): string => `  ${label.padEnd(36)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`;
   const pct = (right: number, judged: number): string => (judged === 0 ? '-' : `${((100 * right) / judged).toFixed(1)}%`);
-  console.log(`Other outlets: ${figures.articles} articles, ${figures.gold} annotated quotes and reported speech (beliefs aside)`);
+  console.log(`Other outlets (${sets.join(' and ')} ${sets.length === 1 ? 'set' : 'sets'}): ${figures.articles} articles, ${figures.gold} annotated quotes and reported speech (beliefs aside)`);
   console.log(line('all quotes (span match, ≥50% overlap)', figures.all));
   console.log(line('quoted speech', figures.quoted));
   console.log(line('reported speech', figures.reported));

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:quotes`: the quotes stage on PolNeAR dev (shared/data/quotes/polnear/dev),
- * then on the annotated articles of 48 other outlets (quotes-outlets.ts).
+ * then on the annotated articles of other outlets, each set alone and both together (quotes-outlets.ts).
  * Each article's text is the document text and its non-empty lines are its paragraphs, so
  * offsets are the corpus offsets. Where several annotators annotated an article, the first
  * .ann file by name is used. Prints figures only; the metric is in lib/polnear-score.ts.
@@ -155,8 +155,10 @@ function main(): void {
     for (const text of missed[which].lines(missedToShow)) console.log(text);
   }
   if (split === 'dev' && !args.includes('--polnear-only')) {
-    console.log('');
-    printOutletFigures(scoreOutlets(before));
+    for (const sets of [['first'], ['second'], ['first', 'second']] as const) {
+      console.log('');
+      printOutletFigures(scoreOutlets(before, { sets }), sets);
+    }
   }
 }
 
