@@ -417,3 +417,36 @@ test('a time before a speaker\'s name is not part of the speaker ("This Wednesda
   const mellody = quoteStarting(quotesOf('April Mellody, a spokeswoman for the convention, said that the security team would work with the police.'), 'that the security');
   assert.ok(mellody.speakerMention?.text.startsWith('April Mellody'), mellody.speakerMention?.text);
 });
+
+test('a name, then a role set off by commas, then a description of the role\'s organisation: the name speaks', () => {
+  const quote = quoteStarting(
+    quotesOf('Jeff Sanborn, president of Chapter & Verse, a Spokane and Seattle advertising and design agency, said he thought the campaign was meant to raise eyebrows.'),
+    'he thought',
+  );
+  assert.equal(quote.speaker?.name, 'Jeff Sanborn');
+});
+
+test('a place after "in" is where the speaker is, not who speaks ("Hospital officials in Omsk said")', () => {
+  const officials = quoteStarting(quotesOf('Hospital officials in Omsk said no traces of poison were found in his blood.'), 'no traces');
+  assert.equal(officials.speakerMention?.text, 'Hospital officials in Omsk');
+  assert.equal(officials.speaker, null);
+  const named = quoteStarting(quotesOf('Ecologist Ryan Norris of the University of Guelph in Ontario said human actions had little to do with it.'), 'human actions');
+  assert.equal(named.speaker?.name, 'Ryan Norris');
+  // A time after "in" is not part of the subject: Sanders criticized, whatever "in the past" says.
+  const past = quoteStarting(quotesOf('She noted that Senator Bernie Sanders in the past has criticized the president for accepting contributions from Wall Street.'), 'the president for');
+  assert.equal(past.speaker?.name, 'Bernie Sanders');
+});
+
+test('a role held "to" a country is one subject with it: "China\'s ambassador to Britain" speaks, not Britain', () => {
+  const quote = quoteStarting(quotesOf('China’s ambassador to Britain warned that the Chinese government would not sit on its hands.'), 'that the Chinese');
+  assert.equal(quote.speakerMention?.text, 'China’s ambassador to Britain');
+  assert.notEqual(quote.speakerKind, 'organisation');
+});
+
+test('a participle\'s speaker is the main clause\'s subject after an opening time ("Hours before the game, …")', () => {
+  const quote = quoteStarting(
+    quotesOf('Hours before Zach Parise’s two-goal performance Tuesday, Wild coach Bruce Boudreau expressed confidence in the veteran winger, saying he always finds a way to start scoring.'),
+    'he always finds',
+  );
+  assert.equal(quote.speaker?.name, 'Bruce Boudreau');
+});

@@ -53,6 +53,11 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
     while (i >= floor && words[i]!.isWord && words[i]!.text === words[i]!.lower && (BETWEEN_SUBJECT_AND_VERB.has(words[i]!.lower) || isAdverb(words[i]!.lower))) i--;
   };
   skipAuxiliaries();
+  // "Sanders in the past has criticized": a time between the subject and its verb.
+  if (i - 2 > floor && TIMES_AFTER_IN.has(words[i]!.lower) && words[i - 1]!.lower === 'the' && words[i - 2]!.lower === 'in') {
+    i -= 3;
+    skipAuxiliaries();
+  }
   // "Recent governments have, however, recognized": a sentence adverb set off by commas.
   if (i - 2 >= floor && words[i]!.text === ',' && PARENTHETICAL_ADVERBS.has(words[i - 1]!.lower) && words[i - 2]!.text === ',') {
     i -= 3;
@@ -82,6 +87,8 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
     const w = words[j]!;
     if (!w.isWord) {
       if ((w.text === '-' || w.text === '.') && j < last) continue;
+      // "Chapter & Verse": an ampersand between names is part of one.
+      if (w.text === '&' && j < last && j > floor && isNameWord(words[j - 1]!) && isNameWord(words[j + 1]!)) continue;
       complete = true;
       break;
     }
@@ -102,7 +109,7 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
       }
       const before = words[j - 1];
       const beforeThat = words[j - 2];
-      if (before !== undefined && beforeThat !== undefined && j - 2 >= floor && INNER_PREPOSITIONS.has(before.lower) && !SUBJECT_STOPS.has(beforeThat.lower) && beforeThat.isWord) {
+      if (before !== undefined && beforeThat !== undefined && j - 2 >= floor && joinsTwoParts(before, beforeThat, w, words[j + 1]) && !SUBJECT_STOPS.has(beforeThat.lower) && beforeThat.isWord) {
         j--;
         count++;
         continue;
@@ -125,7 +132,7 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
       break;
     }
     if (SUBJECT_STOPS.has(w.lower) && !isAcronym(w)) {
-      if (INNER_PREPOSITIONS.has(w.lower) && j > floor && j < last && !SUBJECT_STOPS.has(words[j - 1]!.lower)) {
+      if (j > floor && j < last && joinsTwoParts(w, words[j - 1]!, words[j + 1], words[j + 2]) && !SUBJECT_STOPS.has(words[j - 1]!.lower)) {
         first = j;
         continue;
       }
@@ -157,6 +164,29 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
   if (first === last && DAY_OR_MONTH.test(words[first]!.text)) return undefined;
   return { first, last };
 }
+
+/**
+ * A preposition inside one subject, between the word before it and the word after: "a
+ * spokesman for the Kremlin"; "officials in Beijing", "someone in the audience" (a name
+ * or "the" after "in", and no verb before it: "a study that appeared in the journal
+ * found" is no subject); "China’s ambassador to Britain" (a role and its post, where "to"
+ * after any other word ends the subject).
+ */
+function joinsTwoParts(preposition: Word, before: Word, after: Word | undefined, afterThat: Word | undefined): boolean {
+  if (INNER_PREPOSITIONS.has(preposition.lower)) return true;
+  if (preposition.lower === 'in') {
+    // "Sanders in the past": a time, not a place.
+    const placeAfter = after !== undefined && ((isNameWord(after) && /^\p{Lu}/u.test(after.text) && !DAY_OR_MONTH.test(after.text)) || (after.lower === 'the' && !TIMES_AFTER_IN.has(afterThat?.lower ?? '')));
+    return placeAfter && !/ed$/u.test(before.lower) && cueVerbOf(before.lower) === undefined;
+  }
+  return preposition.lower === 'to' && ROLES_TO_A_PLACE.has(before.lower);
+}
+
+/** "in the past", "in the meantime": times and turns of phrase, not places. */
+const TIMES_AFTER_IN = new Set('past end meantime interim future wake face morning afternoon evening night week month year day days weeks months years'.split(' '));
+
+/** Roles held to a country or a person ("ambassador to Britain", "an adviser to the president"). */
+const ROLES_TO_A_PLACE = new Set(['ambassador', 'envoy', 'adviser', 'advisor', 'emissary', 'delegate', 'assistant', 'counselor', 'counsellor', 'aide', 'heir', 'successor']);
 
 /** Words that make a day a time ("this Wednesday", "last May"). */
 const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'on', 'early', 'late']);
@@ -201,9 +231,16 @@ function appositiveSubject(words: readonly Word[], comma: number, floor: number)
     }
     const name = subjectBefore(words, j, floor);
     if (name === undefined || name.pronoun !== undefined || !isNameWord(words[name.last]!)) continue;
+    // "Jeff Sanborn, president of Chapter & Verse, a … design agency, said": a role without a determiner, set off by commas, describes the name before it.
+    if (words[name.first - 1]?.text === ',' && isBareRole(words[name.first]!)) continue;
     return { first: name.first, last: comma - 1 };
   }
   return undefined;
+}
+
+/** A lower-case role word opening a description with no determiner ("president of …"). */
+function isBareRole(w: Word): boolean {
+  return w.isWord && w.text === w.lower && (PERSON_HEADS.has(w.lower) || TITLE_WORDS.has(w.lower)) && !DETERMINERS.has(w.lower);
 }
 
 /**
@@ -280,6 +317,7 @@ function shortOpenerEnd(words: readonly Word[], from: number, limit: number): nu
 const ADVERBIAL_OPENERS = new Set(
   'in at on after before during since for from with without by as when while although though despite following amid under over throughout upon because once until unlike like among across against'.split(' '),
 );
+const TIME_SPANS = /^(Seconds|Minutes|Moments|Hours|Days|Weeks|Months|Years|Decades)$/u;
 /** How far an opening adverbial may run before its comma. */
 const MAX_ADVERBIAL_WORDS = 30;
 
@@ -290,7 +328,10 @@ const MAX_ADVERBIAL_WORDS = 30;
  * sentence does not open with one.
  */
 function openingAdverbialEnd(words: readonly Word[], from: number, limit: number): number | undefined {
-  if (from >= limit || !ADVERBIAL_OPENERS.has(words[from]!.lower)) return undefined;
+  if (from >= limit) return undefined;
+  // "Hours before the game, …", "Days later, …": a time before or after, not a subject.
+  const timeBefore = TIME_SPANS.test(words[from]!.text) && /^(before|after|later|earlier|ago|into)$/u.test(words[from + 1]?.lower ?? '');
+  if (!timeBefore && !ADVERBIAL_OPENERS.has(words[from]!.lower)) return undefined;
   for (let k = from + 1; k < limit - 1 && k - from <= MAX_ADVERBIAL_WORDS; k++) {
     if (words[k]!.text !== ',') continue;
     const before = words[k - 1]!;
