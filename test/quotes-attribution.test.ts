@@ -450,3 +450,17 @@ test('a participle\'s speaker is the main clause\'s subject after an opening tim
   );
   assert.equal(quote.speaker?.name, 'Bruce Boudreau');
 });
+
+test('a quotation attributed by its own cue is not reported again by the "according to" after it', () => {
+  const quotes = quotesOf('Border agents "say you have got to pay attention to this, $53 million a week is coming across the border in drugs," he said, according to the Intelligencer.');
+  assert.equal(quotes.length, 1, quotes.map((quote) => `${quote.text} (${quote.speakerMention?.text})`).join(' | '));
+  assert.equal(quotes[0]!.speakerMention?.text, 'he');
+  // A word that only looks like a cue keeps the report: "by 4 percentage points, according to HuffPost".
+  const poll = quoteStarting(quotesOf('Sanders trails Clinton in California by 4 percentage points, according to HuffPost Pollster.'), 'Sanders trails');
+  assert.equal(poll.speakerMention?.text, 'HuffPost Pollster');
+});
+
+test('asking not to be identified reports nothing', () => {
+  const quotes = quotesOf('A refugee who feared retaliation and asked not to be identified by name told reporters the camp was safe.');
+  assert.ok(!quotes.some((quote) => quote.text.startsWith('to be identified')), quotes.map((quote) => quote.text).join(' | '));
+});

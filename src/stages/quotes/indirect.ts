@@ -1,8 +1,9 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
-import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
+import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PERSON_HEADS, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
 import { coordinated, isBareVerbAfterName, isParticiple, isPassive, passiveAgent, phraseClosedBy, speakerOfCue } from './cue-speaker.js';
 import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
+import type { Word } from './words.js';
 
 /** Reported speech: a cue, its subject, and the reported words as a word range [first, end). */
 export interface IndirectFinding {
@@ -49,7 +50,7 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
   // clause stops where the sentence turns to something else (", according to …", "; …").
   const wordCap = (from: number): number => clauseEnd(ctx, from, Math.min(end, from + MAX_CONTENT_WORDS));
   for (const cue of cues) {
-    if (taken.has(cue.first)) continue;
+    if (taken.has(cue.first) || asksForAnonymity(words, cue)) continue;
     if (cue.quoteOnly) {
       const described = describedAs(ctx, cue, sentence.first, end);
       if (described !== undefined) out.push({ ...described, end: wordCap(described.first) });
@@ -295,10 +296,50 @@ function according(ctx: BlockContext, cue: Cue, sentenceFirst: number, end: numb
   }
   // CLAUSE, according to X.
   const before = cue.first - 1;
-  if (before > sentenceFirst && words[before]!.text === ',' && contentWords(ctx, sentenceFirst, before) >= MIN_CONTENT_WORDS) {
+  if (before > sentenceFirst && words[before]!.text === ',' && contentWords(ctx, sentenceFirst, before) >= MIN_CONTENT_WORDS && !endsWithItsOwnCue(ctx, sentenceFirst, before)) {
     return { cue, subject, first: sentenceFirst, end: before };
   }
   return undefined;
+}
+
+/**
+ * "“…,” he said, according to the Intelligencer": the clause before "according to" is
+ * attributed already, by a speech cue among its last words; the newspaper is where the
+ * words were reported, and reporting the clause again would give the quotation twice.
+ */
+function endsWithItsOwnCue(ctx: BlockContext, first: number, comma: number): boolean {
+  for (let j = comma - 1; j >= first && j >= comma - OWN_CUE_REACH; j--) {
+    if (ctx.quoted[j] === 1) return false;
+    const w = ctx.words[j]!;
+    if (w.isWord && w.text === w.lower && !PLURAL_NOUN_CUES.has(w.lower) && cueVerbOf(w.lower)?.act === 'speech' && speakerBeside(ctx, j)) return true;
+  }
+  return false;
+}
+
+/**
+ * A cue's speaker right beside it: "he said", "Smith told", "the judge said", "…,” said
+ * Smith". A cue word without one is something else ("by 4 percentage points", "a spa
+ * called Bulgari Tower").
+ */
+function speakerBeside(ctx: BlockContext, cue: number): boolean {
+  const before = ctx.words[cue - 1];
+  const after = ctx.words[cue + 1];
+  if (before === undefined) return false;
+  if (PRONOUNS.has(before.lower) || PERSON_HEADS.has(before.lower) || (before.isWord && before.capitalised && before.text !== before.lower)) return true;
+  const inverted = !before.isWord || ctx.quoted[cue - 1] === 1;
+  return inverted && after !== undefined && after.isWord && (after.capitalised || PRONOUNS.has(after.lower));
+}
+
+/** Cue forms that are as often plural nouns ("four Super Tuesday states", "6 points"). */
+const PLURAL_NOUN_CUES = new Set(['states', 'points', 'notes', 'reports', 'claims', 'comments', 'remarks', 'answers']);
+
+/** How many words before ", according to" a clause's own cue may stand ("he said", "Smith told reporters"). */
+const OWN_CUE_REACH = 4;
+
+/** "who asked not to be identified", "requested anonymity": a source asking not to be named says nothing reported. */
+function asksForAnonymity(words: readonly Word[], cue: Cue): boolean {
+  const next = (k: number): string => words[cue.last + k]?.lower ?? '';
+  return (next(1) === 'not' && next(2) === 'to' && next(3) === 'be' && /^(named|identified|quoted)$/u.test(next(4))) || next(1) === 'anonymity';
 }
 
 function trailingIsShort(ctx: BlockContext, from: number, end: number): boolean {
