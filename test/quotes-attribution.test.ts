@@ -464,3 +464,17 @@ test('asking not to be identified reports nothing', () => {
   const quotes = quotesOf('A refugee who feared retaliation and asked not to be identified by name told reporters the camp was safe.');
   assert.ok(!quotes.some((quote) => quote.text.startsWith('to be identified')), quotes.map((quote) => quote.text).join(' | '));
 });
+
+test('a document speaks for its named author: "Amex\'s recent report", "the … report by Technomic", "data from the Education Data Initiative"', () => {
+  const amex = quoteStarting(quotesOf('According to Amex\'s recent report, 42% of millennials are prioritizing paying off debt.'), '42% of');
+  assert.equal(amex.speaker?.name, 'Amex');
+  const technomic = quoteStarting(quotesOf('The average unit volume last year was $2.8 million, according to the Top 500 Restaurant Chain report by Technomic, a sister brand.'), 'The average unit');
+  assert.equal(technomic.speaker?.name, 'Technomic');
+  const data = quoteStarting(quotesOf('According to data from the World Health Organisation, in 2018 there were approximately 10 million cases of measles.'), 'in 2018');
+  assert.equal(data.speaker?.name, 'World Health Organisation');
+});
+
+test('an opening "According to" source runs to its comma; the report starts after it', () => {
+  const quote = quoteStarting(quotesOf('According to a 2013 study by economists Peter Schott and Justin Pierce, the Great Recession is partly to blame for lost jobs.'), 'the Great Recession');
+  assert.ok(quote.text.startsWith('the Great Recession'));
+});

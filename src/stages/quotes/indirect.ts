@@ -291,6 +291,9 @@ function according(ctx: BlockContext, cue: Cue, sentenceFirst: number, end: numb
   // According to X, CLAUSE.
   if (cue.first === sentenceFirst || (cue.first === sentenceFirst + 1 && !words[sentenceFirst]!.isWord)) {
     let k = subject.last + 1;
+    // "According to a study by Peter Schott and Justin Pierce, …", "… Safety Board (NTSB), …": the source runs to its comma.
+    const comma = words.findIndex((w, j) => j >= k && j < end && j - k <= MAX_SOURCE_TAIL && w.text === ',' && ctx.quoted[j] !== 1);
+    if (comma >= 0 && !words.slice(k, comma).some((w) => w.lower === 'that')) k = comma + 1;
     while (k < end && !words[k]!.isWord) k++;
     return contentWords(ctx, k, end) >= MIN_CONTENT_WORDS ? { cue, subject, first: k, end } : undefined;
   }
@@ -341,6 +344,9 @@ function asksForAnonymity(words: readonly Word[], cue: Cue): boolean {
   const next = (k: number): string => words[cue.last + k]?.lower ?? '';
   return (next(1) === 'not' && next(2) === 'to' && next(3) === 'be' && /^(named|identified|quoted)$/u.test(next(4))) || next(1) === 'anonymity';
 }
+
+/** The most words the source of an opening "According to" runs past the name found, to its comma. */
+const MAX_SOURCE_TAIL = 8;
 
 function trailingIsShort(ctx: BlockContext, from: number, end: number): boolean {
   let count = 0;

@@ -257,6 +257,11 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** What an organisation or a person writes and a reporter cites as speaking ("Amex's recent report found"). */
+export const DOCUMENT_HEADS: ReadonlySet<string> = new Set(
+  'report reports study studies survey surveys poll polls data statement statements guidelines guidance analysis letter filing filings release memo memorandum website figures estimates records research findings review audit'.split(' '),
+);
+
 /** Heads of descriptions a "he" or "she" can stand for ("a spokesman", "the coach"); never "scientists", "a statement" or "the trust". */
 export const PERSON_HEADS: ReadonlySet<string> = new Set(
   (

@@ -1,6 +1,7 @@
 import type { Entity, Mention, SpanText, SpeakerKind } from '../../doc/annotations.js';
 import { firstNameGender, honorificGender } from '../entities/index.js';
 import { entityDescribing, entityLookup, overlappingMentions } from './lookup.js';
+import { DOCUMENT_HEADS } from './lexicon.js';
 
 /**
  * Heads of a noun phrase that name an unnamed or generic source ("officials", "a person
@@ -56,6 +57,10 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
   }
   // The phrase before any appositive ("Murphy, the head of Right to Rise USA,").
   const phrase = named.text.slice(0, appositiveStart(named.text)).trimEnd();
+  if (mentions !== undefined) {
+    const author = authorOfDocument(named.start, phrase, mentions);
+    if (author !== undefined) return identityOf(author, named, phrase);
+  }
   const head = phrase.split(HEAD_ENDS)[0] ?? phrase;
   if (mentions !== undefined) {
     // A name closing the phrase is its head ("US Secretary of State Antony Blinken"), unless a preposition ties it to another head ("a spokesman for Putin").
@@ -89,6 +94,28 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
   const first = words[0] ?? '';
   const personLike = words.length >= 2 && (firstNameGender(first) !== undefined || (honorificGender(first) ?? 'none') !== 'none');
   return { kind: mentions === undefined || personLike ? 'person' : 'organisation' };
+}
+
+/**
+ * The named author of a document that speaks: the possessor ("Amex's recent report",
+ * "CBP's guidelines") or the name after "by" or "from" ("the Top 500 report by
+ * Technomic", "data from the Education Data Initiative"). The document's words are
+ * its author's, as a letter's are its writer's.
+ */
+function authorOfDocument(start: number, phrase: string, mentions: readonly Mention[]): Mention | undefined {
+  const possessive = /^(?:the\s+)?(.+?)[’']s?\s+(?:[\p{L}-]+\s+){0,2}([\p{L}]+)$/u.exec(phrase);
+  if (possessive !== null && DOCUMENT_HEADS.has(possessive[2]!.toLowerCase())) {
+    const offset = phrase.indexOf(possessive[1]!);
+    const owner = overlappingMentions(mentions, start + offset, start + offset + possessive[1]!.length).find((m) => m.start === start + offset && m.end === start + offset + possessive[1]!.length);
+    if (owner !== undefined) return owner;
+  }
+  const by = /\b([\p{L}]+)\s+(?:by|from)\s+(?:the\s+)?/u.exec(phrase);
+  if (by !== null && DOCUMENT_HEADS.has(by[1]!.toLowerCase())) {
+    const at = start + by.index + by[0].length;
+    const author = overlappingMentions(mentions, at, start + phrase.length).find((m) => m.start === at);
+    if (author !== undefined && (author.type === 'ORG' || author.type === 'PER')) return author;
+  }
+  return undefined;
 }
 
 /** The words that end a head noun phrase ("a spokesman | for the Kremlin", "a person | familiar with"). */

@@ -3,6 +3,7 @@ import {
   cueVerbOf,
   CAPITALISED_FUNCTION_WORDS,
   DETERMINERS,
+  DOCUMENT_HEADS,
   PERSON_HEADS,
   PRONOUNS,
   SUBJECT_STOPS,
@@ -363,6 +364,16 @@ export function subjectAfter(words: readonly Word[], from: number, ceiling = wor
     }
     if (j > from && DETERMINERS.has(w.lower) && !isAcronym(w) && !INNER_PREPOSITIONS.has(words[j - 1]!.lower)) break;
     if (SUBJECT_STOPS.has(w.lower) && !isAcronym(w) && !(INNER_PREPOSITIONS.has(w.lower) && j > from)) break;
+    // "the Top 500 Restaurant Chain report by Technomic": a document and its author are one source.
+    if (sawName && DOCUMENT_HEADS.has(w.lower) && /^(by|from)$/u.test(words[j + 1]?.lower ?? '')) {
+      const author = words[j + 2]?.lower === 'the' ? j + 3 : j + 2;
+      if (author < ceiling && isNameWord(words[author]!) && /^\p{Lu}/u.test(words[author]!.text)) {
+        sawName = false;
+        j = author - 1;
+        last = j;
+        continue;
+      }
+    }
     // A name's possessive is a determiner: "Johnson's critics" are who speak, not Johnson.
     if (isNameWord(w) && !hasPossessive(w.text)) sawName = true;
     else if (sawName && !TITLE_WORDS.has(w.lower) && !INNER_PREPOSITIONS.has(w.lower)) break;
