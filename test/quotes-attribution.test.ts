@@ -478,3 +478,10 @@ test('an opening "According to" source runs to its comma; the report starts afte
   const quote = quoteStarting(quotesOf('According to a 2013 study by economists Peter Schott and Justin Pierce, the Great Recession is partly to blame for lost jobs.'), 'the Great Recession');
   assert.ok(quote.text.startsWith('the Great Recession'));
 });
+
+test('"the utility" is the organisation named before it; "the group" borrows no organisation\'s name', () => {
+  const utility = quoteStarting(quotesOf('Pacific Gas & Electric Co. cut power to 50,000 customers. The utility said it will closely monitor the weather.'), 'it will closely');
+  assert.equal(utility.speaker?.name, 'Pacific Gas & Electric Co.');
+  const group = quoteStarting(quotesOf('Employees posted a letter to WeWork on Twitter. The group said the contract has confused employees with pay discrepancies.'), 'the contract');
+  assert.equal(group.speaker, null);
+});

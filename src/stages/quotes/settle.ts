@@ -82,7 +82,7 @@ export function settleSpeakers(doc: NewsDoc, quotes: readonly Quote[], resolutio
     const confidence = confidenceOf(quote, resolution);
     if (identity.kind === 'organisation' && identity.entity === undefined && mentions !== undefined) {
       // "the company said": the organisation named last before it.
-      const described = DESCRIBED_ORGANISATION.test(named.text) && !/[^s]s$/u.test(named.text) ? lastOrganisationBefore(mentions, named.start) : undefined;
+      const described = DESCRIBED_ORGANISATION.test(named.text) && !/[^s]s$/u.test(named.text) && !NOT_THE_LAST_NAMED.test(named.text) ? lastOrganisationBefore(mentions, named.start) : undefined;
       if (described !== undefined) return settled(quote, 'organisation', Math.min(CONFIDENCE.describedOrganisation, confidence), described, resolution?.mention);
     }
     if (identity.kind === 'unnamed' && entities !== undefined) {
@@ -118,6 +118,12 @@ export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * "The": "The Chronicle" is a name, never the organisation named before it.
  */
 const DESCRIBED_ORGANISATION = /^[Tt]he\s+(?:\p{Ll}+\s+)?\p{Ll}+$/u;
+/**
+ * "the group": as often a group of people (protesters, employees, a coalition the tagger
+ * did not mark) as the organisation named last, a company they act against.
+ */
+const NOT_THE_LAST_NAMED = /\bgroup$/iu;
+
 /**
  * A definite description of one person: "the" or a possessive name, up to two words, and
  * a head ("Austria's interior minister", "the Wikileaks founder"). Not "a spokesman": an

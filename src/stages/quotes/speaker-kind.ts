@@ -30,7 +30,8 @@ const ORGANISATION_HEADS = new Set(
     'company companies firm firms government governments ministry department agency administration campaign committee council police ' +
     'military army navy court courts board bank banks party union newspaper paper network broadcaster team league organization ' +
     'organisation office commission service institute university hospital club carrier airline airlines maker manufacturer group ' +
-    'retailer startup regulator regulators authority kremlin house pentagon'
+    'retailer startup regulator regulators authority kremlin house pentagon utility brokerage automaker carmaker insurer lender chain ' +
+    'studio publisher charity nonprofit operator developer supplier provider conglomerate'
   ).split(' '),
 );
 
