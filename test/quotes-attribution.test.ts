@@ -485,3 +485,8 @@ test('"the utility" is the organisation named before it; "the group" borrows no 
   const group = quoteStarting(quotesOf('Employees posted a letter to WeWork on Twitter. The group said the contract has confused employees with pay discrepancies.'), 'the contract');
   assert.equal(group.speaker, null);
 });
+
+test('an acronym the tagger left unmarked speaks for the organisation whose initials it spells', () => {
+  const quote = quoteStarting(quotesOf('Cases of plague were reported to the World Health Organization last week. WHO said untreated pneumonic plague is always fatal.'), 'untreated');
+  assert.equal(quote.speaker?.name, 'World Health Organization');
+});

@@ -195,6 +195,14 @@ function pickPerson(candidates: readonly number[] | undefined, lastSeen: Readonl
 const PARENTHESISED_ACRONYM = /[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\p{N}&.-]{0,11})[ \t]*\)/uy;
 const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'on', 'in', 'to', '&', 'du', 'des', 'la', 'le']);
 
+/** Whether an all-capital word spells a long name's initials, with or without its function words ("WHO", "World Health Organization"). */
+export function spellsInitials(acronym: string, name: string): boolean {
+  const words = name.split(/\s+/u);
+  if (words.length < 2) return false;
+  const key = acronymKey(acronym);
+  return [words, words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()))].some((spelled) => spelled.map((w) => w[0] ?? '').join('').toLowerCase() === key);
+}
+
 function acronymKey(acronym: string): string {
   return acronym.replace(/\./g, '').toLowerCase();
 }

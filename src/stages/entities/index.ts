@@ -4,6 +4,7 @@ import { buildEntities } from './build.js';
 
 export { nameGender, personGender, resolvePersonAt, type PersonHint } from './persons.js';
 export { firstNameGender, hasPossessive, honorificGender, type Gender } from './vocab.js';
+export { spellsInitials } from './group.js';
 
 /**
  * Groups the tagger's mentions into entities: one per person, organisation, place or

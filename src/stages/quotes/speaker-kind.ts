@@ -1,5 +1,5 @@
 import type { Entity, Mention, SpanText, SpeakerKind } from '../../doc/annotations.js';
-import { firstNameGender, honorificGender } from '../entities/index.js';
+import { firstNameGender, honorificGender, spellsInitials } from '../entities/index.js';
 import { entityDescribing, entityLookup, overlappingMentions } from './lookup.js';
 import { DOCUMENT_HEADS } from './lexicon.js';
 
@@ -81,6 +81,10 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
     }
   }
   if (entities !== undefined) {
+    // "WHO said", the tagger having marked only "World Health Organization": the organisation whose initials it spells.
+    const acronym = /^(?:the\s+)?(\p{Lu}{2,6})$/u.exec(named.text)?.[1];
+    const spelled = acronym === undefined ? -1 : entities.findIndex((entity) => entity.type === 'ORG' && spellsInitials(acronym, entity.name));
+    if (spelled >= 0) return { kind: 'organisation', entity: spelled };
     const described = entityDescribing(entityLookup(entities), named.start, named.end);
     const type = described === undefined ? undefined : entities[described]?.type;
     if (type === 'PER') return { kind: 'person', entity: described! };
