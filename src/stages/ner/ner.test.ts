@@ -123,3 +123,10 @@ test('a label in an interview transcript is no place; a headline\'s "UK:" is', (
   const headline = 'UK: Parliament votes\n\nLONDON — The UK voted.';
   assert.equal(isSpeakerLabel(headline, 0, 2), false);
 });
+
+test('a degree written after a name is no person ("Scott Keatley, R.D., says")', () => {
+  for (const word of ['R.D.', 'M.D.', 'Ph.D.']) assert.equal(mayBeName([word], 'PER'), false, word);
+  const doc = tagged('Protein remains a priority, says Scott Keatley, R.D., co-owner of a nutrition clinic. "It is here to stay," he says.');
+  const people = (doc.layers.mentions ?? []).filter((mention) => mention.type === 'PER').map((mention) => doc.text!.slice(mention.start, mention.end));
+  assert.deepEqual(people, ['Scott Keatley']);
+});

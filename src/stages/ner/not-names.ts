@@ -39,11 +39,14 @@ const TIME_ZONES = new Set(
   'UTC GMT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST BST CET CEST EET EEST WET WEST IST JST KST AEST AEDT ACST AWST NZST NZDT MSK SGT HKT'.split(' '),
 );
 
+/** Degrees and licences written after a name ("Scott Keatley, R.D., says"): tagged alone, a person named "R.D.". */
+const CREDENTIALS = new Set('R.D. R.D.N. M.D. Ph.D. PhD D.O. R.N. N.P. P.A. J.D. M.P.H. C.P.A. D.D.S. D.V.M. L.C.S.W. M.S.W. Esq.'.split(' '));
+
 /** False for a name that is no name (see above): one word of those, or a title phrase alone; `type` is the tagger's. */
 export function mayBeName(words: readonly string[], type: EntityType): boolean {
   if (words.length !== 1) return !TITLE_PHRASES.has(words.map(visible).join(' ').toLowerCase());
   const word = visible(words[0]!);
-  if (TIME_ZONES.has(word)) return false;
+  if (TIME_ZONES.has(word) || CREDENTIALS.has(word)) return false;
   // Written in capitals, a word's letters are a code: "HI" is Hawaii, "NO" Norway.
   if (word === word.toUpperCase()) return true;
   const lower = word.toLowerCase();
