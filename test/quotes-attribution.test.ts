@@ -490,3 +490,14 @@ test('an acronym the tagger left unmarked speaks for the organisation whose init
   const quote = quoteStarting(quotesOf('Cases of plague were reported to the World Health Organization last week. WHO said untreated pneumonic plague is always fatal.'), 'untreated');
   assert.equal(quote.speaker?.name, 'World Health Organization');
 });
+
+test('reported speech goes on past a cue set off by commas in the middle of its sentence', () => {
+  const landers = quotesOf('The larger landers, he said, could deliver tools needed by astronauts ahead of their landing missions.');
+  quoteStarting(landers, 'could deliver tools');
+  const tipton = quotesOf('Paris Baguette remains a true bakery, Tipton said, and quality is key to its growth.');
+  quoteStarting(tipton, 'Paris Baguette remains');
+  quoteStarting(tipton, 'quality is key');
+  // An adverbial after the cue is not what was said.
+  const leaving = quotesOf('The plant will close next year, he said, before leaving the room.');
+  assert.ok(!leaving.some((quote) => quote.text.startsWith('before leaving')));
+});

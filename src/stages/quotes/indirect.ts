@@ -100,6 +100,9 @@ export function findIndirect(ctx: BlockContext, sentence: { first: number; end: 
     if (opensQuotation(ctx, (inverted ?? cue).last + 1, end)) continue;
     // CLAUSE, X said.
     if (boundary > sentence.first && /^[,—–]$/u.test(words[boundary]!.text) && trailingIsShort(ctx, (inverted ?? cue).last + 1, end)) {
+      // "The larger landers, he said, could deliver tools": the said goes on past the cue; "…, Tipton said, and quality is key".
+      const rest = restAfterParenthetical(ctx, (inverted ?? cue).last + 1, end);
+      if (rest !== undefined) out.push({ cue, subject: speaker, first: rest.first, end: wordCap(rest.first) });
       if (contentWords(ctx, sentence.first, boundary) >= MIN_CONTENT_WORDS && !introductory(ctx, sentence.first, boundary)) {
         out.push({ cue, subject: speaker, first: Math.max(sentence.first, boundary - MAX_CONTENT_WORDS), end: boundary });
       }
@@ -344,6 +347,31 @@ function asksForAnonymity(words: readonly Word[], cue: Cue): boolean {
   const next = (k: number): string => words[cue.last + k]?.lower ?? '';
   return (next(1) === 'not' && next(2) === 'to' && next(3) === 'be' && /^(named|identified|quoted)$/u.test(next(4))) || next(1) === 'anonymity';
 }
+
+/**
+ * What a sentence goes on to report after a cue set off by commas in its middle: a
+ * predicate ("The larger landers, he said, | could deliver tools") or a clause joined by
+ * "and" or "but" ("…, Tipton said, and | quality is key"). Undefined when the cue's
+ * comma closes nothing said (", he said, before leaving": an adverbial, not speech).
+ */
+function restAfterParenthetical(ctx: BlockContext, from: number, end: number): { first: number } | undefined {
+  const { words } = ctx;
+  let comma = from;
+  while (comma < end && words[comma]!.isWord && ctx.quoted[comma] !== 1) comma++;
+  if (comma >= end || words[comma]!.text !== ',') return undefined;
+  const next = words[comma + 1];
+  if (next === undefined || !next.isWord || next.text !== next.lower || ctx.quoted[comma + 1] === 1) return undefined;
+  if (PREDICATE_OPENERS.has(next.lower) && contentWords(ctx, comma + 1, end) >= MIN_CONTENT_WORDS) return { first: comma + 1 };
+  if ((next.lower === 'and' || next.lower === 'but') && contentWords(ctx, comma + 2, end) >= MIN_CONTENT_WORDS) {
+    const after = words[comma + 2]!;
+    // "and added that …" has a cue of its own, which reports it.
+    if (after.isWord && cueVerbOf(after.lower) === undefined && !BETWEEN_SUBJECT_AND_VERB.has(after.lower)) return { first: comma + 2 };
+  }
+  return undefined;
+}
+
+/** Auxiliaries and modals that open a predicate after a parenthetical cue. */
+const PREDICATE_OPENERS = new Set('is was are were has have had will would could can may might should must does did do remains remain'.split(' '));
 
 /** The most words the source of an opening "According to" runs past the name found, to its comma. */
 const MAX_SOURCE_TAIL = 8;
