@@ -501,3 +501,8 @@ test('reported speech goes on past a cue set off by commas in the middle of its 
   const leaving = quotesOf('The plant will close next year, he said, before leaving the room.');
   assert.ok(!leaving.some((quote) => quote.text.startsWith('before leaving')));
 });
+
+test('a comma inside a number ("1,000") sets off no description: the speaker named after the cue speaks', () => {
+  const quote = quoteStarting(quotesOf('The plan is to reach 1,000 bakeries in the U.S. by 2030, said Darren Tipton, CEO of Paris Baguette.'), 'The plan');
+  assert.equal(quote.speaker?.name, 'Darren Tipton');
+});

@@ -31,7 +31,7 @@ const ORGANISATION_HEADS = new Set(
     'military army navy court courts board bank banks party union newspaper paper network broadcaster team league organization ' +
     'organisation office commission service institute university hospital club carrier airline airlines maker manufacturer group ' +
     'retailer startup regulator regulators authority kremlin house pentagon utility brokerage automaker carmaker insurer lender chain ' +
-    'studio publisher charity nonprofit operator developer supplier provider conglomerate'
+    'studio publisher charity nonprofit operator supplier provider conglomerate'
   ).split(' '),
 );
 

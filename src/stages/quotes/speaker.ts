@@ -221,7 +221,7 @@ function appositiveSubject(words: readonly Word[], comma: number, floor: number)
   for (let j = comma - 1; j >= floor && comma - j <= MAX_APPOSITIVE_WORDS; j--) {
     const w = words[j]!;
     // "Edmunds' executive director", "AT&T's", "U.S.-based": marks inside a description.
-    if (w.isWord || APPOSITIVE_INNER_MARKS.has(w.text)) continue;
+    if (w.isWord || APPOSITIVE_INNER_MARKS.has(w.text) || insideNumber(words, j)) continue;
     if (w.text !== ',') return undefined;
     // "Titan, but the equatorial regions are drier than the poles, said": a clause, not a description.
     if (CONJUNCTIONS.has(words[j + 1]?.lower ?? '')) return undefined;
@@ -242,6 +242,14 @@ function appositiveSubject(words: readonly Word[], comma: number, floor: number)
 /** A lower-case role word opening a description with no determiner ("president of …"). */
 function isBareRole(w: Word): boolean {
   return w.isWord && w.text === w.lower && (PERSON_HEADS.has(w.lower) || TITLE_WORDS.has(w.lower)) && !DETERMINERS.has(w.lower);
+}
+
+/** "1,000": a comma between digits, with no space either side, is part of a number. */
+function insideNumber(words: readonly Word[], at: number): boolean {
+  const before = words[at - 1];
+  const after = words[at + 1];
+  const mark = words[at]!;
+  return mark.text === ',' && before !== undefined && after !== undefined && before.end === mark.start && after.start === mark.end && /\d$/u.test(before.text) && /^\d/u.test(after.text);
 }
 
 /**
