@@ -506,3 +506,10 @@ test('a comma inside a number ("1,000") sets off no description: the speaker nam
   const quote = quoteStarting(quotesOf('The plan is to reach 1,000 bakeries in the U.S. by 2030, said Darren Tipton, CEO of Paris Baguette.'), 'The plan');
   assert.equal(quote.speaker?.name, 'Darren Tipton');
 });
+
+test('"he" after "Wild defenseman Ryan Suter …" is Suter: a team and a role before a name leave the name the subject', () => {
+  const quote = quoteStarting(quotesOf('Zach Parise scored twice. Wild defenseman Ryan Suter could see the frustration on his friend’s face. “He’s used to scoring goals,” he said.'), 'He’s used');
+  assert.equal(quote.speaker?.name, 'Ryan Suter');
+  const spokesman = quoteStarting(quotesOf('President Barack Obama spoke on Monday. White House press secretary Josh Earnest told reporters the trip was on. "I would think that would have some influence," he said.'), 'I would think');
+  assert.equal(spokesman.speaker?.name, 'Josh Earnest');
+});

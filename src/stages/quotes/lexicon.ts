@@ -253,7 +253,8 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
     'general gen. judge justice attorney candidate nominee mr. mrs. ms. dr. rev. sheriff officer ' +
     'commissioner ambassador speaker majority minority former foreign defense defence press king queen ' +
     'prince princess pope lt. col. capt. sgt. adm. congressman congresswoman councilman councilwoman ' +
-    'executive ceo founder professor prof. analyst deputy assistant acting first lady coach of the u.s. us uk'
+    'executive ceo founder professor prof. analyst deputy assistant acting first lady coach manager captain host anchor correspondent ' +
+    'defenseman defender forward goalkeeper goalie quarterback pitcher striker midfielder winger teammate of the u.s. us uk'
   ).split(' '),
 );
 

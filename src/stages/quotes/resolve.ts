@@ -194,8 +194,22 @@ export class SpeakerMemory {
       break;
     }
     if (i >= stop || !words[i]!.capitalised) return this.appositiveName(ctx, first, limit, person);
-    let end = i;
-    while (end + 1 < limit && quoted[end + 1] !== 1 && words[end + 1]!.isWord && words[end + 1]!.capitalised && !CAPITALISED_FUNCTION_WORDS.has(words[end + 1]!.text)) end++;
+    const capitalisedRunEnd = (from: number): number => {
+      let end = from;
+      while (end + 1 < limit && quoted[end + 1] !== 1 && words[end + 1]!.isWord && words[end + 1]!.capitalised && !CAPITALISED_FUNCTION_WORDS.has(words[end + 1]!.text)) end++;
+      return end;
+    };
+    let end = capitalisedRunEnd(i);
+    // "Wild defenseman Ryan Suter", "Apple chief executive Tim Cook": a team or a company, a role, then the name that is the subject.
+    let role = end + 1;
+    let holdsRole = false;
+    for (; role < limit && role <= end + MAX_ROLE_WORDS && words[role]!.isWord && words[role]!.text === words[role]!.lower && isTitleWord(words[role]!.lower); role++) {
+      holdsRole ||= !NOT_ROLES.has(words[role]!.lower);
+    }
+    if (holdsRole && role < limit && quoted[role] !== 1 && words[role]!.isWord && words[role]!.capitalised && !CAPITALISED_FUNCTION_WORDS.has(words[role]!.text)) {
+      i = role;
+      end = capitalisedRunEnd(role);
+    }
     const start = words[i]!.start;
     const stopAt = words[end]!.end;
     if (this.mentions !== undefined) {
@@ -226,6 +240,16 @@ export class SpeakerMemory {
     }
     return undefined;
   }
+}
+
+/** Role words between an organisation and the name it describes ("chief executive"). */
+const MAX_ROLE_WORDS = 3;
+/** Title words that hold no role of their own ("press" in "press secretary"). */
+const NOT_ROLES = new Set(['u.s.', 'us', 'uk', 'state', 'first', 'former', 'acting', 'majority', 'minority', 'foreign', 'defense', 'defence', 'press', 'vice', 'general']);
+
+/** A title's word, not "of" or "the": "Amy Klobuchar of Minnesota" names a place after the person, not a person after a role. */
+function isTitleWord(lower: string): boolean {
+  return TITLE_WORDS.has(lower) && lower !== 'of' && lower !== 'the';
 }
 
 function lastWordOf(name: string): string {
