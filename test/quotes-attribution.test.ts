@@ -513,3 +513,13 @@ test('"he" after "Wild defenseman Ryan Suter …" is Suter: a team and a role be
   const spokesman = quoteStarting(quotesOf('President Barack Obama spoke on Monday. White House press secretary Josh Earnest told reporters the trip was on. "I would think that would have some influence," he said.'), 'I would think');
   assert.equal(spokesman.speaker?.name, 'Josh Earnest');
 });
+
+test('a name, then an age or a description with "a" set off by commas: the name speaks', () => {
+  const lamrani = quoteStarting(quotesOf('Omar Lamrani, a senior military analyst at Stratfor, the Texas-based intelligence firm, told Business Insider that the group was secular.'), 'that the group');
+  assert.equal(lamrani.speaker?.name, 'Omar Lamrani');
+  const purner = quoteStarting(quotesOf('Cecelia Purner, 67, a retired customer service representative in Allentown, Pa., said she had not decided.'), 'she had not');
+  assert.equal(purner.speaker?.name, 'Cecelia Purner');
+  // With no name before it, the description is the speaker.
+  const analyst = quoteStarting(quotesOf('A senior analyst at Stratfor, the Texas-based intelligence firm, told reporters that the base was safe.'), 'that the base');
+  assert.equal(analyst.speakerMention?.text, 'A senior analyst at Stratfor, the Texas-based intelligence firm');
+});

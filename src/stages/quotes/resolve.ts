@@ -162,7 +162,8 @@ export class SpeakerMemory {
     if (pronoun === 'male' || pronoun === 'female') {
       // A tagged name must be a person's; an untagged one (no tagger ran) may be.
       if (types !== undefined && types.length > 0 && !types.includes('PER')) return false;
-      if (types !== undefined && types.length === 0 && /^\p{Lu}/u.test(name.text)) return false;
+      // An untagged capitalised name is no person's, unless a description says so ("Yin Myint May, 60, a doctor").
+      if (types !== undefined && types.length === 0 && /^\p{Lu}/u.test(name.text) && !describedAsPerson(name.text)) return false;
       // "he" is one person: never "scientists", "his often-repeated" or "a statement".
       const head = lastWordOf(name.text);
       if (!/^\p{Lu}/u.test(name.text) && !PERSON_HEADS.has(head.toLowerCase())) return false;
@@ -240,6 +241,14 @@ export class SpeakerMemory {
     }
     return undefined;
   }
+}
+
+/** Whether a speaker's description set off by a comma ends in a person's head ("…, a doctor", "…, a retired teacher from Ohio"). */
+function describedAsPerson(text: string): boolean {
+  const comma = text.indexOf(',');
+  if (comma < 0) return false;
+  const head = /^[^,]*?(?:\ban?|\bthe)\s+(?:[\p{L}-]+\s+){0,3}?([\p{Ll}-]+)(?:\s+(?:of|at|for|from|in|with)\b|,|$)/u.exec(text.slice(comma + 1).replace(/^\s*\d{1,3},/u, ''));
+  return head !== null && PERSON_HEADS.has(head[1]!);
 }
 
 /** Role words between an organisation and the name it describes ("chief executive"). */

@@ -218,30 +218,39 @@ const NOT_A_SUBJECT =
  */
 function appositiveSubject(words: readonly Word[], comma: number, floor: number): Subject | undefined {
   let commas = 0;
+  // A description set off by commas, kept in case no name stands before it.
+  let description: Subject | undefined;
   for (let j = comma - 1; j >= floor && comma - j <= MAX_APPOSITIVE_WORDS; j--) {
     const w = words[j]!;
     // "Edmunds' executive director", "AT&T's", "U.S.-based": marks inside a description.
     if (w.isWord || APPOSITIVE_INNER_MARKS.has(w.text) || insideNumber(words, j)) continue;
-    if (w.text !== ',') return undefined;
+    if (w.text !== ',') return description;
     // "Titan, but the equatorial regions are drier than the poles, said": a clause, not a description.
-    if (CONJUNCTIONS.has(words[j + 1]?.lower ?? '')) return undefined;
-    if (++commas > 3) return undefined;
+    if (CONJUNCTIONS.has(words[j + 1]?.lower ?? '')) return description;
+    if (++commas > 3) return description;
     // "the presumptive GOP nominee, Donald Trump, tweeted": the name set off by the commas is the subject.
     if (commas === 1 && comma - j >= 2 && comma - j <= 4 && words.slice(j + 1, comma).every((x) => isNameWord(x) && isName(x))) {
       return { first: subjectBefore(words, j, floor)?.first ?? j + 1, last: comma - 1 };
     }
     const name = subjectBefore(words, j, floor);
     if (name === undefined || name.pronoun !== undefined || !isNameWord(words[name.last]!)) continue;
-    // "Jeff Sanborn, president of Chapter & Verse, a … design agency, said": a role without a determiner, set off by commas, describes the name before it.
-    if (words[name.first - 1]?.text === ',' && isBareRole(words[name.first]!)) continue;
+    // "Judy Smith, 67, a retired …, said": an age set off by commas.
+    if (name.first === name.last && /^\d{1,3}$/u.test(words[name.first]!.text)) continue;
+    // "Jeff Sanborn, president of Chapter & Verse, a … design agency, said", "Omar Lamrani, a senior
+    // military analyst at Stratfor, the …, told": a description set off by commas describes the name before it.
+    if (words[name.first - 1]?.text === ',' && opensADescription(words[name.first]!)) {
+      description ??= { first: name.first, last: comma - 1 };
+      continue;
+    }
     return { first: name.first, last: comma - 1 };
   }
-  return undefined;
+  return description;
 }
 
-/** A lower-case role word opening a description with no determiner ("president of …"). */
-function isBareRole(w: Word): boolean {
-  return w.isWord && w.text === w.lower && (PERSON_HEADS.has(w.lower) || TITLE_WORDS.has(w.lower)) && !DETERMINERS.has(w.lower);
+/** A lower-case role word with no determiner ("president of …") or an indefinite article ("a senior analyst at …"): a description's opening. */
+function opensADescription(w: Word): boolean {
+  if (!w.isWord || w.text !== w.lower) return false;
+  return w.lower === 'a' || w.lower === 'an' || ((PERSON_HEADS.has(w.lower) || TITLE_WORDS.has(w.lower)) && !DETERMINERS.has(w.lower));
 }
 
 /** "1,000": a comma between digits, with no space either side, is part of a number. */
