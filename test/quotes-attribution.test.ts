@@ -523,3 +523,21 @@ test('a name, then an age or a description with "a" set off by commas: the name 
   const analyst = quoteStarting(quotesOf('A senior analyst at Stratfor, the Texas-based intelligence firm, told reporters that the base was safe.'), 'that the base');
   assert.equal(analyst.speakerMention?.text, 'A senior analyst at Stratfor, the Texas-based intelligence firm');
 });
+
+test('a relative clause belongs to its subject: nobody inside it speaks ("The man who shot Smith said")', () => {
+  const shooter = quoteStarting(quotesOf('Tom Smith was hurt on Friday. The man who shot Smith said he was sorry.'), 'he was sorry');
+  assert.equal(shooter.speakerMention?.text, 'The man who shot Smith');
+  assert.notEqual(shooter.speaker?.name, 'Tom Smith');
+  const spokesperson = quoteStarting(quotesOf('A spokesperson who did not wish to be named because of agency policy said the agency never has administered vaccines.'), 'the agency never');
+  assert.ok(spokesperson.speakerMention?.text.startsWith('A spokesperson who'));
+  // "who" with a subject of its own is no subject's clause: "people who you think …".
+  const voters = quoteStarting(quotesOf('Voters who backed Trump in 2016 say they will do so again.'), 'they will');
+  assert.equal(voters.speakerMention?.text, 'Voters who backed Trump in 2016');
+});
+
+test('a person named after a preposition and a form of address is not who speaks ("A representative for Mr. Pinchuk said")', () => {
+  const quote = quoteStarting(quotesOf('Victor Pinchuk hosted a dinner. A representative for Mr. Pinchuk said the investigation had nothing to do with it.'), 'the investigation');
+  assert.equal(quote.speaker, null);
+  const adviser = quoteStarting(quotesOf('Barack Obama spoke on Monday. A top adviser for President Obama explained that the benefits were not worth the cost.'), 'that the benefits');
+  assert.equal(adviser.speaker, null);
+});

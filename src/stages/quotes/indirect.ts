@@ -1,6 +1,6 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
-import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PERSON_HEADS, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
+import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PERSON_HEADS, PLURAL_NOUN_CUES, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
 import { coordinated, isBareVerbAfterName, isParticiple, isPassive, passiveAgent, phraseClosedBy, speakerOfCue } from './cue-speaker.js';
 import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
 import type { Word } from './words.js';
@@ -335,9 +335,6 @@ function speakerBeside(ctx: BlockContext, cue: number): boolean {
   const inverted = !before.isWord || ctx.quoted[cue - 1] === 1;
   return inverted && after !== undefined && after.isWord && (after.capitalised || PRONOUNS.has(after.lower));
 }
-
-/** Cue forms that are as often plural nouns ("four Super Tuesday states", "6 points"). */
-const PLURAL_NOUN_CUES = new Set(['states', 'points', 'notes', 'reports', 'claims', 'comments', 'remarks', 'answers']);
 
 /** How many words before ", according to" a clause's own cue may stand ("he said", "Smith told reporters"). */
 const OWN_CUE_REACH = 4;

@@ -258,6 +258,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Cue forms that are as often plural nouns ("four Super Tuesday states", "6 points", "made controversial comments"). */
+export const PLURAL_NOUN_CUES: ReadonlySet<string> = new Set(['states', 'points', 'notes', 'reports', 'claims', 'comments', 'remarks', 'answers']);
+
 /** What an organisation or a person writes and a reporter cites as speaking ("Amex's recent report found"). */
 export const DOCUMENT_HEADS: ReadonlySet<string> = new Set(
   'report reports study studies survey surveys poll polls data statement statements guidelines guidance analysis letter filing filings release memo memorandum website figures estimates records research findings review audit'.split(' '),

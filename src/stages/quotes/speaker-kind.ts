@@ -56,8 +56,8 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
       return identityOf(only, named, named.text);
     }
   }
-  // The phrase before any appositive ("Murphy, the head of Right to Rise USA,").
-  const phrase = named.text.slice(0, appositiveStart(named.text)).trimEnd();
+  // The phrase before any appositive ("Murphy, the head of Right to Rise USA,") or relative clause ("The man who shot Smith").
+  const phrase = named.text.slice(0, appositiveStart(named.text)).replace(/\s+who\s[\s\S]*$/u, '').trimEnd();
   if (mentions !== undefined) {
     const author = authorOfDocument(named.start, phrase, mentions);
     if (author !== undefined) return identityOf(author, named, phrase);
@@ -69,7 +69,7 @@ export function speakerIdentity(named: SpanText, mentions: readonly Mention[] | 
     const atHead = head.length < phrase.length ? mentionEndingPhrase(named.start, head, mentions) : undefined;
     if (atHead?.type === 'PER') return identityOf(atHead, named, head);
     const atEnd = mentionEndingPhrase(named.start, phrase, mentions);
-    if (atEnd !== undefined && !PREPOSITION_BEFORE.test(named.text.slice(0, atEnd.start - named.start))) return identityOf(atEnd, named, phrase);
+    if (atEnd !== undefined && !governedByPreposition(named, atEnd, mentions)) return identityOf(atEnd, named, phrase);
     if (atHead !== undefined) return identityOf(atHead, named, head);
     // "The association’s chair, Máire Conneely": a description, then the name set off by commas.
     const comma = named.text.indexOf(',');
@@ -127,6 +127,28 @@ function authorOfDocument(start: number, phrase: string, mentions: readonly Ment
 const HEAD_ENDS = /\s+(?:of|for|at|from|with|familiar|close|who|in|on|to|and|briefed)\s/u;
 /** A preposition right before a name: the name is not the head ("a spokesman for Putin"). */
 const PREPOSITION_BEFORE = /\s(?:of|for|at|from|with|to|in|on|by|about|near)\s+(?:the\s+)?$/iu;
+/** The same after a lower-case noun, with titles between ("Friends of Mr. | Clinton's"; never "Secretary of State | Antony Blinken"). */
+const PREPOSITION_AND_TITLES_BEFORE = /(?:^|\s)\p{Ll}[\p{L}-]*\s+(?:of|for|at|from|with|to|in|on|by|about|near)\s+(?:the\s+)?((?:\p{Lu}[\p{L}.’']*\s+)+)$/u;
+
+/** The same with only forms of address between, after any word ("Friends of Mr. | Clinton's"). */
+const PREPOSITION_AND_HONORIFIC_BEFORE = /\s(?:of|for|at|from|with|to|in|on|by|about|near)\s+((?:\p{Lu}[\p{L}]*\.?\s+)+)$/u;
+
+/**
+ * Whether a preposition governs the name ending a speaker phrase: "a spokesman for
+ * (President) Obama", "Friends of Mr. Clinton's". A name after another name is the head
+ * again ("director of Amnesty International Man-kei Tam").
+ */
+function governedByPreposition(named: SpanText, name: Mention, mentions: readonly Mention[]): boolean {
+  const before = named.text.slice(0, name.start - named.start);
+  if (PREPOSITION_BEFORE.test(before)) return true;
+  const titled = PREPOSITION_AND_TITLES_BEFORE.exec(before);
+  if (titled !== null) {
+    const titlesStart = name.start - (titled[1]?.length ?? 0);
+    return overlappingMentions(mentions, titlesStart, name.start - 1).length === 0;
+  }
+  const honorifics = PREPOSITION_AND_HONORIFIC_BEFORE.exec(before)?.[1]?.trim().split(/\s+/u);
+  return honorifics !== undefined && honorifics.every((word) => honorificGender(word) !== undefined);
+}
 
 /** The mention overlapping the last word of `phrase`, which starts at offset `start` of the article. */
 function mentionEndingPhrase(start: number, phrase: string, mentions: readonly Mention[]): Mention | undefined {

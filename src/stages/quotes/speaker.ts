@@ -5,6 +5,7 @@ import {
   DETERMINERS,
   DOCUMENT_HEADS,
   PERSON_HEADS,
+  PLURAL_NOUN_CUES,
   PRONOUNS,
   SUBJECT_STOPS,
   TITLE_WORDS,
@@ -64,6 +65,9 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
     i -= 3;
     skipAuxiliaries();
   }
+  // "A neighbor who knew the family for years said": the relative clause is the subject's, not a subject.
+  const relative = relativeClauseSubject(words, cue, i, floor);
+  if (relative !== undefined) return relative;
   // "Gov. John Kasich (R-OH), said": skip the party-and-state parenthesis.
   if (i > floor && words[i]!.text === ',' && words[i - 1]!.text === ')') i--;
   if (i > floor && words[i]!.text === ')') {
@@ -188,6 +192,47 @@ const TIMES_AFTER_IN = new Set('past end meantime interim future wake face morni
 
 /** Roles held to a country or a person ("ambassador to Britain", "an adviser to the president"). */
 const ROLES_TO_A_PLACE = new Set(['ambassador', 'envoy', 'adviser', 'advisor', 'emissary', 'delegate', 'assistant', 'counselor', 'counsellor', 'aide', 'heir', 'successor']);
+
+/** How far back from its cue a relative clause's "who" may stand. */
+const MAX_RELATIVE_WORDS = 14;
+
+/**
+ * The subject of a speech cue ending in a relative clause, whole: "A spokesperson who did
+ * not wish to be named because of agency policy", "The man who shot Smith", "Voters who
+ * backed Trump in 2016". The noun phrase before "who" is the head; nothing inside the
+ * clause speaks. Undefined when no "who" stands between the cue and the last mark, when
+ * the clause has a subject of its own ("people who you think"), or a clause inside it
+ * ("over who supported which bill that Christie said"), or when the cue is no verb ("an
+ * alleged", "made controversial comments").
+ */
+function relativeClauseSubject(words: readonly Word[], cue: number, last: number, floor: number): Subject | undefined {
+  const verb = words[cue]!.lower;
+  if (cueVerbOf(verb)?.act !== 'speech' || PLURAL_NOUN_CUES.has(verb)) return undefined;
+  const before = words[last];
+  if (last <= floor || before === undefined || PRONOUNS.has(before.lower) || DETERMINERS.has(before.lower) || before.lower === 'who' || before.lower === 'to') return undefined;
+  for (let j = last; j > floor && last - j <= MAX_RELATIVE_WORDS; j--) {
+    const w = words[j]!;
+    if (!w.isWord) {
+      if (w.text === '-' || w.text === '.' || w.text === '’' || w.text === "'") continue;
+      return undefined;
+    }
+    if (j < last && RELATIVE_CLAUSE_STOPS.has(w.lower)) return undefined;
+    if (w.lower !== 'who') continue;
+    // "a candidate who voted for more war and who wrote": another clause of the same "who".
+    if (words[j - 1]?.lower === 'and' || words[j - 1]?.lower === 'or') return undefined;
+    if (PRONOUNS.has(words[j + 1]!.lower)) return undefined;
+    // "superdelegates who have not yet announced": the cue is the clause's own verb.
+    if (words.slice(j + 1, last + 1).every((x) => BETWEEN_SUBJECT_AND_VERB.has(x.lower) || isAdverb(x.lower) || /^(not|yet|never|already|also|since)$/u.test(x.lower))) return undefined;
+    const head = subjectBefore(words, j, floor);
+    // "residents in Jupiter, Florida who were voting": a head set off by a comma is part of something longer.
+    if (head === undefined || head.pronoun !== undefined || head.last !== j - 1 || words[head.first - 1]?.text === ',') return undefined;
+    return { first: head.first, last };
+  }
+  return undefined;
+}
+
+/** Words that open a clause inside a relative clause, or make "who" a question's ("over who supported which bill that …"). */
+const RELATIVE_CLAUSE_STOPS = new Set(['that', 'which', 'whether', 'when', 'where', 'what', 'if', 'whom', 'whose']);
 
 /** Words that make a day a time ("this Wednesday", "last May"). */
 const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'on', 'early', 'late']);
