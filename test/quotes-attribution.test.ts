@@ -541,3 +541,13 @@ test('a person named after a preposition and a form of address is not who speaks
   const adviser = quoteStarting(quotesOf('Barack Obama spoke on Monday. A top adviser for President Obama explained that the benefits were not worth the cost.'), 'that the benefits');
   assert.equal(adviser.speaker, null);
 });
+
+test('a possessive before a noun of speech is its owner\'s ("his often-repeated vow that …"), kept off person pages', () => {
+  const quote = quoteStarting(quotesOf('Boris Johnson spoke on Monday. Johnson is under fire for failing to deliver on his often-repeated vow that Britain would leave the EU on Oct. 31.'), 'that Britain');
+  assert.equal(quote.speakerMention?.text, 'his');
+  assert.equal(quote.speaker?.name, 'Boris Johnson');
+  assert.ok(quote.confidence < PERSON_PAGE_CONFIDENCE);
+  // A noun that can be the subject is no cue's owner: "His spokesman said".
+  const spokesman = quoteStarting(quotesOf('Tom Reed spoke on Monday. His spokesman said the talks would go on.'), 'the talks');
+  assert.equal(spokesman.speakerMention?.text, 'His spokesman');
+});

@@ -48,6 +48,8 @@ const CONFIDENCE = {
   describedPerson: 0.75,
   /** "the company said", given to the organisation named last before it. */
   describedOrganisation: 0.75,
+  /** A possessive's owner ("his oft-stated promise to …"): resolved as a pronoun, but the owner is as often another name nearby ("Trump's stance and his promise"), so not on a person's page. */
+  possessive: 0.55,
   /** A pronoun nothing agrees with: the speaker is unknown. */
   unresolved: 0,
 };
@@ -79,7 +81,7 @@ export function settleSpeakers(doc: NewsDoc, quotes: readonly Quote[], resolutio
       return guess !== undefined ? settled(quote, 'person', CONFIDENCE.lastOfGender, guess) : settled(quote, 'unresolved', CONFIDENCE.unresolved);
     }
     const identity = identityOf(named);
-    const confidence = confidenceOf(quote, resolution);
+    const confidence = POSSESSIVES.has(lower) ? Math.min(CONFIDENCE.possessive, confidenceOf(quote, resolution)) : confidenceOf(quote, resolution);
     if (identity.kind === 'organisation' && identity.entity === undefined && mentions !== undefined) {
       // "the company said": the organisation named last before it.
       const described = DESCRIBED_ORGANISATION.test(named.text) && !/[^s]s$/u.test(named.text) && !NOT_THE_LAST_NAMED.test(named.text) ? lastOrganisationBefore(mentions, named.start) : undefined;
@@ -108,6 +110,8 @@ function settled(quote: Quote, kind: SpeakerKind, confidence: number, entity?: n
   if (antecedent !== undefined) open.speakerAntecedent = antecedent;
   return quote;
 }
+
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
 
 /** A type's fields made writable: quotes are given their fields in place while this stage makes them. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -98,6 +98,9 @@ export function subjectBefore(words: readonly Word[], cue: number, floor = 0): S
       break;
     }
     if (DETERMINERS.has(w.lower) && !isAcronym(w)) {
+      // "his often-repeated vow that …": a possessive before a cue used as a noun; its owner speaks.
+      const owner = POSSESSIVE_PRONOUNS.get(w.lower);
+      if (owner !== undefined && nounCueAfter(words, j, cue)) return { first: j, last: j, pronoun: owner };
       if (j === last) return undefined;
       // "so subdued that Mr. Trump said": "that" before a name opens a clause; it determines nothing.
       if (w.lower === 'that' && isNameWord(words[j + 1]!)) {
@@ -192,6 +195,34 @@ const TIMES_AFTER_IN = new Set('past end meantime interim future wake face morni
 
 /** Roles held to a country or a person ("ambassador to Britain", "an adviser to the president"). */
 const ROLES_TO_A_PLACE = new Set(['ambassador', 'envoy', 'adviser', 'advisor', 'emissary', 'delegate', 'assistant', 'counselor', 'counsellor', 'aide', 'heir', 'successor']);
+
+const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'neuter'> = new Map([
+  ['his', 'male'],
+  ['her', 'female'],
+  ['their', 'plural'],
+  ['its', 'neuter'],
+]);
+
+/**
+ * Whether the cue after a possessive at `owner` is a noun of speech, with at most two
+ * modifiers between that read as adjectives ("his often-repeated vow", "her latest
+ * claim"), never a noun that could be the subject ("his spokesman said", "their parents
+ * vow").
+ */
+function nounCueAfter(words: readonly Word[], owner: number, cue: number): boolean {
+  if (!NOUN_SPEECH_CUES.has(words[cue]!.lower) || cue - owner > 3) return false;
+  for (let k = owner + 1; k < cue; k++) {
+    const w = words[k]!;
+    if (!w.isWord || w.text !== w.lower) return false;
+    if (!(w.lower.includes('-') || ADJECTIVE_ENDINGS.test(w.lower) || NOUN_CUE_MODIFIERS.has(w.lower))) return false;
+  }
+  return true;
+}
+
+/** Cue forms that are also nouns of speech ("his claim that", "her vow to"); plans and fears are not speech, and "say" after "their" is a verb. */
+const NOUN_SPEECH_CUES = new Set(['claim', 'claims', 'promise', 'promises', 'vow', 'vows', 'pledges', 'warning', 'warnings']);
+const ADJECTIVE_ENDINGS = /(?:ed|al|ive|ous|ful|ic|ent|ant|est)$/u;
+const NOUN_CUE_MODIFIERS = new Set(['latest', 'new', 'last', 'first', 'own', 'public', 'earlier', 'recent', 'repeated', 'frequent']);
 
 /** How far back from its cue a relative clause's "who" may stand. */
 const MAX_RELATIVE_WORDS = 14;
