@@ -551,3 +551,15 @@ test('a possessive before a noun of speech is its owner\'s ("his often-repeated 
   const spokesman = quoteStarting(quotesOf('Tom Reed spoke on Monday. His spokesman said the talks would go on.'), 'the talks');
   assert.equal(spokesman.speakerMention?.text, 'His spokesman');
 });
+
+test('"She" after a sentence opening with an adverbial is its subject, never a name owning something before it', () => {
+  const quotes = quotesOf(
+    'Atlanta\'s Democratic mayor Keisha Lance Bottoms\'s handling of the incident raised her prospects. With the issue of race at the forefront of the campaign, Senator Amy Klobuchar of Minnesota withdrew her name from consideration. She said the party should choose a woman of color.',
+  );
+  assert.equal(quoteStarting(quotes, 'the party should').speaker?.name, 'Amy Klobuchar');
+});
+
+test('a clause after a mid-sentence cue that has a cue of its own is not the first speaker\'s', () => {
+  const quotes = quotesOf('The Tongs indicated issues staffing the hotel, something David Clay recognised, and Mr Tong had said they intended to restore the hall to its former glory.');
+  assert.ok(!quotes.some((quote) => quote.speaker?.name === 'David Clay' && quote.text.includes('Mr Tong')), quotes.map((quote) => `${quote.text} (${quote.speaker?.name})`).join(' | '));
+});

@@ -361,8 +361,9 @@ function restAfterParenthetical(ctx: BlockContext, from: number, end: number): {
   if (PREDICATE_OPENERS.has(next.lower) && contentWords(ctx, comma + 1, end) >= MIN_CONTENT_WORDS) return { first: comma + 1 };
   if ((next.lower === 'and' || next.lower === 'but') && contentWords(ctx, comma + 2, end) >= MIN_CONTENT_WORDS) {
     const after = words[comma + 2]!;
-    // "and added that …" has a cue of its own, which reports it.
-    if (after.isWord && cueVerbOf(after.lower) === undefined && !BETWEEN_SUBJECT_AND_VERB.has(after.lower)) return { first: comma + 2 };
+    // "and added that …", "and Mr Tong had said …": a clause with a cue of its own is reported by it.
+    const ownCue = words.slice(comma + 2, end).some((w, k) => w.isWord && w.text === w.lower && ctx.quoted[comma + 2 + k] !== 1 && cueVerbOf(w.lower)?.act === 'speech');
+    if (after.isWord && !ownCue && cueVerbOf(after.lower) === undefined && !BETWEEN_SUBJECT_AND_VERB.has(after.lower)) return { first: comma + 2 };
   }
   return undefined;
 }

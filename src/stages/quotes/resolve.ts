@@ -4,6 +4,7 @@ import { hasPossessive } from '../entities/index.js';
 import { sentenceAt, type BlockContext } from './context.js';
 import { CAPITALISED_FUNCTION_WORDS, DETERMINERS, PERSON_HEADS, TITLE_WORDS } from './lexicon.js';
 import { overlappingMentions } from './lookup.js';
+import { openingAdverbialEnd } from './speaker.js';
 
 /** A speaker named earlier, kept so pronouns and continuations can point back to it. */
 interface Remembered {
@@ -178,8 +179,9 @@ export class SpeakerMemory {
   /** A name standing at the head of a sentence, before `limit`, as its subject. */
   private sentenceSubject(ctx: BlockContext, first: number, limit: number, person: boolean): SpanText | undefined {
     const { words, quoted } = ctx;
-    let i = first;
-    const stop = Math.min(limit, first + 8);
+    // "With the issue of race at the forefront, Senator Amy Klobuchar withdrew": past an opening adverbial.
+    let i = openingAdverbialEnd(words, first, limit) ?? first;
+    const stop = Math.min(limit, i + 8);
     while (i < stop) {
       const w = words[i]!;
       if (!w.isWord || quoted[i] === 1 || CAPITALISED_FUNCTION_WORDS.has(w.text) || DETERMINERS.has(w.lower) || TITLE_WORDS.has(w.lower)) {
@@ -210,6 +212,8 @@ export class SpeakerMemory {
     if (holdsRole && role < limit && quoted[role] !== 1 && words[role]!.isWord && words[role]!.capitalised && !CAPITALISED_FUNCTION_WORDS.has(words[role]!.text)) {
       i = role;
       end = capitalisedRunEnd(role);
+      // "Atlanta's mayor Keisha Lance Bottoms's handling of the incident": the subject is what the name owns.
+      if (hasPossessive(words[end]!.text)) return undefined;
     }
     const start = words[i]!.start;
     const stopAt = words[end]!.end;

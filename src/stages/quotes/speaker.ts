@@ -421,7 +421,7 @@ const MAX_ADVERBIAL_WORDS = 30;
  * ("Ames, Iowa") nor goes on with another adverbial (", on Sunday"). Undefined when the
  * sentence does not open with one.
  */
-function openingAdverbialEnd(words: readonly Word[], from: number, limit: number): number | undefined {
+export function openingAdverbialEnd(words: readonly Word[], from: number, limit: number): number | undefined {
   if (from >= limit) return undefined;
   // "Hours before the game, …", "Days later, …": a time before or after, not a subject.
   const timeBefore = TIME_SPANS.test(words[from]!.text) && /^(before|after|later|earlier|ago|into)$/u.test(words[from + 1]?.lower ?? '');
