@@ -327,3 +327,14 @@ test('entities: a relative named as one does not take the bare surname, and an h
   assert.equal(mrs!.entity, entity(both, 'Ivana Trump').id);
   assert.equal(mr!.entity, entity(both, 'Donald Trump').id);
 });
+
+test('entities: past a paragraph, a bare surname is the person named most often, not the one named last', () => {
+  const filler = 'The debate moved on to other subjects for a long while, with questions about taxes, trade, health care and the courts. '.repeat(4);
+  const text = `Joe Biden held a town hall. Biden spoke about the economy. The Post ran a story about Hunter Biden and a laptop. ${filler}Biden said his decision would depend on the hearings.`;
+  const doc = run(text, [['Joe Biden', 'PER'], ['Hunter Biden', 'PER'], ['Biden', 'PER']]);
+  const last = doc.layers.mentions!.filter((m) => m.text === 'Biden').at(-1)!;
+  assert.equal(last.entity, entity(doc, 'Joe Biden').id);
+  // Within the paragraph, the one just named keeps the reader's focus.
+  const near = run('Joe Biden held a town hall. Biden spoke about the economy. The Post ran a story about Hunter Biden. Biden declined to comment.', [['Joe Biden', 'PER'], ['Hunter Biden', 'PER'], ['Biden', 'PER']]);
+  assert.equal(near.layers.mentions!.filter((m) => m.text === 'Biden').at(-1)!.entity, entity(near, 'Hunter Biden').id);
+});

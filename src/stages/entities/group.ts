@@ -126,6 +126,7 @@ export function groupMentions(
   for (let i = 0; i < mentions.length; i++) if (mentions[i]!.type === 'PER') taggedPerson.add(names[i]!.key);
   // Walking in text order, a short form goes to the person named most recently.
   const lastSeen = new Map<number, number>();
+  const timesSeen = new Map<number, number>();
   for (const index of order) {
     const name = names[index]!;
     const type = types.get(name.key);
@@ -137,7 +138,7 @@ export function groupMentions(
       // "Mr. Clinton", with the honorific inside the mention or just before it.
       const gender = name.gender ?? honorificBefore(text, mentions[index]!.start);
       const agreeing = gender === undefined ? candidates : candidates?.filter((c) => (genderOfSet.get(c) ?? gender) === gender);
-      set = pickPerson(agreeing !== undefined && agreeing.length > 0 ? agreeing : candidates, lastSeen, sets);
+      set = pickPerson(agreeing !== undefined && agreeing.length > 0 ? agreeing : candidates, { lastSeen, timesSeen, at: mentions[index]!.start }, sets);
       // "Mrs. Trump", when only Ivana Trump can be her, tells Ivana's gender for the "Mr. Trump" after it.
       if (gender !== undefined && agreeing?.length === 1 && !genderOfSet.has(agreeing[0]!)) genderOfSet.set(agreeing[0]!, gender);
     }
@@ -146,6 +147,7 @@ export function groupMentions(
     // "Biden's son Hunter Biden": a relative named beside the surname's holder does not take the bare surname from them.
     if (personSets.has(set) && !(name.tokens.length >= 2 && KINSHIP_BEFORE.test(text.slice(Math.max(0, mentions[index]!.start - 24), mentions[index]!.start)))) {
       lastSeen.set(set, mentions[index]!.start);
+      timesSeen.set(set, (timesSeen.get(set) ?? 0) + 1);
     }
   }
 
@@ -176,20 +178,37 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
   return at === short.length;
 }
 
-/** The candidate named most recently; the only candidate when none was named yet; else none. */
-function pickPerson(candidates: readonly number[] | undefined, lastSeen: ReadonlyMap<number, number>, sets: UnionFind): number | undefined {
+/** Where each person was last named and how often, and where the short form stands. */
+interface Seen {
+  readonly lastSeen: ReadonlyMap<number, number>;
+  readonly timesSeen: ReadonlyMap<number, number>;
+  readonly at: number;
+}
+
+/** How near a person's last naming keeps the reader's focus on them (a paragraph or so). */
+const LOCAL_FOCUS_CHARS = 400;
+
+/**
+ * The person a short form stands for: the one named within the last paragraph or so;
+ * past that, the one named most often ("Biden" after a paragraph on Hunter Biden's laptop
+ * is Joe Biden again), the most recent on a tie; the only candidate when none was named
+ * yet; else none.
+ */
+function pickPerson(candidates: readonly number[] | undefined, seen: Seen, sets: UnionFind): number | undefined {
   if (candidates === undefined || candidates.length === 0) return undefined;
-  let best: number | undefined;
-  let bestAt = -1;
+  let recent: number | undefined;
+  let recentAt = -1;
   for (const candidate of candidates) {
-    const at = lastSeen.get(candidate);
-    if (at !== undefined && at > bestAt) {
-      best = candidate;
-      bestAt = at;
-    }
+    const at = seen.lastSeen.get(candidate);
+    if (at !== undefined && at > recentAt) [recent, recentAt] = [candidate, at];
   }
-  if (best !== undefined) return sets.find(best);
-  return candidates.length === 1 ? sets.find(candidates[0]!) : undefined;
+  if (recent === undefined) return candidates.length === 1 ? sets.find(candidates[0]!) : undefined;
+  if (seen.at - recentAt <= LOCAL_FOCUS_CHARS) return sets.find(recent);
+  let best = recent;
+  for (const candidate of candidates) {
+    if ((seen.timesSeen.get(candidate) ?? 0) > (seen.timesSeen.get(best) ?? 0)) best = candidate;
+  }
+  return sets.find(best);
 }
 
 const PARENTHESISED_ACRONYM = /[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\p{N}&.-]{0,11})[ \t]*\)/uy;
