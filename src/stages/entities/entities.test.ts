@@ -338,3 +338,11 @@ test('entities: past a paragraph, a bare surname is the person named most often,
   const near = run('Joe Biden held a town hall. Biden spoke about the economy. The Post ran a story about Hunter Biden. Biden declined to comment.', [['Joe Biden', 'PER'], ['Hunter Biden', 'PER'], ['Biden', 'PER']]);
   assert.equal(near.layers.mentions!.filter((m) => m.text === 'Biden').at(-1)!.entity, entity(near, 'Hunter Biden').id);
 });
+
+test('entities: a chain of bare surnames does not carry the focus past a paragraph', () => {
+  const filler = 'The debate turned to taxes, trade, health care and the courts, and the moderator pressed both men for details. ';
+  const text = `Joe Biden debated on Thursday. Biden spoke first. Biden spoke again. The story of Hunter Biden came up. ${filler.repeat(3)}Biden slammed the plan. ${filler.repeat(3)}Biden argued that green energy creates jobs.`;
+  const doc = run(text, [['Joe Biden', 'PER'], ['Hunter Biden', 'PER'], ['Biden', 'PER']]);
+  const bare = doc.layers.mentions!.filter((m) => m.text === 'Biden');
+  assert.equal(bare.at(-1)!.entity, entity(doc, 'Joe Biden').id);
+});

@@ -127,6 +127,8 @@ export function groupMentions(
   // Walking in text order, a short form goes to the person named most recently.
   const lastSeen = new Map<number, number>();
   const timesSeen = new Map<number, number>();
+  // Where each person was last named by more than the shared surname ("Hunter Biden", "Hunter"): a bare surname given to them does not renew the focus.
+  const lastNamed = new Map<number, number>();
   for (const index of order) {
     const name = names[index]!;
     const type = types.get(name.key);
@@ -138,7 +140,7 @@ export function groupMentions(
       // "Mr. Clinton", with the honorific inside the mention or just before it.
       const gender = name.gender ?? honorificBefore(text, mentions[index]!.start);
       const agreeing = gender === undefined ? candidates : candidates?.filter((c) => (genderOfSet.get(c) ?? gender) === gender);
-      set = pickPerson(agreeing !== undefined && agreeing.length > 0 ? agreeing : candidates, { lastSeen, timesSeen, at: mentions[index]!.start }, sets);
+      set = pickPerson(agreeing !== undefined && agreeing.length > 0 ? agreeing : candidates, { lastSeen, lastNamed, timesSeen, at: mentions[index]!.start }, sets);
       // "Mrs. Trump", when only Ivana Trump can be her, tells Ivana's gender for the "Mr. Trump" after it.
       if (gender !== undefined && agreeing?.length === 1 && !genderOfSet.has(agreeing[0]!)) genderOfSet.set(agreeing[0]!, gender);
     }
@@ -148,6 +150,7 @@ export function groupMentions(
     if (personSets.has(set) && !(name.tokens.length >= 2 && KINSHIP_BEFORE.test(text.slice(Math.max(0, mentions[index]!.start - 24), mentions[index]!.start)))) {
       lastSeen.set(set, mentions[index]!.start);
       timesSeen.set(set, (timesSeen.get(set) ?? 0) + 1);
+      if (name.tokens.length >= 2 || !bySurname.has(name.tokens[0]!)) lastNamed.set(set, mentions[index]!.start);
     }
   }
 
@@ -181,6 +184,7 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
 /** Where each person was last named and how often, and where the short form stands. */
 interface Seen {
   readonly lastSeen: ReadonlyMap<number, number>;
+  readonly lastNamed: ReadonlyMap<number, number>;
   readonly timesSeen: ReadonlyMap<number, number>;
   readonly at: number;
 }
@@ -203,7 +207,14 @@ function pickPerson(candidates: readonly number[] | undefined, seen: Seen, sets:
     if (at !== undefined && at > recentAt) [recent, recentAt] = [candidate, at];
   }
   if (recent === undefined) return candidates.length === 1 ? sets.find(candidates[0]!) : undefined;
-  if (seen.at - recentAt <= LOCAL_FOCUS_CHARS) return sets.find(recent);
+  // The one named in full (or by given name) within the paragraph keeps the focus; a chain of bare surnames does not carry it further.
+  let named: number | undefined;
+  let namedAt = -1;
+  for (const candidate of candidates) {
+    const at = seen.lastNamed.get(candidate);
+    if (at !== undefined && at > namedAt) [named, namedAt] = [candidate, at];
+  }
+  if (named !== undefined && seen.at - namedAt <= LOCAL_FOCUS_CHARS) return sets.find(named);
   let best = recent;
   for (const candidate of candidates) {
     if ((seen.timesSeen.get(candidate) ?? 0) > (seen.timesSeen.get(best) ?? 0)) best = candidate;
