@@ -7,8 +7,9 @@ import { firstNameGender, honorificGender, isKnownPlace, type Gender } from './v
  * its surname or given name used alone ("Putin", "Xi"; of a name of three words or more,
  * the word before the last too: "Rosselló" of "Ricardo Rosselló Nevares") wherever it stands, and when two
  * full names share a surname ("Hillary Clinton", "Bill Clinton") a bare "Clinton" goes
- * to whichever was named last before it (a relative named as one, "Biden's son Hunter
- * Biden", does not count), or stays on its own if neither was. Everything
+ * to whichever was named within the last paragraph or so, else to the one named most
+ * often (see pickPerson; a relative named as one, "Biden's son Hunter Biden", does not
+ * count), or stays on its own if neither was named yet. Everything
  * else groups by name (country short forms folded: "U.S." = "US" = "United States"), then
  * an acronym joins its long form when the text introduces it in parentheses
  * ("Shanghai Cooperation Organisation (SCO)") or when it spells the long form's initials.
@@ -124,7 +125,7 @@ export function groupMentions(
   // A name the tagger never called a person ("Linux") is no one's surname, whatever "Rocky Linux" is.
   const taggedPerson = new Set<string>();
   for (let i = 0; i < mentions.length; i++) if (mentions[i]!.type === 'PER') taggedPerson.add(names[i]!.key);
-  // Walking in text order, a short form goes to the person named most recently.
+  // Walking in text order, a short form goes to the person in focus where it stands (see pickPerson).
   const lastSeen = new Map<number, number>();
   const timesSeen = new Map<number, number>();
   // Where each person was last named by more than the shared surname ("Hunter Biden", "Hunter"): a bare surname given to them does not renew the focus.
