@@ -1,6 +1,6 @@
 import type { BlockContext } from './context.js';
 import { findCues, type Cue } from './cues.js';
-import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PERSON_HEADS, PLURAL_NOUN_CUES, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
+import { BETWEEN_SUBJECT_AND_VERB, cueVerbOf, type CueVerb, DETERMINERS, INFINITIVE_LEMMAS, ONLY_INFINITIVE_LEMMAS, PERSON_HEADS, PLURAL_NOUN_CUES, PRONOUNS, SUBJECT_STOPS } from './lexicon.js';
 import { coordinated, isBareVerbAfterName, isParticiple, isPassive, passiveAgent, phraseClosedBy, speakerOfCue } from './cue-speaker.js';
 import { subjectAfter, subjectBefore, type Subject } from './speaker.js';
 import type { Word } from './words.js';
@@ -183,13 +183,15 @@ function clauseEnd(ctx: BlockContext, from: number, end: number): number {
 const SECOND_ACT_JOINERS = new Set(['and', 'but']);
 const FOCUSING_ADVERBS = new Set(['even', 'only', 'perhaps', 'maybe']);
 
+/** The cue verb a lower-case word outside quotation marks is, at words[j]. */
+function cueVerbAt(ctx: BlockContext, j: number): CueVerb | undefined {
+  const w = ctx.words[j];
+  return w !== undefined && w.isWord && w.text === w.lower && ctx.quoted[j] !== 1 ? cueVerbOf(w.lower) : undefined;
+}
+
 /** A cue verb right there, or after a pronoun: the speaker acting again ("but cautioned", "and he reiterated"). */
 function nextActAt(ctx: BlockContext, k: number): boolean {
-  const cueAt = (j: number): boolean => {
-    const w = ctx.words[j];
-    return w !== undefined && w.isWord && w.text === w.lower && cueVerbOf(w.lower) !== undefined && ctx.quoted[j] !== 1;
-  };
-  return cueAt(k) || (PRONOUNS.has(ctx.words[k]?.lower ?? '') && cueAt(k + 1));
+  return cueVerbAt(ctx, k) !== undefined || (PRONOUNS.has(ctx.words[k]?.lower ?? '') && cueVerbAt(ctx, k + 1) !== undefined);
 }
 
 const JOINERS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'as', 'yet', 'so']);
@@ -295,7 +297,9 @@ function according(ctx: BlockContext, cue: Cue, sentenceFirst: number, end: numb
   if (cue.first === sentenceFirst || (cue.first === sentenceFirst + 1 && !words[sentenceFirst]!.isWord)) {
     let k = subject.last + 1;
     // "According to a study by Peter Schott and Justin Pierce, …", "… Safety Board (NTSB), …": the source runs to its comma.
-    const comma = words.findIndex((w, j) => j >= k && j < end && j - k <= MAX_SOURCE_TAIL && w.text === ',' && ctx.quoted[j] !== 1);
+    // Scanned from the name on, not from the block's start.
+    let comma = -1;
+    for (let j = k; j < end && j - k <= MAX_SOURCE_TAIL && comma < 0; j++) if (words[j]!.text === ',' && ctx.quoted[j] !== 1) comma = j;
     if (comma >= 0 && !words.slice(k, comma).some((w) => w.lower === 'that')) k = comma + 1;
     while (k < end && !words[k]!.isWord) k++;
     return contentWords(ctx, k, end) >= MIN_CONTENT_WORDS ? { cue, subject, first: k, end } : undefined;
@@ -316,8 +320,7 @@ function according(ctx: BlockContext, cue: Cue, sentenceFirst: number, end: numb
 function endsWithItsOwnCue(ctx: BlockContext, first: number, comma: number): boolean {
   for (let j = comma - 1; j >= first && j >= comma - OWN_CUE_REACH; j--) {
     if (ctx.quoted[j] === 1) return false;
-    const w = ctx.words[j]!;
-    if (w.isWord && w.text === w.lower && !PLURAL_NOUN_CUES.has(w.lower) && cueVerbOf(w.lower)?.act === 'speech' && speakerBeside(ctx, j)) return true;
+    if (!PLURAL_NOUN_CUES.has(ctx.words[j]!.lower) && cueVerbAt(ctx, j)?.act === 'speech' && speakerBeside(ctx, j)) return true;
   }
   return false;
 }
@@ -362,7 +365,8 @@ function restAfterParenthetical(ctx: BlockContext, from: number, end: number): {
   if ((next.lower === 'and' || next.lower === 'but') && contentWords(ctx, comma + 2, end) >= MIN_CONTENT_WORDS) {
     const after = words[comma + 2]!;
     // "and added that …", "and Mr Tong had said …": a clause with a cue of its own is reported by it.
-    const ownCue = words.slice(comma + 2, end).some((w, k) => w.isWord && w.text === w.lower && ctx.quoted[comma + 2 + k] !== 1 && cueVerbOf(w.lower)?.act === 'speech');
+    let ownCue = false;
+    for (let j = comma + 2; j < end && !ownCue; j++) ownCue = cueVerbAt(ctx, j)?.act === 'speech';
     if (after.isWord && !ownCue && cueVerbOf(after.lower) === undefined && !BETWEEN_SUBJECT_AND_VERB.has(after.lower)) return { first: comma + 2 };
   }
   return undefined;

@@ -204,6 +204,14 @@ export const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Possessive pronouns, by the subject pronoun each stands for ("his often-repeated vow" is his). */
+export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'neuter'> = new Map([
+  ['his', 'male'],
+  ['her', 'female'],
+  ['their', 'plural'],
+  ['its', 'neuter'],
+]);
+
 export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'self' | 'neuter'> = new Map([
   ['he', 'male'],
   ['she', 'female'],

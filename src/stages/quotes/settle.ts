@@ -2,7 +2,7 @@ import type { Mention, Quote, SpanText, SpeakerKind } from '../../doc/annotation
 import { firstIndex } from '../../doc/span.js';
 import type { NewsDoc } from '../../doc/news-doc.js';
 import { nameGender, personGender, resolvePersonAt } from '../entities/index.js';
-import { PERSON_HEADS, PRONOUNS } from './lexicon.js';
+import { PERSON_HEADS, POSSESSIVE_PRONOUNS, PRONOUNS } from './lexicon.js';
 import { overlappingMentions } from './lookup.js';
 import type { GenderOf, Resolution, ResolvedVia } from './resolve.js';
 import { speakerIdentity, type SpeakerIdentity } from './speaker-kind.js';
@@ -81,7 +81,7 @@ export function settleSpeakers(doc: NewsDoc, quotes: readonly Quote[], resolutio
       return guess !== undefined ? settled(quote, 'person', CONFIDENCE.lastOfGender, guess) : settled(quote, 'unresolved', CONFIDENCE.unresolved);
     }
     const identity = identityOf(named);
-    const confidence = POSSESSIVES.has(lower) ? Math.min(CONFIDENCE.possessive, confidenceOf(quote, resolution)) : confidenceOf(quote, resolution);
+    const confidence = POSSESSIVE_PRONOUNS.has(lower) ? Math.min(CONFIDENCE.possessive, confidenceOf(quote, resolution)) : confidenceOf(quote, resolution);
     if (identity.kind === 'organisation' && identity.entity === undefined && mentions !== undefined) {
       // "the company said": the organisation named last before it.
       const described = DESCRIBED_ORGANISATION.test(named.text) && !/[^s]s$/u.test(named.text) && !NOT_THE_LAST_NAMED.test(named.text) ? lastOrganisationBefore(mentions, named.start) : undefined;
@@ -110,8 +110,6 @@ function settled(quote: Quote, kind: SpeakerKind, confidence: number, entity?: n
   if (antecedent !== undefined) open.speakerAntecedent = antecedent;
   return quote;
 }
-
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
 
 /** A type's fields made writable: quotes are given their fields in place while this stage makes them. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

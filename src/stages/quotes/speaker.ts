@@ -6,6 +6,7 @@ import {
   DOCUMENT_HEADS,
   PERSON_HEADS,
   PLURAL_NOUN_CUES,
+  POSSESSIVE_PRONOUNS,
   PRONOUNS,
   SUBJECT_STOPS,
   TITLE_WORDS,
@@ -195,13 +196,6 @@ const TIMES_AFTER_IN = new Set('past end meantime interim future wake face morni
 
 /** Roles held to a country or a person ("ambassador to Britain", "an adviser to the president"). */
 const ROLES_TO_A_PLACE = new Set(['ambassador', 'envoy', 'adviser', 'advisor', 'emissary', 'delegate', 'assistant', 'counselor', 'counsellor', 'aide', 'heir', 'successor']);
-
-const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'neuter'> = new Map([
-  ['his', 'male'],
-  ['her', 'female'],
-  ['their', 'plural'],
-  ['its', 'neuter'],
-]);
 
 /**
  * Whether the cue after a possessive at `owner` is a noun of speech, with at most two
